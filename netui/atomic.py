@@ -1,0 +1,91 @@
+"""Durable file writes: a reader sees the old file or the new one, never a mix.
+
+Write a temp file in the same folder, fsync it, `os.replace` it over the
+target, fsync the folder. On any failure the temp file is removed and the old
+file is left byte-identical.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+from pathlib import Path
+
+from .errors import StorageError
+
+TEMP_MARK = ".tmp-"
+
+
+def temp_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
+
+
+def describe_os_error(exc: OSError, path: Path) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"cannot save {path}: the disk is full"
+    if exc.errno == errno.EFBIG:
+        return f"cannot save {path}: file size limit reached (disk full)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"cannot save {path}: permission denied"
+    if exc.errno == errno.EROFS:
+        return f"cannot save {path}: read-only file system"
+    return f"cannot save {path}: {exc.strerror or exc}"
+
+
+def fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(target: Path, payload: bytes, mode: int = 0o600) -> None:
+    """Replace `target` with `payload` durably; raise StorageError, leaving it intact."""
+    tmp = temp_name(target)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    except OSError as exc:
+        raise StorageError(describe_os_error(exc, target)) from None
+    try:
+        try:
+            os.fchmod(fd, mode)
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise StorageError(describe_os_error(exc, target)) from None
+    fsync_dir(target.parent)
+
+
+def clean_orphans(folder: Path, name: str) -> list[Path]:
+    """Remove temp files of `name` left by a crash; only call while holding the lock."""
+    removed = []
+    prefix = f".{name}{TEMP_MARK}"
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if entry.name.startswith(prefix):
+            try:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:
+                pass
+    return removed

@@ -1,0 +1,571 @@
+"""The durable store: the only module that touches TinyDB.
+
+TinyDB gives the file its format (tables of documents keyed by id) and the
+table operations. Its storage here is ours: the data lives in memory (reads
+never re-read or re-parse the file) and every write is serialized with orjson
+and written atomically (`atomic.atomic_write`). Around that: one writer at a
+time (`lock.WriterLock`), detection of a file changed on disk by something
+else, damage refused rather than overwritten, schema migrations with a backup
+first, and rotating backups.
+
+Records come back as dataclasses (`models`); treat them as read-only and pass
+a changed copy (`record.copy(...)`) to `update_*`.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Generic, Iterator, TypeVar
+
+import orjson
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from . import backups
+from .atomic import atomic_write, clean_orphans
+from .errors import (AmbiguousError, ConflictError, DamagedFileError, LockedError, NotFoundError,
+                     ReadOnlyError, StorageError)
+from .lock import WriterLock
+from .models import Contact, Draft, Event, Interaction, Profile, Record, now_iso
+from .paths import lock_path, real_path
+from .schema import SCHEMA_VERSION, TABLES, empty_data, migrate, schema_version, verify
+
+R = TypeVar("R", bound=Record)
+JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
+
+
+def serialize(data: dict[str, Any]) -> bytes:
+    """UTF-8 (not ASCII-escaped), indented, key-sorted: diffs well under git."""
+    return orjson.dumps(data, option=JSON_OPTIONS) + b"\n"
+
+
+def parse(raw: bytes, path: Path) -> dict[str, Any]:
+    """Parse the data file, refusing damage with the path, line and column."""
+    if not raw.strip():
+        raise DamagedFileError(
+            f"{path} is empty ({len(raw)} bytes): treated as damage, not as a new database; "
+            "'netui restore' brings back the newest good backup")
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise DamagedFileError(
+            f"{path} is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}; "
+            "it will not be written; 'netui restore' brings back the newest good backup") from None
+    finally:
+        if enabled:
+            gc.enable()
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise DamagedFileError(f"{path} is not a netui data file (expected tables of documents)")
+    for name, table in data.items():
+        if not all(isinstance(doc, dict) for doc in table.values()):
+            raise DamagedFileError(f"{path}: table {name!r} holds something that is not a document")
+    return data
+
+
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    """What changes when anything rewrites the file: inode, size, mtime."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class _MemoryStorage(Storage):
+    """TinyDB storage over an in-memory dict; writes go to the store's saver."""
+
+    def __init__(self, data: dict[str, Any], on_write: Callable[[dict[str, Any]], None]) -> None:
+        self.data = data
+        self.on_write = on_write
+
+    def read(self) -> dict[str, Any]:
+        return self.data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.on_write(data)
+
+    def close(self) -> None:
+        pass
+
+
+class _Table(Generic[R]):
+    """One table's records as dataclasses, indexed by uid, kept in step with TinyDB."""
+
+    def __init__(self, store: "Store", cls: type[R]) -> None:
+        self.store = store
+        self.cls = cls
+        self.name = cls.TABLE
+        self.by_uid: dict[str, R] = {}
+        self.doc_ids: dict[str, int] = {}
+
+    def load(self, raw_table: dict[str, Any]) -> None:
+        self.by_uid.clear()
+        self.doc_ids.clear()
+        from_doc = self.cls.from_doc
+        for doc_id, doc in raw_table.items():
+            record = from_doc(doc)
+            self.by_uid[record.uid] = record  # type: ignore[attr-defined]
+            self.doc_ids[record.uid] = int(doc_id)  # type: ignore[attr-defined]
+
+    def get(self, uid: str) -> R | None:
+        return self.by_uid.get(uid)
+
+    def require(self, uid: str) -> R:
+        record = self.by_uid.get(uid)
+        if record is None:
+            raise NotFoundError(f"no {self.name[:-1]} with uid {uid}")
+        return record
+
+    def add(self, record: R) -> R:
+        self.store._check_writable()
+        record.validate()  # type: ignore[attr-defined]
+        uid = record.uid  # type: ignore[attr-defined]
+        if uid in self.by_uid:
+            raise ValueError(f"{self.name}: uid {uid} already exists")
+        stored = self.cls.from_doc(record.to_doc())
+        self.by_uid[uid] = stored
+        try:
+            self.doc_ids[uid] = self.store._db.table(self.name).insert(stored.to_doc())
+        except Exception:
+            # The save failed after TinyDB took the document: it stays in memory
+            # (dirty, to be retried), so keep its doc id.
+            self.doc_ids[uid] = self._find_doc_id(uid)
+            raise
+        return stored
+
+    def _find_doc_id(self, uid: str) -> int:
+        for doc_id, doc in (self.store._data.get(self.name) or {}).items():
+            if doc.get("uid") == uid:
+                return int(doc_id)
+        raise LookupError(uid)
+
+    def update(self, record: R) -> R:
+        self.store._check_writable()
+        record.validate()  # type: ignore[attr-defined]
+        uid = record.uid  # type: ignore[attr-defined]
+        doc_id = self.doc_ids.get(uid)
+        if doc_id is None:
+            raise NotFoundError(f"no {self.name[:-1]} with uid {uid}")
+        if hasattr(record, "updated_at"):
+            record.updated_at = now_iso()  # type: ignore[attr-defined]
+        stored = self.cls.from_doc(record.to_doc())
+        self.by_uid[uid] = stored
+        self.store._db.table(self.name).update(stored.to_doc(), doc_ids=[doc_id])
+        return stored
+
+    def delete(self, uids: list[str]) -> None:
+        self.store._check_writable()
+        doc_ids = [self.doc_ids.pop(uid) for uid in uids if uid in self.doc_ids]
+        for uid in uids:
+            self.by_uid.pop(uid, None)
+        if doc_ids:
+            self.store._db.table(self.name).remove(doc_ids=doc_ids)
+
+
+class Store:
+    """The network on disk and in memory. Open with `Store.open(path)`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.real_path = real_path(self.path)
+        self.readonly = False
+        self.readonly_reason = ""
+        self.dirty = False
+        self.revision = 0
+        self.schema_version = SCHEMA_VERSION
+        self.backup_on_save = True
+        self._lock = WriterLock(lock_path(self.path), self.path)
+        self._signature: tuple[int, int, int] | None = None
+        self._defer_depth = 0
+        self._save_lock = threading.RLock()
+        self._data: dict[str, Any] = {}
+        self._db: TinyDB
+        self.contacts_table: _Table[Contact] = _Table(self, Contact)
+        self.interactions_table: _Table[Interaction] = _Table(self, Interaction)
+        self.events_table: _Table[Event] = _Table(self, Event)
+        self.drafts_table: _Table[Draft] = _Table(self, Draft)
+        self._profile_doc_id: int | None = None
+        self._by_contact: dict[str, list[Interaction]] | None = None
+
+    # --- opening and closing ------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False, fallback_readonly: bool = False) -> "Store":
+        """Open the data file; take the writer lock unless `readonly`.
+
+        With `fallback_readonly`, a file locked by another netui opens read-only
+        (saying so in `readonly_reason`) instead of raising LockedError.
+        """
+        store = cls(Path(path))
+        if not readonly:
+            try:
+                store._take_lock()
+            except LockedError as exc:
+                if not fallback_readonly:
+                    raise
+                readonly = True
+                store.readonly_reason = f"read-only: {exc}"
+            except StorageError as exc:
+                if not fallback_readonly:
+                    raise
+                readonly = True
+                store.readonly_reason = f"read-only: {exc}"
+        store.readonly = readonly
+        try:
+            store._load()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _take_lock(self) -> None:
+        backups.ensure_private_dir(self.real_path.parent)
+        self._lock.acquire()
+        clean_orphans(self.real_path.parent, self.real_path.name)
+
+    def _load(self) -> None:
+        signature = file_signature(self.real_path)
+        if signature is None:
+            data = empty_data()
+        else:
+            try:
+                raw = self.real_path.read_bytes()
+            except OSError as exc:
+                raise StorageError(f"cannot read {self.path}: {exc.strerror or exc}") from None
+            data = parse(raw, self.path)
+        self._signature = signature
+        version = schema_version(data) if signature is not None else SCHEMA_VERSION
+        self.schema_version = version
+        if version > SCHEMA_VERSION:
+            self._release_lock()
+            self.readonly = True
+            self.readonly_reason = (
+                f"read-only: {self.path} was written by a newer netui (schema {version}; this one "
+                f"knows {SCHEMA_VERSION}); upgrade netui to edit it")
+        elif version < SCHEMA_VERSION:
+            data = self._migrate(data, raw)
+        self._install(data)
+        if signature is None and not self.readonly:
+            self._write(self._data)
+
+    def _migrate(self, data: dict[str, Any], raw: bytes) -> dict[str, Any]:
+        migrated = migrate(orjson.loads(orjson.dumps(data)))
+        try:
+            verify(data, migrated)
+        except ValueError as exc:
+            raise DamagedFileError(f"{self.path}: cannot migrate safely: {exc}; the file is unchanged") from None
+        if self.readonly:
+            return migrated
+        backups.create_backup(self.path, "pre-migration", payload=raw)
+        atomic_write(self.real_path, serialize(migrated))
+        reread = parse(self.real_path.read_bytes(), self.path)
+        if reread != migrated:
+            raise StorageError(f"{self.path}: the migrated file does not read back the same")
+        self._signature = file_signature(self.real_path)
+        return reread
+
+    def _install(self, data: dict[str, Any]) -> None:
+        """Make `data` the in-memory state: TinyDB over it, dataclass caches from it."""
+        self._data = data
+        self._db = TinyDB(storage=lambda: _MemoryStorage(self._data, self._on_tinydb_write))
+        for table in self._tables():
+            table.load(data.get(table.name) or {})
+        profile_table = data.get("profile") or {}
+        self._profile_doc_id = int(next(iter(profile_table))) if profile_table else None
+        self._by_contact = None
+        self.revision += 1
+
+    def _tables(self) -> tuple[_Table[Any], ...]:
+        return (self.contacts_table, self.interactions_table, self.events_table, self.drafts_table)
+
+    def close(self) -> None:
+        self._release_lock()
+
+    def _release_lock(self) -> None:
+        self._lock.release()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def reload(self) -> None:
+        """Drop in-memory changes and read the file again (after a conflict)."""
+        self.dirty = False
+        self._load()
+
+    # --- saving -----------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self.readonly:
+            raise ReadOnlyError(self.readonly_reason or f"{self.path} is open read-only")
+
+    def _on_tinydb_write(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self.dirty = True
+        self.revision += 1
+        self._by_contact = None
+        if self._defer_depth == 0:
+            self.save()
+
+    def save(self, *, force: bool = False) -> None:
+        """Write pending changes durably. Raises ConflictError, StorageError.
+
+        On failure the changes stay in memory (`dirty`) and `save()` can be
+        retried; `force=True` overwrites a file changed on disk by something else.
+        """
+        self._check_writable()
+        with self._save_lock:
+            if not self.dirty:
+                return
+            self._write(self._data, force=force)
+            self.dirty = False
+
+    def _write(self, data: dict[str, Any], *, force: bool = False) -> None:
+        payload = serialize(data)
+        current = file_signature(self.real_path)
+        if current != self._signature and not force:
+            raise ConflictError(
+                f"{self.path} was changed on disk by another program since netui loaded it; "
+                "not overwriting it (reload to see the other changes)")
+        if current is not None and not os.access(self.real_path, os.W_OK):
+            raise StorageError(f"cannot save {self.path}: permission denied")
+        if current is not None and self.backup_on_save and backups.due_for_auto_backup(self.path):
+            backups.create_backup(self.path, "auto")
+        atomic_write(self.real_path, payload)
+        self._signature = file_signature(self.real_path)
+
+    @contextmanager
+    def transaction(self) -> Iterator["Store"]:
+        """Group changes into one save; on an exception nothing is kept or written."""
+        self._check_writable()
+        snapshot = orjson.dumps(self._data, option=orjson.OPT_NON_STR_KEYS) if self._defer_depth == 0 else None
+        was_dirty = self.dirty
+        self._defer_depth += 1
+        try:
+            yield self
+        except BaseException:
+            self._defer_depth -= 1
+            if snapshot is not None:
+                self._install(orjson.loads(snapshot))
+                self.dirty = was_dirty
+            raise
+        self._defer_depth -= 1
+        if self._defer_depth == 0 and self.dirty:
+            self.save()
+
+    @contextmanager
+    def deferred(self) -> Iterator["Store"]:
+        """Keep changes in memory without saving; the caller calls `save()` later."""
+        self._defer_depth += 1
+        try:
+            yield self
+        finally:
+            self._defer_depth -= 1
+
+    def backup(self, reason: str = "manual") -> Path:
+        if file_signature(self.real_path) is None:
+            raise NotFoundError(f"{self.path} does not exist yet: nothing to back up")
+        return backups.create_backup(self.path, reason)
+
+    # --- contacts -----------------------------------------------------------
+
+    def contacts(self) -> list[Contact]:
+        return list(self.contacts_table.by_uid.values())
+
+    def contact(self, uid: str) -> Contact | None:
+        return self.contacts_table.get(uid)
+
+    def add_contact(self, contact: Contact) -> Contact:
+        return self.contacts_table.add(contact)
+
+    def update_contact(self, contact: Contact) -> Contact:
+        return self.contacts_table.update(contact)
+
+    def add_contacts(self, contacts: list[Contact]) -> None:
+        """Add many contacts in one save (imports)."""
+        with self.transaction():
+            for contact in contacts:
+                self.contacts_table.add(contact)
+
+    def delete_contact(self, uid: str, *, keep_history: bool = False) -> None:
+        """Delete a contact with its interactions and drafts (unless `keep_history`)."""
+        self.contacts_table.require(uid)
+        with self.transaction():
+            if not keep_history:
+                self.interactions_table.delete([i.uid for i in self.interactions(uid)])
+                self.drafts_table.delete([d.uid for d in self.drafts(uid)])
+            for event in self.events():
+                if uid in event.contact_uids:
+                    self.update_event(event.copy(contact_uids=[u for u in event.contact_uids if u != uid]))
+            self.contacts_table.delete([uid])
+
+    def find_contact(self, ref: str) -> Contact:
+        """A contact by uid, email address, or a name matching exactly one."""
+        ref = ref.strip()
+        found = self.contacts_table.get(ref)
+        if found:
+            return found
+        folded = ref.casefold()
+        if "@" in ref:
+            matches = [c for c in self.contacts() if any(e.casefold() == folded for e in c.emails)]
+        else:
+            matches = [c for c in self.contacts() if c.name.casefold() == folded]
+            if not matches:
+                matches = [c for c in self.contacts() if folded in c.name.casefold()]
+        if not matches:
+            raise NotFoundError(f"no contact matches {ref!r}")
+        if len(matches) > 1:
+            listed = "; ".join(f"{c.name} <{c.email}> ({c.uid})" if c.email else f"{c.name} ({c.uid})"
+                               for c in matches[:8])
+            more = f" and {len(matches) - 8} more" if len(matches) > 8 else ""
+            raise AmbiguousError(f"{ref!r} matches {len(matches)} contacts: {listed}{more}; use the uid or email")
+        return matches[0]
+
+    def contact_by_email(self, email: str) -> Contact | None:
+        folded = email.casefold()
+        for contact in self.contacts():
+            if any(e.casefold() == folded for e in contact.emails):
+                return contact
+        return None
+
+    # --- interactions -----------------------------------------------------
+
+    def interactions(self, contact_uid: str | None = None) -> list[Interaction]:
+        """Interactions (of one contact), oldest first."""
+        if contact_uid is None:
+            return sorted(self.interactions_table.by_uid.values(), key=lambda i: i.date)
+        if self._by_contact is None:
+            index: dict[str, list[Interaction]] = {}
+            for item in self.interactions_table.by_uid.values():
+                index.setdefault(item.contact_uid, []).append(item)
+            for items in index.values():
+                items.sort(key=lambda i: i.date)
+            self._by_contact = index
+        return list(self._by_contact.get(contact_uid, []))
+
+    def add_interaction(self, interaction: Interaction) -> Interaction:
+        self.contacts_table.require(interaction.contact_uid)
+        return self.interactions_table.add(interaction)
+
+    def update_interaction(self, interaction: Interaction) -> Interaction:
+        return self.interactions_table.update(interaction)
+
+    def delete_interaction(self, uid: str) -> None:
+        self.interactions_table.require(uid)
+        self.interactions_table.delete([uid])
+
+    # --- events -----------------------------------------------------------
+
+    def events(self) -> list[Event]:
+        return sorted(self.events_table.by_uid.values(), key=lambda e: e.date)
+
+    def event(self, uid: str) -> Event | None:
+        return self.events_table.get(uid)
+
+    def add_event(self, event: Event) -> Event:
+        return self.events_table.add(event)
+
+    def update_event(self, event: Event) -> Event:
+        return self.events_table.update(event)
+
+    def delete_event(self, uid: str) -> None:
+        """Delete an event; its contacts stay."""
+        self.events_table.require(uid)
+        self.events_table.delete([uid])
+
+    # --- drafts -----------------------------------------------------------
+
+    def drafts(self, contact_uid: str | None = None) -> list[Draft]:
+        items = self.drafts_table.by_uid.values()
+        if contact_uid is not None:
+            items = [d for d in items if d.contact_uid == contact_uid]  # type: ignore[assignment]
+        return sorted(items, key=lambda d: (d.send_on or "9999", d.created_at))
+
+    def draft(self, uid: str) -> Draft | None:
+        return self.drafts_table.get(uid)
+
+    def add_draft(self, draft: Draft) -> Draft:
+        self.contacts_table.require(draft.contact_uid)
+        return self.drafts_table.add(draft)
+
+    def update_draft(self, draft: Draft) -> Draft:
+        return self.drafts_table.update(draft)
+
+    def delete_draft(self, uid: str) -> None:
+        self.drafts_table.require(uid)
+        self.drafts_table.delete([uid])
+
+    # --- profile ----------------------------------------------------------
+
+    def profile(self) -> Profile:
+        table = self._data.get("profile") or {}
+        if not table:
+            return Profile()
+        return Profile.from_doc(dict(next(iter(table.values()))))
+
+    def set_profile(self, profile: Profile) -> Profile:
+        self._check_writable()
+        profile.validate()
+        doc = profile.to_doc()
+        table = self._db.table("profile")
+        if self._profile_doc_id is None:
+            self._profile_doc_id = table.insert(doc)
+        else:
+            table.update(doc, doc_ids=[self._profile_doc_id])
+        return Profile.from_doc(doc)
+
+    # --- for exports and diagnostics -----------------------------------------
+
+    def documents(self) -> dict[str, list[dict[str, Any]]]:
+        """Every stored document by table, as plain dicts (exports, `--json`)."""
+        return {name: [dict(doc) for doc in (self._data.get(name) or {}).values()] for name in TABLES}
+
+
+def lock_holder(path: Path) -> int | None:
+    """The pid holding the writer lock of `path`, or None when it is free."""
+    from .lock import is_locked, read_holder
+
+    lock = lock_path(path)
+    if not is_locked(lock):
+        return None
+    return read_holder(lock) or -1
+
+
+def restore(path: Path, backup: Path) -> Path | None:
+    """Bring `backup` back as the data file; the current file is kept as a backup first.
+
+    A current file that does not parse is kept aside as `<name>.damaged-<time>`
+    rather than in the rotation, so nothing is ever lost. Returns that path.
+    """
+    path = Path(path)
+    lock = WriterLock(lock_path(path), path)
+    backups.ensure_private_dir(real_path(path).parent)
+    lock.acquire()
+    try:
+        payload = backup.read_bytes()
+        parse(payload, backup)
+        target = real_path(path)
+        kept = None
+        if target.exists():
+            current = target.read_bytes()
+            try:
+                parse(current, path)
+                kept = backups.create_backup(path, "pre-restore", payload=current)
+            except DamagedFileError:
+                from datetime import datetime
+
+                kept = target.with_name(f"{target.name}.damaged-{datetime.now():%Y%m%dT%H%M%S}")
+                atomic_write(kept, current)
+        atomic_write(target, payload)
+        return kept
+    finally:
+        lock.release()
