@@ -4,12 +4,39 @@ from __future__ import annotations
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from .store import Store
 
 
+def _overview() -> Screen:
+    from .screens.overview import OverviewScreen
+
+    return OverviewScreen()
+
+
+def _drafts() -> Screen:
+    from .screens.drafts import DraftsScreen
+
+    return DraftsScreen()
+
+
+def _events() -> Screen:
+    from .screens.events import EventsScreen
+
+    return EventsScreen()
+
+
+def _profile() -> Screen:
+    from .screens.profile import ProfileScreen
+
+    return ProfileScreen()
+
+
 class NetuiApp(App[None]):
     """netui's full-screen app over an open store."""
+
+    MODES = {"overview": _overview, "drafts": _drafts, "events": _events, "profile": _profile}
 
     TITLE = "netui"
     CSS_PATH = "netui.tcss"
@@ -26,14 +53,6 @@ class NetuiApp(App[None]):
         super().__init__()
         self.store = store
         self.demo = demo
-        from .screens.shell import ShellScreen
-
-        self.MODES = {
-            "overview": lambda: ShellScreen("Network"),
-            "drafts": lambda: ShellScreen("Drafts"),
-            "events": lambda: ShellScreen("Events"),
-            "profile": lambda: ShellScreen("Profile"),
-        }
 
     def on_mount(self) -> None:
         self.sub_title = str(self.store.path)

@@ -276,6 +276,17 @@ def restore(obj: Context, backup_name: str | None, list_only: bool, yes: bool) -
     click.echo(f"restored {chosen.name}" + (f"; previous file kept as {kept}" if kept else ""))
 
 
+def _register_areas() -> None:
+    """Each area (demo, drafts, events, import/export) adds its own subcommands."""
+    from . import cli_demo, cli_drafts, cli_events, cli_io
+
+    for module in (cli_demo, cli_drafts, cli_events, cli_io):
+        module.register(cli)
+
+
+_register_areas()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: turn every failure into one line on stderr and an exit code."""
     try:

@@ -1,0 +1,10 @@
+"""The Events screen (placeholder until its issue lands)."""
+
+from __future__ import annotations
+
+from .shell import ShellScreen
+
+
+class EventsScreen(ShellScreen):
+    def __init__(self) -> None:
+        super().__init__("Events")
