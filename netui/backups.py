@@ -21,7 +21,7 @@ from .paths import backups_dir, real_path
 
 KEEP = 10
 AUTO_INTERVAL_S = 3600
-_NAME_RE = re.compile(r"^netui-(\d{8}T\d{6})(?:-(\d+))?-([a-z-]+)\.json$")
+_NAME_RE = re.compile(r"^netui-(\d{8}T\d{6})-(\d{6})-([a-z-]+)\.json$")
 
 
 @dataclass(frozen=True)
@@ -34,9 +34,9 @@ class BackupInfo:
 
 def ensure_private_dir(folder: Path) -> None:
     """Create `folder` (0700) when missing; an existing folder keeps its mode."""
-    if folder.is_dir():
-        return
     try:
+        if folder.is_dir():
+            return
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.chmod(folder, 0o700)
     except OSError as exc:
@@ -96,12 +96,11 @@ def create_backup(db_path: Path, reason: str = "manual", payload: bytes | None =
             payload = real_path(db_path).read_bytes()
         except OSError as exc:
             raise StorageError(f"cannot read {db_path} to back it up: {exc.strerror or exc}") from None
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-    target = folder / f"netui-{stamp}-{reason}.json"
-    counter = 1
-    while target.exists():
-        target = folder / f"netui-{stamp}-{counter:02d}-{reason}.json"
-        counter += 1
+    now = datetime.now()
+    target = folder / f"netui-{now:%Y%m%dT%H%M%S-%f}-{reason}.json"
+    while target.exists():  # two backups within a microsecond: wait for the clock
+        now = datetime.now()
+        target = folder / f"netui-{now:%Y%m%dT%H%M%S-%f}-{reason}.json"
     clean_orphans(folder, target.name)
     atomic_write(target, payload)
     rotate(db_path)

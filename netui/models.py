@@ -155,7 +155,7 @@ class Record:
         kwargs = {k: v for k, v in doc.items() if k in known}
         extra = {k: v for k, v in doc.items() if k not in known}
         obj = cls(**kwargs)  # type: ignore[call-arg]
-        if extra and "extra" in known:
+        if extra and "extra" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
             obj.extra = extra  # type: ignore[attr-defined]
         return obj
 

@@ -206,7 +206,10 @@ class Store:
         store = cls(Path(path))
         if not readonly:
             try:
-                store._take_lock()
+                try:
+                    store._take_lock()
+                except OSError as exc:
+                    raise StorageError(f"cannot write in {exc.filename or path}: {exc.strerror or exc}") from None
             except LockedError as exc:
                 if not fallback_readonly:
                     raise
@@ -220,6 +223,9 @@ class Store:
         store.readonly = readonly
         try:
             store._load()
+        except OSError as exc:
+            store.close()
+            raise StorageError(f"cannot open {exc.filename or path}: {exc.strerror or exc}") from None
         except BaseException:
             store.close()
             raise

@@ -1,0 +1,243 @@
+"""The store's promises, checked on real files."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import orjson
+import pytest
+
+from netui import backups
+from netui.errors import ConflictError, DamagedFileError, LockedError, ReadOnlyError
+from netui.models import Contact, Draft, Interaction, ValidationError
+from netui.store import Store, restore
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "data" / "netui.json"
+
+
+def test_new_file_is_private_and_formatted(db):
+    with Store.open(db) as store:
+        store.add_contact(Contact(first_name="Noé", last_name="Ünal", notes="日本語 ✓"))
+    assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+    text = db.read_text(encoding="utf-8")
+    assert "Noé" in text and "日本語 ✓" in text and "\\u" not in text
+    assert text.startswith('{\n  "contacts": {')
+    data = orjson.loads(text)
+    assert data["meta"]["1"]["schema_version"] == 1
+    keys = list(data["contacts"]["1"].keys())
+    assert keys == sorted(keys)
+
+
+def test_reads_come_from_memory_not_the_file(db):
+    with Store.open(db) as store:
+        store.add_contact(Contact(first_name="Ada"))
+        os.chmod(db, 0)
+        try:
+            assert [c.first_name for c in store.contacts()] == ["Ada"]
+            assert store.find_contact("Ada").first_name == "Ada"
+        finally:
+            os.chmod(db, 0o600)
+
+
+def test_invalid_values_are_refused_naming_the_field(db):
+    with Store.open(db) as store:
+        with pytest.raises(ValidationError) as err:
+            store.add_contact(Contact(first_name="A", tier="vip"))
+        assert err.value.field == "tier"
+        with pytest.raises(ValidationError) as err:
+            store.add_contact(Contact(first_name="A", emails=["not-an-email"]))
+        assert err.value.field == "emails"
+        with pytest.raises(ValidationError) as err:
+            store.add_contact(Contact(first_name="A", connected_on="2026-13-45"))
+        assert err.value.field == "connected_on"
+        assert store.contacts() == []
+
+
+def test_second_writer_is_refused_naming_the_pid(db):
+    with Store.open(db):
+        with pytest.raises(LockedError) as err:
+            Store.open(db)
+        assert f"pid {os.getpid()}" in str(err.value)
+        second = Store.open(db, fallback_readonly=True)
+        assert second.readonly and "read-only" in second.readonly_reason
+        with pytest.raises(ReadOnlyError):
+            second.add_contact(Contact(first_name="X"))
+        second.close()
+
+
+def test_file_changed_on_disk_is_not_overwritten(db):
+    with Store.open(db) as store:
+        store.add_contact(Contact(first_name="Ada"))
+        outside = db.read_bytes().replace(b"Ada", b"Bea")
+        db.write_bytes(outside)  # a sync tool rewrites the file
+        with pytest.raises(ConflictError):
+            store.add_contact(Contact(first_name="Cy"))
+        assert db.read_bytes() == outside
+        assert store.dirty  # the edit is kept in memory
+        store.reload()
+        assert [c.first_name for c in store.contacts()] == ["Bea"]
+
+
+@pytest.mark.parametrize("content, where", [
+    (b"", "empty"),
+    (b'{\n  "contacts": {\n    "1": {"first_name": "Ada",,}\n', "line 3, column"),
+    (b"[1, 2, 3]", "not a netui data file"),
+])
+def test_damaged_file_is_refused_and_never_written(db, content, where):
+    db.parent.mkdir(parents=True)
+    db.write_bytes(content)
+    before = db.stat()
+    with pytest.raises(DamagedFileError) as err:
+        Store.open(db)
+    assert where in str(err.value) and str(db) in str(err.value)
+    assert db.read_bytes() == content
+    assert db.stat().st_mtime_ns == before.st_mtime_ns
+
+
+def test_newer_schema_opens_read_only(db):
+    db.parent.mkdir(parents=True)
+    content = b'{"meta": {"1": {"schema_version": 99}}, "contacts": {}}'
+    db.write_bytes(content)
+    with Store.open(db) as store:
+        assert store.readonly
+        assert "newer netui" in store.readonly_reason
+        with pytest.raises(ReadOnlyError):
+            store.add_contact(Contact(first_name="X"))
+    assert db.read_bytes() == content
+
+
+def test_older_schema_is_backed_up_migrated_and_verified(db):
+    db.parent.mkdir(parents=True)
+    old = orjson.dumps({"contacts": {"1": {"first_name": "Ada", "company": "Acme", "custom": "kept"}},
+                        "interactions": {}})
+    db.write_bytes(old)
+    with Store.open(db) as store:
+        [ada] = store.contacts()
+        assert ada.first_name == "Ada" and ada.company == "Acme" and ada.uid
+        assert store.schema_version == 0
+    data = orjson.loads(db.read_bytes())
+    assert data["meta"]["1"]["schema_version"] == 1
+    assert data["contacts"]["1"]["custom"] == "kept"
+    [pre] = [b for b in backups.list_backups(db) if b.reason == "pre-migration"]
+    assert pre.path.read_bytes() == old
+
+
+def test_symlinked_data_file_stays_a_link(tmp_path):
+    target = tmp_path / "synced" / "real.json"
+    target.parent.mkdir()
+    link = tmp_path / "netui.json"
+    with Store.open(target) as store:
+        store.add_contact(Contact(first_name="Ada"))
+    link.symlink_to(target)
+    with Store.open(link) as store:
+        store.add_contact(Contact(first_name="Bea"))
+    assert link.is_symlink()
+    assert b"Bea" in target.read_bytes()
+    assert (target.parent / "backups").is_dir()
+
+
+def test_orphaned_temp_files_are_cleaned_and_stale_lock_taken_over(db):
+    db.parent.mkdir(parents=True)
+    orphan = db.parent / ".netui.json.tmp-99999-dead"
+    orphan.write_bytes(b"half a file")
+    (db.parent / "netui.json.lock").write_text("99999\n")
+    with Store.open(db) as store:
+        store.add_contact(Contact(first_name="Ada"))
+    assert not orphan.exists()
+
+
+def test_backups_rotate_and_are_valid(db):
+    with Store.open(db) as store:
+        store.add_contact(Contact(first_name="Ada"))
+        for i in range(12):
+            store.backup()
+        store.add_contact(Contact(first_name="Bea"))
+    found = backups.list_backups(db)
+    assert len(found) == backups.KEEP
+    assert all(backups.is_valid(b.path) for b in found)
+    assert all(stat.S_IMODE(b.path.stat().st_mode) == 0o600 for b in found)
+
+
+def test_at_most_one_automatic_backup_per_hour(db):
+    with Store.open(db) as store:
+        store.add_contact(Contact(first_name="Ada"))
+        store.add_contact(Contact(first_name="Bea"))
+        autos = [b for b in backups.list_backups(db) if b.reason == "auto"]
+        assert len(autos) == 1
+        two_hours_ago = autos[0].path.stat().st_mtime - 7200
+        os.utime(autos[0].path, (two_hours_ago, two_hours_ago))
+        store.add_contact(Contact(first_name="Cy"))
+    autos = [b for b in backups.list_backups(db) if b.reason == "auto"]
+    assert len(autos) == 2
+    newest = orjson.loads(sorted(a.path for a in autos)[-1].read_bytes())
+    assert len(newest["contacts"]) == 2  # the copy before the third save
+
+
+def test_restore_brings_back_a_backup_and_keeps_the_damaged_file(db):
+    with Store.open(db) as store:
+        store.add_contact(Contact(first_name="Ada"))
+        store.backup()
+    db.write_bytes(b'{"contacts": ')
+    kept = restore(db, backups.newest_valid(db).path)
+    assert kept is not None and kept.read_bytes() == b'{"contacts": '
+    with Store.open(db) as store:
+        assert [c.first_name for c in store.contacts()] == ["Ada"]
+
+
+def test_transaction_is_all_or_nothing(db):
+    with Store.open(db) as store:
+        store.add_contact(Contact(first_name="Ada"))
+        before = db.read_bytes()
+        with pytest.raises(ValidationError):
+            with store.transaction():
+                store.add_contact(Contact(first_name="Bea"))
+                store.add_contact(Contact(first_name="Cy", tier="bogus"))
+        assert db.read_bytes() == before
+        assert [c.first_name for c in store.contacts()] == ["Ada"]
+        with store.transaction():
+            store.add_contact(Contact(first_name="Bea"))
+            store.add_contact(Contact(first_name="Cy"))
+    with Store.open(db) as store:
+        assert sorted(c.first_name for c in store.contacts()) == ["Ada", "Bea", "Cy"]
+
+
+def test_delete_contact_removes_its_history(db):
+    with Store.open(db) as store:
+        ada = store.add_contact(Contact(first_name="Ada"))
+        bea = store.add_contact(Contact(first_name="Bea"))
+        store.add_interaction(Interaction(contact_uid=ada.uid, kind="call"))
+        store.add_interaction(Interaction(contact_uid=bea.uid, kind="call"))
+        store.add_draft(Draft(contact_uid=ada.uid, subject="Hi"))
+        store.delete_contact(ada.uid)
+    with Store.open(db) as store:
+        assert [c.first_name for c in store.contacts()] == ["Bea"]
+        assert [i.contact_uid for i in store.interactions()] == [bea.uid]
+        assert store.drafts() == []
+
+
+def test_large_note_and_draft_saved_intact(db):
+    note = ("Ünïcødé 📇 " * 10_000)[:100_000]
+    body = ("Línea con [corchetes] y emoji 🚀\n" * 40_000)[:1_000_000]
+    with Store.open(db) as store:
+        ada = store.add_contact(Contact(first_name="Ada", notes=note))
+        store.add_draft(Draft(contact_uid=ada.uid, body=body))
+    with Store.open(db) as store:
+        assert store.contacts()[0].notes == note
+        assert store.drafts()[0].body == body
+
+
+def test_unknown_fields_survive_a_round_trip(db):
+    db.parent.mkdir(parents=True)
+    db.write_bytes(orjson.dumps({"meta": {"1": {"schema_version": 1}},
+                                 "contacts": {"1": {"uid": "u1", "first_name": "Ada", "future_field": [1, 2]}}}))
+    with Store.open(db) as store:
+        ada = store.contact("u1")
+        store.update_contact(ada.copy(company="Acme"))
+    data = orjson.loads(db.read_bytes())
+    assert data["contacts"]["1"]["future_field"] == [1, 2]
+    assert data["contacts"]["1"]["company"] == "Acme"
