@@ -1,0 +1,158 @@
+"""Copy text to the system clipboard without ever hanging or raising into the UI.
+
+pyperclip raises with no display, returns silently when xclip fails, and can
+hang on Wayland. So the copy runs in a helper process that is killed (with
+the tools it started) after a timeout, and it reads the clipboard back to
+check the text really arrived. On failure the caller falls back: OSC 52 from
+the app, then showing the text or saving an .eml.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass
+
+# Runs in the helper process. Clipboard tools such as xclip stay alive to serve
+# the selection: they get /dev/null, not our pipe, or the parent would wait for them.
+_HELPER = r"""
+import json, os, sys, time
+out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+null = os.open(os.devnull, os.O_RDWR)
+os.dup2(null, 1)
+os.dup2(null, 2)
+
+def say(**fields):
+    out.write(json.dumps(fields) + "\n")
+    out.flush()
+
+def report(ok, backend, message):
+    say(ok=ok, backend=backend, message=message)
+    sys.exit(0)
+
+def same(a, b):
+    norm = lambda s: s.replace("\r\n", "\n").rstrip()
+    return norm(a) == norm(b)
+
+text = sys.stdin.buffer.read().decode("utf-8")
+try:
+    import pyperclip
+except Exception as exc:
+    report(False, "pyperclip", f"pyperclip is not installed ({exc})")
+backend = "pyperclip"
+try:
+    copy, paste = pyperclip.determine_clipboard()
+    backend = getattr(copy, "__name__", "none").replace("copy_", "") or "none"
+    say(backend=backend)  # known even if the copy then hangs
+    copy(text)
+except Exception as exc:
+    message = str(exc).split("\n")[0].split(". ")[0].rstrip(".") or type(exc).__name__
+    report(False, backend, f"no system clipboard ({message})")
+back = None
+for _ in range(10):
+    try:
+        back = paste()
+    except Exception as exc:
+        report(True, backend, f"copied with {backend} (could not read it back: {exc})")
+    if same(back, text):
+        report(True, backend, f"copied with {backend}")
+    time.sleep(0.05)
+report(False, backend, f"{backend} did not take the text (reading the clipboard back gave something else)")
+"""
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    ok: bool
+    backend: str
+    message: str
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    """Kill the helper and every tool it started (its own session)."""
+    try:
+        if hasattr(os, "killpg"):
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+    except OSError:
+        pass
+    try:
+        proc.wait(timeout=1.0)
+    except Exception:
+        pass
+
+
+def _answers(out: bytes | None) -> dict[str, object]:
+    """Merge the helper's JSON lines: first the backend, last the result."""
+    merged: dict[str, object] = {}
+    for line in (out or b"").decode("utf-8", "replace").splitlines():
+        try:
+            merged.update(json.loads(line))
+        except ValueError:
+            pass
+    return merged
+
+
+def copy(text: str, timeout: float = 2.0) -> CopyResult:
+    """Put `text` on the system clipboard via pyperclip; never raises, never waits past `timeout`."""
+    if not sys.executable:
+        return CopyResult(False, "pyperclip", "cannot start the clipboard helper (no Python executable)")
+    try:
+        payload = str(text).encode("utf-8", "surrogatepass")
+        proc = subprocess.Popen(
+            [sys.executable, "-P", "-c", _HELPER],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except (OSError, ValueError) as exc:
+        return CopyResult(False, "pyperclip", f"cannot start the clipboard helper: {exc}")
+    try:
+        out, _ = proc.communicate(payload, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill(proc)
+        backend = str(_answers(_rest(proc)).get("backend", "pyperclip"))
+        return CopyResult(False, backend, f"the clipboard tool ({backend}) did not answer within {timeout:g} s")
+    except Exception as exc:  # a broken pipe, an encoding problem: report, never raise
+        _kill(proc)
+        return CopyResult(False, "pyperclip", f"clipboard copy failed: {exc}")
+    answer = _answers(out)
+    if "ok" not in answer:
+        return CopyResult(False, str(answer.get("backend", "pyperclip")),
+                          f"the clipboard helper failed (exit {proc.returncode})")
+    return CopyResult(bool(answer["ok"]), str(answer["backend"]), str(answer["message"]))
+
+
+def _rest(proc: subprocess.Popen[bytes]) -> bytes:
+    """What the killed helper wrote before it hung (its pipe is closed once the group is dead)."""
+    try:
+        out, _ = proc.communicate(timeout=1.0)
+        return out or b""
+    except Exception:
+        return b""
+
+
+def _backend_name() -> str:
+    """The tool pyperclip would use here: xclip, xsel, wl (wl-copy), pbcopy, windows... or none."""
+    try:
+        import pyperclip
+
+        copy_func, _paste = pyperclip.determine_clipboard()
+    except Exception:
+        return "none"
+    return getattr(copy_func, "__name__", "none").replace("copy_", "") or "none"
+
+
+def describe_backend() -> str:
+    """One line for `netui doctor`: which tool copies, and what happens when it cannot."""
+    name = _backend_name()
+    where = ", ".join(f"{k}={os.environ[k]}" for k in ("WAYLAND_DISPLAY", "DISPLAY") if os.environ.get(k))
+    where = f" ({where})" if where else ""
+    if name == "none":
+        return (f"no system clipboard tool found{where or ' (no DISPLAY)'}: "
+                "the app falls back to OSC 52, then shows the text or saves an .eml")
+    return (f"pyperclip with {name}{where}, run with a timeout; "
+            "if it fails the app falls back to OSC 52, then shows the text")
