@@ -160,6 +160,49 @@ class _Table(Generic[R]):
         self.store._db.table(self.name).update(stored.to_doc(), doc_ids=[doc_id])
         return stored
 
+    def add_many(self, records: list[R]) -> None:
+        """Insert many records with one table rewrite (TinyDB's insert_multiple)."""
+        self.store._check_writable()
+        stored = []
+        for record in records:
+            record.validate()  # type: ignore[attr-defined]
+            uid = record.uid  # type: ignore[attr-defined]
+            if uid in self.by_uid:
+                raise ValueError(f"{self.name}: uid {uid} already exists")
+            stored.append(self.cls.from_doc(record.to_doc()))
+        for record in stored:
+            self.by_uid[record.uid] = record  # type: ignore[attr-defined]
+        try:
+            doc_ids = self.store._db.table(self.name).insert_multiple(r.to_doc() for r in stored)
+        except Exception:
+            for record in stored:
+                self.doc_ids[record.uid] = self._find_doc_id(record.uid)  # type: ignore[attr-defined]
+            raise
+        for record, doc_id in zip(stored, doc_ids):
+            self.doc_ids[record.uid] = doc_id  # type: ignore[attr-defined]
+
+    def update_many(self, records: list[R]) -> None:
+        """Replace many records with one table rewrite."""
+        self.store._check_writable()
+        new_docs: dict[str, dict[str, Any]] = {}
+        for record in records:
+            record.validate()  # type: ignore[attr-defined]
+            uid = record.uid  # type: ignore[attr-defined]
+            if uid not in self.doc_ids:
+                raise NotFoundError(f"no {self.name[:-1]} with uid {uid}")
+            if hasattr(record, "updated_at"):
+                record.updated_at = now_iso()  # type: ignore[attr-defined]
+            new_docs[uid] = record.to_doc()
+        for uid, doc in new_docs.items():
+            self.by_uid[uid] = self.cls.from_doc(doc)
+
+        def replace(doc: dict[str, Any]) -> None:
+            doc.update(new_docs[doc["uid"]])
+
+        doc_ids = [self.doc_ids[uid] for uid in new_docs]
+        if doc_ids:
+            self.store._db.table(self.name).update(replace, doc_ids=doc_ids)
+
     def delete(self, uids: list[str]) -> None:
         self.store._check_writable()
         doc_ids = [self.doc_ids.pop(uid) for uid in uids if uid in self.doc_ids]
@@ -399,8 +442,12 @@ class Store:
     def add_contacts(self, contacts: list[Contact]) -> None:
         """Add many contacts in one save (imports)."""
         with self.transaction():
-            for contact in contacts:
-                self.contacts_table.add(contact)
+            self.contacts_table.add_many(contacts)
+
+    def update_contacts(self, contacts: list[Contact]) -> None:
+        """Replace many contacts in one save (imports)."""
+        with self.transaction():
+            self.contacts_table.update_many(contacts)
 
     def delete_contact(self, uid: str, *, keep_history: bool = False) -> None:
         """Delete a contact with its interactions and drafts (unless `keep_history`)."""
