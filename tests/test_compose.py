@@ -1,0 +1,326 @@
+"""The Compose screen, driven by the keyboard (Pilot)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import Input, Select, Static, TextArea
+
+import netui.screens.compose as compose_screen
+from netui.app import NetuiApp
+from netui.models import Contact, Profile
+from netui.screens.compose import ComposeScreen
+from netui.screens.draft_dialogs import Confirm, PathPrompt, TextModal
+from netui.store import Store
+
+SIZE = (120, 36)
+TODAY = date(2026, 5, 10)
+
+
+@pytest.fixture(autouse=True)
+def setup(tmp_path, monkeypatch):
+    monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setattr(compose_screen, "today", lambda: TODAY)
+
+
+def open_store(tmp_path) -> Store:
+    store = Store.open(tmp_path / "netui.json")
+    store.set_profile(Profile(first_name="Ana", last_name="Bianchi", email="ana@example.org",
+                              target_sector="data science", language="en"))
+    return store
+
+
+def add(store, first="Ada", last="Lovelace", **kw) -> Contact:
+    kw.setdefault("emails", [f"{first.lower()}@example.org"])
+    return store.add_contact(Contact(first_name=first, last_name=last, **kw))
+
+
+async def open_compose(pilot, *args, **kwargs) -> ComposeScreen:
+    await pilot.pause()
+    pilot.app.push_screen(ComposeScreen(*args, **kwargs))
+    await pilot.pause()
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ComposeScreen)
+    return screen
+
+
+async def settle(pilot) -> None:
+    """Let the debounced preview (an exclusive worker: earlier runs are cancelled) finish."""
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if all(worker.is_finished for worker in pilot.app.workers):
+            break
+    await pilot.pause()
+
+
+def text_of(screen, selector: str) -> str:
+    """What a Static shows, as plain text (user text is never markup)."""
+    content = screen.query_one(selector, Static).content
+    return getattr(content, "plain", content)
+
+
+async def test_compose_generic_to_a_mentor_shows_the_checks(tmp_path):
+    store = open_store(tmp_path)
+    ada = add(store, relationship="mentor", tier="key")
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, ada.uid, template="generic")
+        assert screen.query_one("#c-template", Select).value == "generic"
+        assert "data science" in screen.query_one("#c-subject", Input).value
+        preview = text_of(screen, "#c-preview")
+        assert "To: ada@example.org" in preview and "Dear Ada," in preview
+        checks = text_of(screen, "#c-checks")
+        assert "never send them the generic email" in checks
+        assert "key contact" in checks
+    store.close()
+
+
+async def test_live_preview_follows_typing(tmp_path):
+    store = open_store(tmp_path)
+    bea = add(store, "Bea", "Rossi")
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, bea.uid)
+        body = screen.query_one("#c-body", TextArea)
+        assert screen.focused is body
+        body.move_cursor(body.document.end)
+        await pilot.press(*"PS [Company name] here")
+        await settle(pilot)
+        preview = text_of(screen, "#c-preview")
+        assert "PS [Company name] here" in preview
+        assert "text left in brackets: [Company name]" in text_of(screen, "#c-checks")
+        # the subject too
+        screen.query_one("#c-subject", Input).focus()
+        await pilot.press("end", *" - hello")
+        await settle(pilot)
+        assert "could I ask your advice? - hello" in text_of(screen, "#c-preview")
+    store.close()
+
+
+async def test_personal_ask_renders_and_ctrl_s_saves(tmp_path):
+    store = open_store(tmp_path)
+    ada = add(store, tier="key")
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, ada.uid)
+        assert screen.query_one("#c-template", Select).value == "personal"  # a key contact
+        assert "missing ask" in text_of(screen, "#c-preview")
+        assert screen.focused is screen.query_one("#c-ask", Input)
+        await pilot.press(*"cv")
+        await settle(pilot)
+        assert screen.query_one("#c-subject", Input).value == "Would you look at my CV?"
+        assert "missing ask" not in text_of(screen, "#c-preview")
+        assert "CV" in text_of(screen, "#c-checks")  # mentions the CV, no cv_path
+        screen.query_one("#c-send-on", Input).focus()
+        await pilot.press(*"2026-05-12")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        uid = screen.draft_uid
+        assert uid
+    with Store.open(tmp_path / "netui.json", readonly=True) as fresh:
+        draft = fresh.draft(uid)
+        assert draft.subject == "Would you look at my CV?" and draft.template == "personal"
+        assert draft.send_on == "2026-05-12" and draft.status == "draft" and "Hi Ada," in draft.body
+    store.close()
+
+
+async def test_copy_falls_back_to_osc52_and_shows_the_text(tmp_path, monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    store = open_store(tmp_path)
+    bea = add(store, "Bea", "Rossi")
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, bea.uid)
+        body = screen.body
+        assert screen.focused is screen.query_one("#c-body")  # the key works from the editor
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        for _ in range(50):
+            if isinstance(pilot.app.screen, TextModal):
+                break
+            await pilot.pause(0.1)
+        assert pilot.app.clipboard == body
+        modal = pilot.app.screen
+        assert isinstance(modal, TextModal)
+        assert modal.query_one(TextArea).text == body
+        assert "OSC 52" in text_of(modal, "#text-note")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert store.draft(screen.draft_uid).status == "copied"
+        await pilot.press("ctrl+g")
+        for _ in range(50):
+            if isinstance(pilot.app.screen, TextModal):
+                break
+            await pilot.pause(0.1)
+        assert pilot.app.clipboard == screen.subject
+    store.close()
+
+
+async def test_copy_with_a_working_clipboard_notifies(tmp_path, monkeypatch):
+    from netui import clipboard
+
+    monkeypatch.setattr(clipboard, "copy", lambda text, timeout=2.0: clipboard.CopyResult(True, "xclip",
+                                                                                         "copied with xclip"))
+    store = open_store(tmp_path)
+    bea = add(store, "Bea", "Rossi")
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, bea.uid)
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert any("copied with xclip" in n.message for n in pilot.app._notifications)
+    store.close()
+
+
+async def test_mark_sent_logs_the_interaction(tmp_path):
+    store = open_store(tmp_path)
+    bea = add(store, "Bea", "Rossi")
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, bea.uid)
+        await pilot.press("f4")
+        await settle(pilot)
+        uid = screen.draft_uid
+    with Store.open(tmp_path / "netui.json", readonly=True) as fresh:
+        assert fresh.draft(uid).status == "sent"
+        [logged] = fresh.interactions(bea.uid)
+        assert logged.kind == "email_sent" and logged.date == TODAY.isoformat() and logged.draft_uid == uid
+    store.close()
+
+
+async def test_editing_the_template_previews_live_and_saves_to_config(tmp_path):
+    store = open_store(tmp_path)
+    bea = add(store, "Bea", "Rossi")
+    from netui.paths import shipped_templates_dir
+
+    shipped = (shipped_templates_dir() / "en" / "generic.txt.j2").read_text(encoding="utf-8")
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, bea.uid)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        source = screen.query_one("#c-source", TextArea)
+        assert screen.focused is source
+        source.load_text("Subject: Hello {{ contact.first_name }}\n\nA new body for {{ contact.company }}.\n")
+        await settle(pilot)
+        assert "contact has no company" in text_of(screen, "#c-preview")  # names what is missing
+        source.load_text("Subject: Hello {{ contact.first_name }}\n\nJust for {{ contact.first_name }}.\n")
+        await settle(pilot)
+        assert "Subject: Hello Bea" in text_of(screen, "#c-preview")
+        assert "Just for Bea." in text_of(screen, "#c-preview")
+        assert screen.body == "Just for Bea.\n"  # not edited by hand: the email follows
+        source.load_text("Subject: {{ oops\n\nbody\n")
+        await settle(pilot)
+        assert "syntax error" in text_of(screen, "#c-preview") and "on line 3" in text_of(screen, "#c-preview")
+        source.load_text("Subject: Hello {{ contact.first_name }}\n\nMine.\n")
+        await settle(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+    saved = tmp_path / "config" / "templates" / "en" / "generic.txt.j2"
+    assert saved.read_text(encoding="utf-8").endswith("Mine.\n")
+    assert (shipped_templates_dir() / "en" / "generic.txt.j2").read_text(encoding="utf-8") == shipped
+    store.close()
+
+
+async def test_escape_asks_before_dropping_changes_and_markup_is_safe(tmp_path):
+    store = open_store(tmp_path)
+    odd = add(store, "[bold]Zoe", "[/] [link=x]", company="[Sales]", emails=["zoe@example.org"])
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, odd.uid)
+        assert "[bold]Zoe" in text_of(screen, "#c-to")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, Confirm)
+        await pilot.press("n")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, ComposeScreen)
+    store.close()
+
+
+async def test_eml_export_and_long_mailto_offers_eml(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    store = open_store(tmp_path)
+    bea = add(store, "Bea", "Rossi")
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, bea.uid)
+        await pilot.press("f3")
+        await pilot.pause()
+        prompt = pilot.app.screen
+        assert isinstance(prompt, PathPrompt)
+        assert prompt.query_one(Input).value == str(tmp_path / "email-bea-rossi-2026-05-10.eml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "email-bea-rossi-2026-05-10.eml").read_bytes().startswith(b"X-Unsent: 1")
+        screen.query_one("#c-body", TextArea).load_text("long text " * 300)
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, Confirm)
+        assert ".eml" in pilot.app.screen.message
+    store.close()
+
+
+async def test_store_error_is_a_notification(tmp_path):
+    store = open_store(tmp_path)
+    bea = add(store, "Bea", "Rossi")
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, bea.uid)
+        store.readonly = True
+        store.readonly_reason = "read-only: held by another netui"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is screen and screen.draft_uid is None
+        assert any("held by another netui" in n.message for n in pilot.app._notifications)
+        store.readonly = False
+    store.close()
+
+
+@pytest.fixture
+def xvfb(monkeypatch):
+    """A real X server on a display it picks itself, stopped afterwards (skipped without Xvfb/xclip)."""
+    import os
+    import select
+    import shutil
+    import subprocess
+
+    if not (shutil.which("Xvfb") and shutil.which("xclip")):
+        pytest.skip("needs Xvfb and xclip")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    read_end, write_end = os.pipe()
+    proc = subprocess.Popen([shutil.which("Xvfb"), "-displayfd", str(write_end), "-nolisten", "tcp"],
+                            pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    os.close(write_end)
+    try:
+        ready, _, _ = select.select([read_end], [], [], 10)
+        assert ready, "Xvfb did not start within 10 s"
+        display = ":" + os.read(read_end, 64).decode().strip()
+        monkeypatch.setenv("DISPLAY", display)
+        yield display
+    finally:
+        os.close(read_end)
+        proc.terminate()
+        proc.wait(timeout=5)
+
+
+async def test_copy_with_a_real_x_clipboard(tmp_path, xvfb):
+    import subprocess
+
+    store = open_store(tmp_path)
+    bea = add(store, "Bea", "Rossi")
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, bea.uid)
+        await pilot.press("ctrl+b")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if any("on the clipboard" in n.message for n in pilot.app._notifications):
+                break
+        assert pilot.app.screen is screen  # no fallback modal
+        assert any("xclip" in n.message for n in pilot.app._notifications)
+        back = subprocess.run(["xclip", "-o", "-selection", "clipboard"], capture_output=True, text=True,
+                              timeout=5).stdout
+        assert back.rstrip() == screen.body.rstrip()
+    store.close()
