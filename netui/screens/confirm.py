@@ -1,0 +1,63 @@
+"""A yes/no question in a modal: `await push_screen_wait(ConfirmScreen(...))` gives a bool."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask one question; `y`/`n` answer, `escape` counts as no."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", show=False),
+        Binding("n", "answer(False)", "No", show=False),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > Vertical {
+        width: 64; max-width: 90%; height: auto; padding: 1 2;
+        border: thick $primary 80%; background: $surface;
+    }
+    ConfirmScreen.-danger > Vertical { border: thick $error 80%; }
+    ConfirmScreen #confirm-message { width: 100%; margin-bottom: 1; }
+    ConfirmScreen Horizontal { height: auto; align-horizontal: right; }
+    ConfirmScreen Button { margin-left: 2; }
+    """
+
+    def __init__(self, message: str, *, yes: str = "Yes", no: str = "No", danger: bool = False,
+                 escape_is_no: bool = True) -> None:
+        """`escape_is_no=False`: escape dismisses with None (neither answer)."""
+        super().__init__(classes="-danger" if danger else None)
+        self.escape_is_no = escape_is_no
+        self.message = message
+        self.yes_label = yes
+        self.no_label = no
+        self.danger = danger
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            # The message may hold user text (names): never read as markup.
+            yield Static(self.message, id="confirm-message", markup=False)
+            with Horizontal():
+                yield Button(f"{self.no_label} (n)", id="no", variant="default")
+                yield Button(f"{self.yes_label} (y)", id="yes", variant="error" if self.danger else "primary")
+
+    def on_mount(self) -> None:
+        # The safe answer has focus, so a stray enter never deletes anything.
+        self.query_one("#no" if self.danger else "#yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False if self.escape_is_no else None)  # type: ignore[arg-type]

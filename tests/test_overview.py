@@ -1,0 +1,347 @@
+"""The Network overview, driven with the keyboard (Pilot): what a user sees, what is on disk."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import Input, Static
+
+from netui.models import Contact, Draft, Interaction
+from netui.screens.confirm import ConfirmScreen
+from netui.screens.contact import ContactScreen
+from netui.screens.help import HelpScreen
+from netui.screens.log_interaction import LogInteractionScreen
+from netui.screens.overview import OverviewScreen
+from netui.widgets.contact_table import ContactTable
+
+from conftest import TODAY, reopen
+
+SIZE = (120, 36)
+
+
+def days_ago(n: int) -> str:
+    return (TODAY - timedelta(days=n)).isoformat()
+
+
+def network() -> tuple[list[Contact], list[Interaction]]:
+    """Five contacts: a due key contact, a reply to thank, accents, markup-like text."""
+    ada = Contact(uid="ada", first_name="Ada", last_name="Lovelace", company="Analytical Engines",
+                  position="Engineer", sector="software", source="professor", tier="key",
+                  emails=["ada@example.org"], tags=["math"])
+    noe = Contact(uid="noe", first_name="Noé", last_name="Lefèvre", company="Solvent Énergie",
+                  position="Project engineer", sector="energy", source="friend", tier="network")
+    bold = Contact(uid="bold", first_name="[bold]X[/bold]", last_name="", company="[red]Co",
+                   position="Boss", sector="retail", source="linkedin", tier="network")
+    zoe = Contact(uid="zoe", first_name="Zoë", last_name="Adams", company="Blue Bank", position="Analyst",
+                  sector="finance", source="alumni", tier="key", notes="Met at the fintech meetup")
+    bob = Contact(uid="bob", first_name="Bob", last_name="Brown", company="Acme", position="Recruiter",
+                  sector="recruiting", source="recruiter", tier="network")
+    interactions = [
+        # Ada: key, last contacted 40 days ago: due (30-day cadence).
+        Interaction(contact_uid="ada", kind="email_sent", date=days_ago(40), summary="Asked for advice"),
+        # Zoë: key, contacted 5 days ago, then replied: to thank, not due.
+        Interaction(contact_uid="zoe", kind="meeting", date=days_ago(6), summary="Coffee"),
+        Interaction(contact_uid="zoe", kind="reply_received", date=days_ago(5), summary="Sent two names"),
+        # Bob: contacted 10 days ago.
+        Interaction(contact_uid="bob", kind="call", date=days_ago(10), summary="Call"),
+    ]
+    return [ada, noe, bold, zoe, bob], interactions
+
+
+def table_of(app) -> ContactTable:
+    return app.screen.query_one(ContactTable)
+
+
+def visible_text(table: ContactTable) -> list[str]:
+    """The table's lines as drawn on the terminal (header first)."""
+    return [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
+
+
+def shown_names(app) -> list[str]:
+    table = table_of(app)
+    return [app.store.contact(uid).name for uid in table.visible_uids()]
+
+
+async def test_empty_network_shows_what_to_do_first(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        welcome = str(screen.query_one("#welcome", Static).content)
+        assert "Welcome to netui" in welcome
+        for hint in ("fill in your profile", "add a contact", "netui import linkedin", "netui demo", "ctrl+p"):
+            assert hint in welcome
+        assert screen.query_one("#empty-state").display
+        assert not screen.query_one(ContactTable).display
+        # n, as the welcome says, opens the new-contact form.
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactScreen)
+
+
+async def test_table_lists_contacts_sorted_by_name_with_follow_up_state(make_app):
+    contacts, interactions = network()
+    app = make_app(contacts, interactions)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert shown_names(app) == ["[bold]X[/bold]", "Ada Lovelace", "Bob Brown", "Noé Lefèvre", "Zoë Adams"]
+        lines = visible_text(table_of(app))
+        assert "Name ▲" in lines[0] and "Next due" in lines[0] and "Tier" in lines[0]
+        ada = next(line for line in lines if "Ada Lovelace" in line)
+        assert ada.startswith("●")  # due
+        assert days_ago(40) in ada and days_ago(10) in ada  # contacted, next due (40 - 30 days ago)
+        zoe = next(line for line in lines if "Zoë Adams" in line)
+        assert "♥" in zoe[:3] and "●" not in zoe[:3]  # to thank, not due
+        counts = str(app.screen.query_one("#panel-counts", Static).content)
+        assert "5 contacts" in counts and "2 key contacts" in counts
+        assert "1 due for a follow-up" in counts and "1 replies to thank" in counts
+
+
+async def test_user_text_is_never_markup(make_app):
+    contacts, interactions = network()
+    app = make_app(contacts, interactions)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = visible_text(table_of(app))
+        assert any("[bold]X[/bold]" in line and "[red]Co" in line for line in lines)
+
+
+async def test_sort_by_any_column_keeps_the_highlighted_contact(make_app):
+    contacts, interactions = network()
+    app = make_app(contacts, interactions)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = table_of(app)
+        await pilot.press("down", "down", "down")  # Noé
+        assert table.highlighted_uid == "noe"
+        await pilot.press("s")  # sort by company
+        assert shown_names(app)[:3] == ["[bold]X[/bold]", "Bob Brown", "Ada Lovelace"]
+        assert table.highlighted_uid == "noe"
+        await pilot.press("r")  # reversed
+        assert shown_names(app)[0] == "Noé Lefèvre"
+        assert table.highlighted_uid == "noe"
+        assert "Company ▼" in visible_text(table)[0]
+        # The palette's sort commands reach every column, e.g. next due: the earliest first, blanks last.
+        app.screen.action_sort("next_due")
+        await pilot.pause()
+        assert shown_names(app)[0] == "Ada Lovelace"
+        assert shown_names(app)[-1] in ("Noé Lefèvre", "[bold]X[/bold]")
+        assert table.highlighted_uid == "noe"
+        status = str(app.screen.query_one("#table-status", Static).content)
+        assert "sorted by Next due" in status
+
+
+async def test_filter_as_you_type_ignores_accents_and_escape_clears(make_app):
+    contacts, interactions = network()
+    app = make_app(contacts, interactions)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down", "down")  # Noé highlighted
+        await pilot.press("slash")
+        assert isinstance(app.screen.focused, Input)
+        await pilot.press("n", "o", "e")
+        await pilot.pause()
+        assert shown_names(app) == ["Noé Lefèvre"]
+        assert table_of(app).highlighted_uid == "noe"
+        status = str(app.screen.query_one("#table-status", Static).content)
+        assert "1 of 5 contacts" in status
+        # Notes, tags and company are searched too, case-insensitively.
+        await pilot.press("backspace", "backspace", "backspace", *"FINTECH")
+        await pilot.pause()
+        assert shown_names(app) == ["Zoë Adams"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(shown_names(app)) == 5
+        assert app.screen.query_one("#filter", Input).value == ""
+        assert isinstance(app.screen.focused, ContactTable)
+        # The highlighted contact survives the filter and its clearing.
+        assert table_of(app).highlighted_uid == "zoe"
+
+
+async def test_quick_filters_due_thank_tier_source(make_app):
+    contacts, interactions = network()
+    app = make_app(contacts, interactions)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        assert shown_names(app) == ["Ada Lovelace"]
+        assert "due now" in str(app.screen.query_one("#quick-filters", Static).content)
+        await pilot.press("d", "t")
+        assert shown_names(app) == ["Zoë Adams"]
+        await pilot.press("t", "k")  # tier: key
+        assert shown_names(app) == ["Ada Lovelace", "Zoë Adams"]
+        await pilot.press("k")  # tier: network
+        assert shown_names(app) == ["[bold]X[/bold]", "Bob Brown", "Noé Lefèvre"]
+        await pilot.press("k", "o")  # tier: all; source: the first present (friend)
+        assert shown_names(app) == ["Noé Lefèvre"]
+        await pilot.press("escape")
+        assert len(shown_names(app)) == 5
+        # No match: the table says so and how to get out.
+        await pilot.press("slash", *"zzz")
+        await pilot.pause()
+        assert shown_names(app) == []
+        assert "No contact matches" in str(app.screen.query_one("#table-status", Static).content)
+
+
+async def test_log_an_interaction_resets_the_follow_up_clock(make_app, db_path):
+    contacts, interactions = network()
+    app = make_app(contacts, interactions)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # Ada: due
+        assert table_of(app).highlighted_uid == "ada"
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LogInteractionScreen)
+        app.screen.query_one("#input-kind").value = "call"
+        app.screen.query_one("#input-summary").text = "Talked about the lab"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        line = next(line for line in visible_text(table_of(app)) if "Ada Lovelace" in line)
+        assert not line.startswith("●")
+        assert TODAY.isoformat() in line and (TODAY + timedelta(days=30)).isoformat() in line
+        assert "0 due for a follow-up" in str(app.screen.query_one("#panel-counts", Static).content)
+    with reopen(db_path) as store:
+        logged = [i for i in store.interactions("ada") if i.kind == "call"]
+        assert [(i.date, i.summary) for i in logged] == [(TODAY.isoformat(), "Talked about the lab")]
+
+
+async def test_delete_from_the_overview_asks_and_removes_history(make_app, db_path):
+    contacts, interactions = network()
+    drafts = [Draft(contact_uid="ada", subject="Hello", body="Hi Ada")]
+    app = make_app(contacts, interactions, drafts=drafts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "delete")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, ConfirmScreen)
+        message = str(modal.query_one("#confirm-message", Static).content)
+        assert "Delete Ada Lovelace?" in message
+        assert "1 interaction and 1 draft" in message
+        await pilot.press("n")  # keep
+        await pilot.pause()
+        assert "Ada Lovelace" in shown_names(app)
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        assert "Ada Lovelace" not in shown_names(app)
+    with reopen(db_path) as store:
+        assert store.contact("ada") is None
+        assert store.interactions("ada") == [] and store.drafts("ada") == []
+        assert store.contact("zoe") is not None
+
+
+async def test_read_only_says_so_and_refuses_edits(make_app, db_path):
+    contacts, interactions = network()
+    app = make_app(contacts, interactions)
+    # Written by make_app; now open it again read-only, as when another netui holds it.
+    app.store.close()
+    app = make_app(readonly=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        banner = app.screen.query_one("#banner", Static)
+        assert banner.display and "READ-ONLY" in str(banner.content)
+        assert "READ-ONLY" in app.sub_title
+        assert app.screen.check_action("new", ()) is None  # shown dimmed in the footer
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        await pilot.press("down", "l")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_help_lists_every_overview_key(make_app):
+    contacts, interactions = network()
+    app = make_app(contacts, interactions)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        from io import StringIO
+
+        from rich.console import Console
+
+        out = StringIO()
+        Console(file=out, width=100).print(app.screen.query_one("#help-keys", Static).content)
+        text = out.getvalue()
+        for key, what in (("/", "Filter"), ("n", "New"), ("enter", "Open"), ("c", "Compose"), ("l", "Log"),
+                          ("esc", "Clear filters"), ("ctrl+s", "Save"), ("ctrl+q", "Quit"), ("1", "Network"),
+                          ("ctrl+p", "command palette"), ("d", "Due now"), ("t", "To thank")):
+            assert key in text and what in text, (key, what)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_every_overview_action_is_in_the_command_palette(make_app):
+    from netui.commands import NetuiCommands
+
+    contacts, interactions = network()
+    app = make_app(contacts, interactions)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        provider = NetuiCommands(app.screen)
+        titles = [title for title, _, _ in provider._commands()]
+        for wanted in ("Filter", "New", "Open", "Compose", "Log", "Sort", "Sort by company",
+                       "Show only contacts due for a follow-up (again: all)", "Show only replies to thank (again: all)",
+                       "Show only key contacts", "Clear the filters", "Delete the highlighted contact",
+                       "Network", "Drafts", "Events", "Profile", "Help", "Save now"):
+            assert wanted in titles, wanted
+        # Running one from the palette does what the key does.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"sort by sector")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        header = visible_text(table_of(app))[0]
+        assert "Sector ▲" in header or "Sector▲" in header
+
+
+async def test_compose_opens_the_drafting_screen(make_app):
+    contacts, interactions = network()
+    app = make_app(contacts, interactions)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "c")
+        await pilot.pause()
+        try:
+            from netui.screens.compose import ComposeScreen
+        except ImportError:  # before the drafting screen lands
+            assert isinstance(app.screen, OverviewScreen)
+        else:
+            assert isinstance(app.screen, ComposeScreen)
+            assert app.screen.contact_uid == "ada"
+
+
+async def test_changes_from_other_screens_reach_the_overview(make_app):
+    from netui.models import Event, Profile
+
+    contacts, interactions = network()
+    app = make_app(contacts, interactions)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert not screen.query_one("#panel-events").display
+        # The events screen adds an event through the app (no contact row changes).
+        await app.commit(lambda: app.store.add_event(Event(name="Career day", kind="career_day",
+                                                           date=(TODAY + timedelta(days=3)).isoformat())), uids=[])
+        screen.sync()
+        await pilot.pause()
+        assert "1 upcoming event" in str(screen.query_one("#panel-events", Static).content)
+        # The profile screen changes the key cadence to 60 days straight on the store: Ada is no longer due.
+        app.store.set_profile(Profile(cadence_key_days=60))
+        screen.sync()
+        await pilot.pause()
+        assert "0 due for a follow-up" in str(screen.query_one("#panel-counts", Static).content)
+        ada = next(line for line in visible_text(table_of(app)) if "Ada Lovelace" in line)
+        assert (TODAY + timedelta(days=20)).isoformat() in ada
