@@ -39,6 +39,8 @@ def cadence_for(contact: Contact, profile: Profile) -> int:
 
 
 def _as_date(value: str) -> date | None:
+    if not value:
+        return None
     try:
         return date.fromisoformat(value[:10])
     except (TypeError, ValueError):
@@ -47,31 +49,33 @@ def _as_date(value: str) -> date | None:
 
 def follow_up(contact: Contact, interactions: Iterable[Interaction], profile: Profile,
               today: date | None = None) -> FollowUp:
-    """The follow-up state of one contact given its interactions (any order)."""
+    """The follow-up state of one contact given its interactions (any order).
+
+    ISO dates compare as strings, so only the three latest dates are parsed
+    (this runs for every contact when the overview opens).
+    """
     today = today or date.today()
-    last_contact: date | None = None
-    last_reply: date | None = None
-    last_thanks: date | None = None
+    last_contact = last_reply = last_thanks = ""
     for item in interactions:
-        when = _as_date(item.date)
-        if when is None:
-            continue
-        if item.kind in OUTREACH_KINDS and (last_contact is None or when > last_contact):
+        when = item.date[:10] if isinstance(item.date, str) else ""
+        kind = item.kind
+        if kind in OUTREACH_KINDS and when > last_contact:
             last_contact = when
-        if item.kind == "reply_received" and (last_reply is None or when > last_reply):
+        if kind == "reply_received" and when > last_reply:
             last_reply = when
-        if item.kind in THANKS_KINDS and (last_thanks is None or when > last_thanks):
+        if kind in THANKS_KINDS and when > last_thanks:
             last_thanks = when
+    contacted, replied = _as_date(last_contact), _as_date(last_reply)
     cadence = cadence_for(contact, profile)
-    if last_contact is not None:
-        next_due: date | None = last_contact + timedelta(days=cadence)
+    if contacted is not None:
+        next_due: date | None = contacted + timedelta(days=cadence)
     elif contact.tier == "key" or contact.keep_in_touch_days:
         next_due = today
     else:
         next_due = None
     due = next_due is not None and next_due <= today
-    to_thank = last_reply is not None and (last_thanks is None or last_thanks < last_reply)
-    return FollowUp(last_contact, next_due, cadence, due, to_thank, last_reply)
+    to_thank = replied is not None and last_thanks < last_reply
+    return FollowUp(contacted, next_due, cadence, due, to_thank, replied)
 
 
 def follow_ups(contacts: Iterable[Contact], interactions: Iterable[Interaction], profile: Profile,

@@ -19,7 +19,7 @@ import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Generic, Iterator, TypeVar
+from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
 
 import orjson
 from tinydb import TinyDB
@@ -29,6 +29,7 @@ from . import backups
 from .atomic import atomic_write, clean_orphans
 from .errors import (AmbiguousError, ConflictError, DamagedFileError, LockedError, NotFoundError,
                      ReadOnlyError, StorageError)
+from .docjson import FragmentCache, snapshot
 from .lock import WriterLock
 from .models import Contact, Draft, Event, Interaction, Profile, Record, now_iso
 from .paths import lock_path, real_path
@@ -96,7 +97,13 @@ class _MemoryStorage(Storage):
 
 
 class _Table(Generic[R]):
-    """One table's records as dataclasses, indexed by uid, kept in step with TinyDB."""
+    """One big table's records as dataclasses, indexed by uid, kept in step with the data.
+
+    Single-document changes write the TinyDB-format dict directly (O(1)):
+    TinyDB's Table rebuilds the whole table dict on every operation, which
+    measured 19 ms per edit at 30,000 contacts. The file stays a TinyDB file
+    (tests open it with TinyDB's own JSONStorage).
+    """
 
     def __init__(self, store: "Store", cls: type[R]) -> None:
         self.store = store
@@ -104,6 +111,7 @@ class _Table(Generic[R]):
         self.name = cls.TABLE
         self.by_uid: dict[str, R] = {}
         self.doc_ids: dict[str, int] = {}
+        self.next_id = 1
 
     def load(self, raw_table: dict[str, Any]) -> None:
         self.by_uid.clear()
@@ -113,6 +121,10 @@ class _Table(Generic[R]):
             record = from_doc(doc)
             self.by_uid[record.uid] = record  # type: ignore[attr-defined]
             self.doc_ids[record.uid] = int(doc_id)  # type: ignore[attr-defined]
+        self.next_id = max(self.doc_ids.values(), default=0) + 1
+
+    def _raw(self) -> dict[str, Any]:
+        return self.store._data.setdefault(self.name, {})
 
     def get(self, uid: str) -> R | None:
         return self.by_uid.get(uid)
@@ -123,93 +135,76 @@ class _Table(Generic[R]):
             raise NotFoundError(f"no {self.name[:-1]} with uid {uid}")
         return record
 
-    def add(self, record: R) -> R:
-        self.store._check_writable()
+    def _prepare_new(self, record: R) -> tuple[R, dict[str, Any]]:
         record.validate()  # type: ignore[attr-defined]
         uid = record.uid  # type: ignore[attr-defined]
         if uid in self.by_uid:
             raise ValueError(f"{self.name}: uid {uid} already exists")
-        stored = self.cls.from_doc(record.to_doc())
-        self.by_uid[uid] = stored
-        try:
-            self.doc_ids[uid] = self.store._db.table(self.name).insert(stored.to_doc())
-        except Exception:
-            # The save failed after TinyDB took the document: it stays in memory
-            # (dirty, to be retried), so keep its doc id.
-            self.doc_ids[uid] = self._find_doc_id(uid)
-            raise
-        return stored
+        doc = record.to_doc()
+        return self.cls.from_doc(dict(doc)), doc
 
-    def _find_doc_id(self, uid: str) -> int:
-        for doc_id, doc in (self.store._data.get(self.name) or {}).items():
-            if doc.get("uid") == uid:
-                return int(doc_id)
-        raise LookupError(uid)
+    def _remember(self, uid: str, doc_id: int) -> None:
+        if self.store._undo is not None:
+            self.store._undo.append((self, uid, doc_id, self._raw().get(str(doc_id)), self.by_uid.get(uid)))
+
+    def _put(self, stored: R, doc: dict[str, Any], doc_id: int) -> None:
+        self._remember(stored.uid, doc_id)  # type: ignore[attr-defined]
+        old = self.by_uid.get(stored.uid)  # type: ignore[attr-defined]
+        self.by_uid[stored.uid] = stored  # type: ignore[attr-defined]
+        self.doc_ids[stored.uid] = doc_id  # type: ignore[attr-defined]
+        self._raw()[str(doc_id)] = doc
+        self.store._record_changed(self.name, old, stored)
+
+    def add(self, record: R) -> R:
+        return self.add_many([record])[0]
+
+    def add_many(self, records: list[R]) -> list[R]:
+        """Insert records; validated first, so a bad one leaves nothing behind."""
+        self.store._check_writable()
+        prepared = [self._prepare_new(r) for r in records]
+        if len({stored.uid for stored, _ in prepared}) != len(prepared):  # type: ignore[attr-defined]
+            raise ValueError(f"{self.name}: the same uid twice in one insert")
+        for stored, doc in prepared:
+            self._put(stored, doc, self.next_id)
+            self.next_id += 1
+        self.store._changed()
+        return [stored for stored, _ in prepared]
 
     def update(self, record: R) -> R:
-        self.store._check_writable()
-        record.validate()  # type: ignore[attr-defined]
-        uid = record.uid  # type: ignore[attr-defined]
-        doc_id = self.doc_ids.get(uid)
-        if doc_id is None:
-            raise NotFoundError(f"no {self.name[:-1]} with uid {uid}")
-        if hasattr(record, "updated_at"):
-            record.updated_at = now_iso()  # type: ignore[attr-defined]
-        stored = self.cls.from_doc(record.to_doc())
-        self.by_uid[uid] = stored
-        self.store._db.table(self.name).update(stored.to_doc(), doc_ids=[doc_id])
-        return stored
+        return self.update_many([record])[0]
 
-    def add_many(self, records: list[R]) -> None:
-        """Insert many records with one table rewrite (TinyDB's insert_multiple)."""
+    def update_many(self, records: list[R]) -> list[R]:
+        """Replace records (validated first); unknown keys of the stored document stay."""
         self.store._check_writable()
-        stored = []
+        prepared = []
         for record in records:
             record.validate()  # type: ignore[attr-defined]
             uid = record.uid  # type: ignore[attr-defined]
-            if uid in self.by_uid:
-                raise ValueError(f"{self.name}: uid {uid} already exists")
-            stored.append(self.cls.from_doc(record.to_doc()))
-        for record in stored:
-            self.by_uid[record.uid] = record  # type: ignore[attr-defined]
-        try:
-            doc_ids = self.store._db.table(self.name).insert_multiple(r.to_doc() for r in stored)
-        except Exception:
-            for record in stored:
-                self.doc_ids[record.uid] = self._find_doc_id(record.uid)  # type: ignore[attr-defined]
-            raise
-        for record, doc_id in zip(stored, doc_ids):
-            self.doc_ids[record.uid] = doc_id  # type: ignore[attr-defined]
-
-    def update_many(self, records: list[R]) -> None:
-        """Replace many records with one table rewrite."""
-        self.store._check_writable()
-        new_docs: dict[str, dict[str, Any]] = {}
-        for record in records:
-            record.validate()  # type: ignore[attr-defined]
-            uid = record.uid  # type: ignore[attr-defined]
-            if uid not in self.doc_ids:
+            doc_id = self.doc_ids.get(uid)
+            if doc_id is None:
                 raise NotFoundError(f"no {self.name[:-1]} with uid {uid}")
             if hasattr(record, "updated_at"):
                 record.updated_at = now_iso()  # type: ignore[attr-defined]
-            new_docs[uid] = record.to_doc()
-        for uid, doc in new_docs.items():
-            self.by_uid[uid] = self.cls.from_doc(doc)
-
-        def replace(doc: dict[str, Any]) -> None:
-            doc.update(new_docs[doc["uid"]])
-
-        doc_ids = [self.doc_ids[uid] for uid in new_docs]
-        if doc_ids:
-            self.store._db.table(self.name).update(replace, doc_ids=doc_ids)
+            doc = dict(self._raw().get(str(doc_id)) or {})
+            doc.update(record.to_doc())
+            prepared.append((self.cls.from_doc(dict(doc)), doc, doc_id))
+        for stored, doc, doc_id in prepared:
+            self._put(stored, doc, doc_id)
+        self.store._changed()
+        return [stored for stored, _, _ in prepared]
 
     def delete(self, uids: list[str]) -> None:
         self.store._check_writable()
-        doc_ids = [self.doc_ids.pop(uid) for uid in uids if uid in self.doc_ids]
+        raw = self._raw()
         for uid in uids:
-            self.by_uid.pop(uid, None)
-        if doc_ids:
-            self.store._db.table(self.name).remove(doc_ids=doc_ids)
+            if uid in self.doc_ids:
+                self._remember(uid, self.doc_ids[uid])
+            doc_id = self.doc_ids.pop(uid, None)
+            old = self.by_uid.pop(uid, None)
+            if doc_id is not None:
+                raw.pop(str(doc_id), None)
+                self.store._record_changed(self.name, old, None)
+        self.store._changed()
 
 
 class Store:
@@ -227,6 +222,10 @@ class Store:
         self._lock = WriterLock(lock_path(self.path), self.path)
         self._signature: tuple[int, int, int] | None = None
         self._defer_depth = 0
+        self._in_transaction = False
+        self._undo: list[tuple[Any, ...]] | None = None
+        self._fragments = FragmentCache(frozenset({"contacts", "interactions", "events", "drafts"}))
+        self._mutation_lock = threading.RLock()
         self._save_lock = threading.RLock()
         self._data: dict[str, Any] = {}
         self._db: TinyDB
@@ -323,6 +322,7 @@ class Store:
     def _install(self, data: dict[str, Any]) -> None:
         """Make `data` the in-memory state: TinyDB over it, dataclass caches from it."""
         self._data = data
+        self._fragments.clear()
         self._db = TinyDB(storage=lambda: _MemoryStorage(self._data, self._on_tinydb_write))
         for table in self._tables():
             table.load(data.get(table.name) or {})
@@ -359,11 +359,26 @@ class Store:
 
     def _on_tinydb_write(self, data: dict[str, Any]) -> None:
         self._data = data
+        self._changed()
+
+    def _changed(self) -> None:
+        """Something changed in memory: count it, and save unless saves are deferred."""
         self.dirty = True
         self.revision += 1
-        self._by_contact = None
         if self._defer_depth == 0:
             self.save()
+
+    def _record_changed(self, table: str, old: Any, new: Any) -> None:
+        """Keep the per-contact interaction index in step with one record's change."""
+        if table != "interactions" or self._by_contact is None:
+            return
+        if old is not None:
+            items = self._by_contact.get(old.contact_uid, [])
+            self._by_contact[old.contact_uid] = [i for i in items if i.uid != old.uid]
+        if new is not None:
+            items = self._by_contact.setdefault(new.contact_uid, [])
+            items.append(new)
+            items.sort(key=lambda i: i.date)
 
     def save(self, *, force: bool = False) -> None:
         """Write pending changes durably. Raises ConflictError, StorageError.
@@ -375,11 +390,17 @@ class Store:
         with self._save_lock:
             if not self.dirty:
                 return
-            self._write(self._data, force=force)
-            self.dirty = False
+            with self._mutation_lock:  # a consistent cut: no change half made
+                revision = self.revision
+                tables = snapshot(self._data)
+            self._write_payload(self._fragments.render(tables), force=force)
+            # A change made while the file was being written is not in it.
+            self.dirty = self.revision != revision
 
     def _write(self, data: dict[str, Any], *, force: bool = False) -> None:
-        payload = serialize(data)
+        self._write_payload(serialize(data), force=force)
+
+    def _write_payload(self, payload: bytes, *, force: bool = False) -> None:
         current = file_signature(self.real_path)
         if current != self._signature and not force:
             raise ConflictError(
@@ -394,31 +415,64 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator["Store"]:
-        """Group changes into one save; on an exception nothing is kept or written."""
+        """Group changes into one save; on an exception every change is undone, nothing written."""
         self._check_writable()
-        snapshot = orjson.dumps(self._data, option=orjson.OPT_NON_STR_KEYS) if self._defer_depth == 0 else None
-        was_dirty = self.dirty
-        self._defer_depth += 1
-        try:
-            yield self
-        except BaseException:
+        with self._mutation_lock:
+            outermost = self._undo is None
+            if outermost:
+                self._undo = []
+                saved_state = (self.dirty, {t.name: t.next_id for t in self._tables()},
+                               orjson.dumps({k: self._data.get(k) for k in ("profile", "meta")}))
+            self._defer_depth += 1
+            try:
+                yield self
+            except BaseException:
+                self._defer_depth -= 1
+                if outermost:
+                    self._rollback(*saved_state)
+                raise
             self._defer_depth -= 1
-            if snapshot is not None:
-                self._install(orjson.loads(snapshot))
-                self.dirty = was_dirty
-            raise
-        self._defer_depth -= 1
+            if outermost:
+                self._undo = None
         if self._defer_depth == 0 and self.dirty:
             self.save()
+
+    def _rollback(self, dirty: bool, next_ids: dict[str, int], small_tables: bytes) -> None:
+        """Replay the undo log backwards: memory is as it was before the transaction."""
+        undo, self._undo = self._undo or [], None
+        for table, uid, doc_id, old_doc, old_record in reversed(undo):
+            raw = table._raw()
+            if old_doc is None:
+                raw.pop(str(doc_id), None)
+                table.by_uid.pop(uid, None)
+                table.doc_ids.pop(uid, None)
+            else:
+                raw[str(doc_id)] = old_doc
+                table.by_uid[uid] = old_record
+                table.doc_ids[uid] = doc_id
+        for table in self._tables():
+            table.next_id = next_ids[table.name]
+        for name, value in orjson.loads(small_tables).items():
+            if value is None:
+                self._data.pop(name, None)
+            else:
+                self._data[name] = value
+        self._db = TinyDB(storage=lambda: _MemoryStorage(self._data, self._on_tinydb_write))
+        profile_table = self._data.get("profile") or {}
+        self._profile_doc_id = int(next(iter(profile_table))) if profile_table else None
+        self._by_contact = None
+        self.revision += 1
+        self.dirty = dirty
 
     @contextmanager
     def deferred(self) -> Iterator["Store"]:
         """Keep changes in memory without saving; the caller calls `save()` later."""
-        self._defer_depth += 1
-        try:
-            yield self
-        finally:
-            self._defer_depth -= 1
+        with self._mutation_lock:
+            self._defer_depth += 1
+            try:
+                yield self
+            finally:
+                self._defer_depth -= 1
 
     def backup(self, reason: str = "manual") -> Path:
         if file_signature(self.real_path) is None:
@@ -491,6 +545,10 @@ class Store:
         return None
 
     # --- interactions -----------------------------------------------------
+
+    def all_interactions(self) -> Iterable[Interaction]:
+        """Every interaction, in no particular order (cheap: no sort, no copy)."""
+        return self.interactions_table.by_uid.values()
 
     def interactions(self, contact_uid: str | None = None) -> list[Interaction]:
         """Interactions (of one contact), oldest first."""

@@ -9,6 +9,8 @@ from .models import Contact
 
 def fold(text: str) -> str:
     """Lower-case, accents removed, so comparisons ignore both."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

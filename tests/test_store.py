@@ -241,3 +241,49 @@ def test_unknown_fields_survive_a_round_trip(db):
     data = orjson.loads(db.read_bytes())
     assert data["contacts"]["1"]["future_field"] == [1, 2]
     assert data["contacts"]["1"]["company"] == "Acme"
+
+
+def test_incremental_serialization_matches_a_full_dump(db):
+    """The cached per-document fragments give the same bytes as one orjson.dumps."""
+    from netui.store import serialize
+
+    with Store.open(db) as store:
+        store.add_contacts([Contact(first_name=f"Nø {i}", tags=["[x]", "é"]) for i in range(30)])
+        first = store.contacts()[3]
+        store.update_contact(first.copy(notes="edited\nline"))
+        store.delete_contact(store.contacts()[5].uid)
+        store.add_interaction(Interaction(contact_uid=first.uid, kind="call"))
+        me = store.profile()
+        me.first_name = "Zoë"
+        store.set_profile(me)
+        assert db.read_bytes() == serialize(orjson.loads(db.read_bytes()))
+        assert orjson.loads(db.read_bytes()) == store._data
+
+
+def test_file_stays_readable_by_tinydb(db):
+    from tinydb import TinyDB
+
+    with Store.open(db) as store:
+        store.add_contact(Contact(first_name="Ada"))
+    with TinyDB(db) as plain:
+        assert [d["first_name"] for d in plain.table("contacts").all()] == ["Ada"]
+
+
+def test_failed_transaction_undoes_updates_and_deletes(db):
+    with Store.open(db) as store:
+        ada = store.add_contact(Contact(first_name="Ada"))
+        store.add_interaction(Interaction(contact_uid=ada.uid, kind="call"))
+        before = db.read_bytes()
+        with pytest.raises(RuntimeError):
+            with store.deferred():
+                with store.transaction():
+                    store.update_contact(ada.copy(company="Acme"))
+                    store.delete_contact(ada.uid)
+                    raise RuntimeError("boom")
+        assert store.contact(ada.uid).company == ""
+        assert len(store.interactions(ada.uid)) == 1
+        store.add_contact(Contact(first_name="Bea"))
+        assert db.read_bytes() != before
+    with Store.open(db) as store:
+        assert sorted(c.first_name for c in store.contacts()) == ["Ada", "Bea"]
+        assert len(store.interactions()) == 1
