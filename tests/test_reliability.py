@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-import resource
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import orjson
@@ -70,6 +67,7 @@ from netui.models import Contact
 from netui.errors import StorageError
 path = sys.argv[1]
 store = Store.open(path)
+original = open(path, "rb").read()
 size = os.path.getsize(path)
 soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
 resource.setrlimit(resource.RLIMIT_FSIZE, (size // 2, hard))
@@ -78,6 +76,7 @@ try:
     print("SAVED")
 except StorageError as exc:
     print("ERROR", exc)
+print("INTACT", open(path, "rb").read() == original)
 print("DIRTY", store.dirty, len(store.contacts()))
 left = [n for n in os.listdir(os.path.dirname(path)) if ".tmp-" in n]
 print("TEMPS", len(left))
@@ -92,15 +91,15 @@ def test_disk_full_keeps_the_old_file_and_the_edit(tmp_path):
     db = tmp_path / "netui.json"
     with Store.open(db) as store:
         store.add_contacts(make_contacts(300))
-    before = db.read_bytes()
     result = subprocess.run([sys.executable, "-c", DISK_FULL_CHILD, str(db)], capture_output=True,
                             text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("ERROR cannot save") and "disk full" in lines[0]
-    assert lines[1] == "DIRTY True 301"
-    assert lines[2] == "TEMPS 0"
-    assert lines[3] == "RETRIED False"
+    assert lines[1] == "INTACT True"
+    assert lines[2] == "DIRTY True 301"
+    assert lines[3] == "TEMPS 0"
+    assert lines[4] == "RETRIED False"
     with Store.open(db) as store:
         assert len(store.contacts()) == 301
 

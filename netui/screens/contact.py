@@ -406,7 +406,7 @@ class ContactScreen(Screen[str | None]):
                 text.append("  due now", "bold yellow")
         else:
             text.append("—  (the first outreach starts the clock)")
-        text.append(f"\nCadence       ", "dim")
+        text.append("\nCadence       ", "dim")
         text.append(f"every {state.cadence_days} days" + ("" if contact.keep_in_touch_days else " (default)"))
         if state.to_thank:
             text.append("\n♥ a reply to thank", "bold green")

@@ -1,4 +1,4 @@
-"""Small modals of the drafting screens: confirm, a path prompt, the text to copy by hand."""
+"""Small modals of the drafting screens: a path prompt, the text to copy by hand."""
 
 from __future__ import annotations
 
@@ -11,44 +11,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
+from .confirm import ConfirmScreen
 
-class Confirm(ModalScreen[bool]):
-    """A yes/no question; `y`/`n`, enter on a button, escape is no."""
-
-    DEFAULT_CSS = """
-    Confirm { align: center middle; }
-    Confirm > Vertical { width: 70; max-width: 100%; height: auto; border: thick $accent;
-                         background: $panel; padding: 1 2; }
-    Confirm Horizontal { height: auto; margin-top: 1; }
-    Confirm Button { margin-right: 2; }
-    """
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes", show=False),
-        Binding("n,escape", "answer(False)", "No", show=False),
-    ]
-
-    def __init__(self, message: str, yes: str = "Yes", no: str = "No") -> None:
-        super().__init__()
-        self.message = message
-        self.yes_label = yes
-        self.no_label = no
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.message, markup=False)
-            with Horizontal():
-                yield Button(f"{self.yes_label} (y)", id="confirm-yes", variant="primary")
-                yield Button(f"{self.no_label} (n)", id="confirm-no")
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm-yes")
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+#: The shared yes/no modal (one for the whole app).
+Confirm = ConfirmScreen
 
 
 class PathPrompt(ModalScreen[str | None]):

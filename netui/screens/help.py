@@ -36,7 +36,11 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from ..app import NetuiApp
     from .contact import ContactScreen, TimelineTable
     from .log_interaction import LogInteractionScreen
+    from .compose import ComposeScreen
+    from .drafts import DraftsScreen
+    from .events import help_section as events_section
     from .overview import OverviewScreen
+    from .profile import ProfileScreen
 
     return [
         ("Everywhere", [("ctrl+p", "command palette: every action, searchable"),
@@ -50,6 +54,10 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
                           ("enter", "in the interactions list: edit the interaction"),
                           *rows_of(TimelineTable.BINDINGS)]),
         ("Log an interaction", rows_of(LogInteractionScreen.BINDINGS)),
+        ("Compose an email", rows_of(ComposeScreen.BINDINGS)),
+        ("Drafts", rows_of(DraftsScreen.BINDINGS)),
+        events_section(),
+        ("Profile", rows_of(ProfileScreen.BINDINGS)),
         ("Questions", [("y / n", "answer yes / no"), ("esc", "cancel")]),
     ]
 

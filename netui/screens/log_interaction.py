@@ -191,6 +191,20 @@ class LogInteractionScreen(ModalScreen[bool]):
         note = " The follow-up clock starts again." if values["kind"] in OUTREACH_KINDS else ""
         self.notify(f"Logged {what} with {contact.name if contact else 'the contact'}.{note}", markup=False)
         self.dismiss(True)
+        if values["kind"] == "reply_received" and item is None and contact is not None:
+            offer_thank_you(self.app, contact.uid, contact.name)
+
+
+def offer_thank_you(app, contact_uid: str, name: str) -> None:
+    """A reply came in: the method says thank every reply, so offer the draft now."""
+    from .compose import ComposeScreen
+    from .confirm import ConfirmScreen
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            app.push_screen(ComposeScreen(contact_uid, template="thank_you"))
+
+    app.push_screen(ConfirmScreen(f"{name} replied. Draft a thank-you email now?"), answered)
 
     def action_cancel(self) -> None:
         if not self.is_dirty:

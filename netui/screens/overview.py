@@ -379,7 +379,19 @@ class OverviewScreen(Screen):
         except ImportError:
             self.notify("Compose comes with the drafting screen.")
             return
-        self.app.push_screen(ComposeScreen(uid))
+        # Someone owed a thank-you gets the thank-you template first (the to-thank list leads here).
+        template = "thank_you" if self._owes_thanks(uid) else None
+        self.app.push_screen(ComposeScreen(uid, template=template))
+
+    def _owes_thanks(self, uid: str) -> bool:
+        from ..followups import follow_up
+
+        store = self.app.store  # type: ignore[attr-defined]
+        contact = store.contact(uid)
+        if contact is None:
+            return False
+        today = getattr(self.app, "today", None)
+        return follow_up(contact, store.interactions(uid), store.profile(), today).to_thank
 
     def action_log(self) -> None:
         uid = self.table.highlighted_uid
