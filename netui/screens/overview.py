@@ -30,9 +30,8 @@ TABLE_ACTIONS = ROW_ACTIONS | {"filter", "sort_next", "reverse_sort", "toggle_du
 WELCOME_STEPS = (
     ("4", "fill in your profile: your emails are written from it"),
     ("n", "add a contact (tab moves to the next field, ctrl+s saves)"),
-    ("", "import your LinkedIn connections or an address book:"),
-    ("", "  netui import linkedin Connections.csv"),
-    ("", "  netui import google contacts.csv   (or outlook, vcard)"),
+    ("i", "import your LinkedIn connections or an address book"),
+    ("", "  (or: netui import linkedin Connections.csv; google, outlook, vcard)"),
     ("netui demo", "explore a demo network of invented people first"),
 )
 
@@ -80,6 +79,7 @@ class OverviewScreen(Screen):
         Binding("k", "cycle_tier", "Tier", show=False),
         Binding("o", "cycle_source", "Source", show=False),
         Binding("delete", "delete", "Delete", show=False),
+        Binding("i", "import_contacts", "Import", show=False),
         Binding("down", "focus_table", "Table", show=False),
     ]
 
@@ -354,6 +354,18 @@ class OverviewScreen(Screen):
 
         self.app.push_screen(ContactScreen(None), self._after_contact)
 
+    def action_import_contacts(self) -> None:
+        """A file prompt, a preview, then one save (screens/import_dialog.py)."""
+        if self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+            return
+        from .import_dialog import ImportScreen
+
+        def imported(count: int | None) -> None:
+            if count:
+                self.sync(None)
+
+        self.app.push_screen(ImportScreen(), imported)
+
     def action_open(self) -> None:
         uid = self.table.highlighted_uid
         if uid is not None:
@@ -424,6 +436,7 @@ class OverviewScreen(Screen):
             ("Next source filter", "key: o", "cycle_source"),
             ("Reverse the sort order", "key: r", "reverse_sort"),
             ("Clear the filters", "key: escape", "clear_filters"),
+            ("Import contacts: LinkedIn, Google, Outlook, vCard, netui JSON", "key: i", "import_contacts"),
         ]
         if self.table.highlighted_uid is not None and not self.app.store.readonly:  # type: ignore[attr-defined]
             commands.append(("Delete the highlighted contact", "key: delete", "delete"))
