@@ -1,10 +1,10 @@
-"""Serialize the data file incrementally: one cached JSON fragment per document.
+"""Serialize the data file incrementally: one cached JSON fragment per record.
 
 A save at 30,000 contacts spent ~60 ms in one `orjson.dumps` call, holding the
-GIL (the UI froze that long even with the save in a thread). Documents are
-never mutated in place by the store (an edit replaces the dict), so each one's
-indented fragment is cached against the dict's identity and only new or edited
-documents are serialized again. The output is byte-identical to
+GIL (the UI froze that long even with the save in a thread). Records are
+never mutated in place by the store (an edit replaces the record), so each
+one's indented fragment is cached against the record's identity and only new
+or edited records are serialized again. The output is byte-identical to
 `orjson.dumps(data, OPT_INDENT_2 | OPT_SORT_KEYS)` plus a final newline.
 """
 
@@ -45,7 +45,7 @@ class FragmentCache:
         cached = self._cache.get(key)
         if cached is not None and cached[0] is doc:
             return cached[1]
-        text = _line(doc_id, doc)
+        text = _line(doc_id, doc.to_doc() if hasattr(doc, "to_doc") else doc)
         if table in self.cached_tables:
             self._cache[key] = (doc, text)
         return text

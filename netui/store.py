@@ -46,7 +46,7 @@ def serialize(data: dict[str, Any]) -> bytes:
 
 def parse(raw: bytes, path: Path) -> dict[str, Any]:
     """Parse the data file, refusing damage with the path, line and column."""
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise DamagedFileError(
             f"{path} is empty ({len(raw)} bytes): treated as damage, not as a new database; "
             "'netui restore' brings back the newest good backup")
@@ -97,12 +97,14 @@ class _MemoryStorage(Storage):
 
 
 class _Table(Generic[R]):
-    """One big table's records as dataclasses, indexed by uid, kept in step with the data.
+    """One big table: its records as dataclasses, indexed by uid, with their TinyDB doc ids.
 
-    Single-document changes write the TinyDB-format dict directly (O(1)):
-    TinyDB's Table rebuilds the whole table dict on every operation, which
-    measured 19 ms per edit at 30,000 contacts. The file stays a TinyDB file
-    (tests open it with TinyDB's own JSONStorage).
+    The dataclasses are the only in-memory copy (the parsed documents are
+    dropped as they are converted: a dict per document cost ~35 MB at 30,000
+    contacts); saves turn them back into documents, cached per record. Edits
+    are O(1): TinyDB's Table rebuilds the whole table on every operation
+    (19 ms per edit at 30,000 contacts). The file stays a TinyDB file, which
+    the tests open with TinyDB's own JSONStorage.
     """
 
     def __init__(self, store: "Store", cls: type[R]) -> None:
@@ -110,21 +112,26 @@ class _Table(Generic[R]):
         self.cls = cls
         self.name = cls.TABLE
         self.by_uid: dict[str, R] = {}
-        self.doc_ids: dict[str, int] = {}
+        self.doc_ids: dict[str, str] = {}
         self.next_id = 1
 
     def load(self, raw_table: dict[str, Any]) -> None:
+        """Take the documents out of `raw_table` (emptying it) as dataclasses."""
         self.by_uid.clear()
         self.doc_ids.clear()
         from_doc = self.cls.from_doc
-        for doc_id, doc in raw_table.items():
-            record = from_doc(doc)
+        highest = 0
+        for doc_id in list(raw_table):
+            record = from_doc(raw_table.pop(doc_id))
             self.by_uid[record.uid] = record  # type: ignore[attr-defined]
-            self.doc_ids[record.uid] = int(doc_id)  # type: ignore[attr-defined]
-        self.next_id = max(self.doc_ids.values(), default=0) + 1
+            self.doc_ids[record.uid] = doc_id  # type: ignore[attr-defined]
+            highest = max(highest, int(doc_id))
+        self.next_id = highest + 1
 
-    def _raw(self) -> dict[str, Any]:
-        return self.store._data.setdefault(self.name, {})
+    def items(self) -> list[tuple[str, R]]:
+        """(doc id, record) pairs for a save snapshot."""
+        doc_ids = self.doc_ids
+        return [(doc_ids[uid], record) for uid, record in self.by_uid.items()]
 
     def get(self, uid: str) -> R | None:
         return self.by_uid.get(uid)
@@ -135,75 +142,68 @@ class _Table(Generic[R]):
             raise NotFoundError(f"no {self.name[:-1]} with uid {uid}")
         return record
 
-    def _prepare_new(self, record: R) -> tuple[R, dict[str, Any]]:
-        record.validate()  # type: ignore[attr-defined]
-        uid = record.uid  # type: ignore[attr-defined]
-        if uid in self.by_uid:
-            raise ValueError(f"{self.name}: uid {uid} already exists")
-        doc = record.to_doc()
-        return self.cls.from_doc(dict(doc)), doc
-
-    def _remember(self, uid: str, doc_id: int) -> None:
+    def _remember(self, uid: str) -> None:
         if self.store._undo is not None:
-            self.store._undo.append((self, uid, doc_id, self._raw().get(str(doc_id)), self.by_uid.get(uid)))
+            self.store._undo.append((self, uid, self.doc_ids.get(uid), self.by_uid.get(uid)))
 
-    def _put(self, stored: R, doc: dict[str, Any], doc_id: int) -> None:
-        self._remember(stored.uid, doc_id)  # type: ignore[attr-defined]
-        old = self.by_uid.get(stored.uid)  # type: ignore[attr-defined]
-        self.by_uid[stored.uid] = stored  # type: ignore[attr-defined]
-        self.doc_ids[stored.uid] = doc_id  # type: ignore[attr-defined]
-        self._raw()[str(doc_id)] = doc
+    def _put(self, stored: R, doc_id: str) -> None:
+        uid = stored.uid  # type: ignore[attr-defined]
+        self._remember(uid)
+        old = self.by_uid.get(uid)
+        self.by_uid[uid] = stored
+        self.doc_ids[uid] = doc_id
         self.store._record_changed(self.name, old, stored)
 
     def add(self, record: R) -> R:
         return self.add_many([record])[0]
 
     def add_many(self, records: list[R]) -> list[R]:
-        """Insert records; validated first, so a bad one leaves nothing behind."""
+        """Insert records; all are validated first, so a bad one leaves nothing behind."""
         self.store._check_writable()
-        prepared = [self._prepare_new(r) for r in records]
-        if len({stored.uid for stored, _ in prepared}) != len(prepared):  # type: ignore[attr-defined]
-            raise ValueError(f"{self.name}: the same uid twice in one insert")
-        for stored, doc in prepared:
-            self._put(stored, doc, self.next_id)
+        prepared = []
+        seen: set[str] = set()
+        for record in records:
+            record.validate()  # type: ignore[attr-defined]
+            uid = record.uid  # type: ignore[attr-defined]
+            if uid in self.by_uid or uid in seen:
+                raise ValueError(f"{self.name}: uid {uid} already exists")
+            seen.add(uid)
+            prepared.append(self.cls.from_doc(record.to_doc()))
+        for stored in prepared:
+            self._put(stored, str(self.next_id))
             self.next_id += 1
         self.store._changed()
-        return [stored for stored, _ in prepared]
+        return prepared
 
     def update(self, record: R) -> R:
         return self.update_many([record])[0]
 
     def update_many(self, records: list[R]) -> list[R]:
-        """Replace records (validated first); unknown keys of the stored document stay."""
+        """Replace records (validated first); unknown keys ride along in `extra`."""
         self.store._check_writable()
         prepared = []
         for record in records:
             record.validate()  # type: ignore[attr-defined]
             uid = record.uid  # type: ignore[attr-defined]
-            doc_id = self.doc_ids.get(uid)
-            if doc_id is None:
+            if uid not in self.doc_ids:
                 raise NotFoundError(f"no {self.name[:-1]} with uid {uid}")
             if hasattr(record, "updated_at"):
                 record.updated_at = now_iso()  # type: ignore[attr-defined]
-            doc = dict(self._raw().get(str(doc_id)) or {})
-            doc.update(record.to_doc())
-            prepared.append((self.cls.from_doc(dict(doc)), doc, doc_id))
-        for stored, doc, doc_id in prepared:
-            self._put(stored, doc, doc_id)
+            prepared.append(self.cls.from_doc(record.to_doc()))
+        for stored in prepared:
+            self._put(stored, self.doc_ids[stored.uid])  # type: ignore[attr-defined]
         self.store._changed()
-        return [stored for stored, _, _ in prepared]
+        return prepared
 
     def delete(self, uids: list[str]) -> None:
         self.store._check_writable()
-        raw = self._raw()
         for uid in uids:
-            if uid in self.doc_ids:
-                self._remember(uid, self.doc_ids[uid])
-            doc_id = self.doc_ids.pop(uid, None)
-            old = self.by_uid.pop(uid, None)
-            if doc_id is not None:
-                raw.pop(str(doc_id), None)
-                self.store._record_changed(self.name, old, None)
+            if uid not in self.doc_ids:
+                continue
+            self._remember(uid)
+            del self.doc_ids[uid]
+            old = self.by_uid.pop(uid)
+            self.store._record_changed(self.name, old, None)
         self.store._changed()
 
 
@@ -282,6 +282,7 @@ class Store:
         signature = file_signature(self.real_path)
         if signature is None:
             data = empty_data()
+            raw = b""
         else:
             try:
                 raw = self.real_path.read_bytes()
@@ -299,9 +300,10 @@ class Store:
                 f"knows {SCHEMA_VERSION}); upgrade netui to edit it")
         elif version < SCHEMA_VERSION:
             data = self._migrate(data, raw)
+        raw = b""  # the file's bytes are no longer needed: free them before building records
         self._install(data)
         if signature is None and not self.readonly:
-            self._write(self._data)
+            self._write_payload(self._fragments.render(self._snapshot()))
 
     def _migrate(self, data: dict[str, Any], raw: bytes) -> dict[str, Any]:
         migrated = migrate(orjson.loads(orjson.dumps(data)))
@@ -324,8 +326,14 @@ class Store:
         self._data = data
         self._fragments.clear()
         self._db = TinyDB(storage=lambda: _MemoryStorage(self._data, self._on_tinydb_write))
-        for table in self._tables():
-            table.load(data.get(table.name) or {})
+        collecting = gc.isenabled()
+        gc.disable()  # tens of thousands of new objects, no cycles among them
+        try:
+            for table in self._tables():
+                table.load(data.get(table.name) or {})
+        finally:
+            if collecting:
+                gc.enable()
         profile_table = data.get("profile") or {}
         self._profile_doc_id = int(next(iter(profile_table))) if profile_table else None
         self._by_contact = None
@@ -392,13 +400,18 @@ class Store:
                 return
             with self._mutation_lock:  # a consistent cut: no change half made
                 revision = self.revision
-                tables = snapshot(self._data)
+                tables = self._snapshot()
             self._write_payload(self._fragments.render(tables), force=force)
             # A change made while the file was being written is not in it.
             self.dirty = self.revision != revision
 
-    def _write(self, data: dict[str, Any], *, force: bool = False) -> None:
-        self._write_payload(serialize(data), force=force)
+    def _snapshot(self) -> list[tuple[str, list[tuple[str, Any]]]]:
+        """Every table's (doc id, document or record) pairs, sorted by table name."""
+        tables = dict(snapshot(self._data))
+        for table in self._tables():
+            if table.by_uid:
+                tables[table.name] = table.items()  # type: ignore[assignment]
+        return sorted(tables.items())
 
     def _write_payload(self, payload: bytes, *, force: bool = False) -> None:
         current = file_signature(self.real_path)
@@ -440,14 +453,11 @@ class Store:
     def _rollback(self, dirty: bool, next_ids: dict[str, int], small_tables: bytes) -> None:
         """Replay the undo log backwards: memory is as it was before the transaction."""
         undo, self._undo = self._undo or [], None
-        for table, uid, doc_id, old_doc, old_record in reversed(undo):
-            raw = table._raw()
-            if old_doc is None:
-                raw.pop(str(doc_id), None)
+        for table, uid, doc_id, old_record in reversed(undo):
+            if old_record is None:
                 table.by_uid.pop(uid, None)
                 table.doc_ids.pop(uid, None)
             else:
-                raw[str(doc_id)] = old_doc
                 table.by_uid[uid] = old_record
                 table.doc_ids[uid] = doc_id
         for table in self._tables():
@@ -638,7 +648,10 @@ class Store:
 
     def documents(self) -> dict[str, list[dict[str, Any]]]:
         """Every stored document by table, as plain dicts (exports, `--json`)."""
-        return {name: [dict(doc) for doc in (self._data.get(name) or {}).values()] for name in TABLES}
+        docs = {name: [dict(doc) for doc in (self._data.get(name) or {}).values()] for name in TABLES}
+        for table in self._tables():
+            docs[table.name] = [record.to_doc() for record in table.by_uid.values()]
+        return docs
 
 
 def lock_holder(path: Path) -> int | None:

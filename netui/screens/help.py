@@ -22,10 +22,14 @@ def key_label(key: str) -> str:
     return " / ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in key.split(","))
 
 
+#: Listed once as "tab / shift+tab" rather than once per form.
+FOCUS_ACTIONS = frozenset({"app.focus_next", "app.focus_previous"})
+
+
 def rows_of(bindings: Iterable[BindingType], skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     rows = []
     for b in bindings:
-        if not isinstance(b, Binding) or b.action in skip:
+        if not isinstance(b, Binding) or b.action in skip or b.action in FOCUS_ACTIONS:
             continue
         rows.append((key_label(b.key), b.description or b.action))
     return rows
@@ -53,7 +57,8 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
                           *rows_of(ContactScreen.BINDINGS),
                           ("enter", "in the interactions list: edit the interaction"),
                           *rows_of(TimelineTable.BINDINGS)]),
-        ("Log an interaction", rows_of(LogInteractionScreen.BINDINGS)),
+        ("Log an interaction", [("tab / shift+tab", "next / previous field"),
+                                *rows_of(LogInteractionScreen.BINDINGS)]),
         ("Compose an email", rows_of(ComposeScreen.BINDINGS)),
         ("Drafts", rows_of(DraftsScreen.BINDINGS)),
         events_section(),
