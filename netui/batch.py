@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from .errors import NetuiError, NotFoundError
 from .lint import Warning, check_similar
-from .models import Contact, Draft, Interaction, ValidationError, check_date, new_uid
+from .models import Contact, Draft, Event, Interaction, ValidationError, check_date, new_uid
 from .store import Store
 
 PERSONAL_TEMPLATE = "personal"
@@ -67,13 +67,16 @@ def create_batch(store: Store, contact_uids: Iterable[str], send_on: str | date,
                  template: str = PERSONAL_TEMPLATE, lang: str | None = None,
                  variables: dict[str, Any] | None = None,
                  per_contact: dict[str, dict[str, Any]] | None = None,
-                 skip_pending: bool = True) -> Batch:
+                 skip_pending: bool = True, event: Event | None = None,
+                 skip_uids: set[str] | None = None) -> Batch:
     """One personalised draft per contact, all with the same `send_on`.
 
     Every draft is rendered before anything is written: a missing profile field
     or a template error (DraftingError) leaves the data untouched. Contacts who
     already have an unsent draft in another batch are skipped (with
-    `skip_pending`), so creating the same batch twice does not duplicate it.
+    `skip_pending`), so creating the same batch twice does not duplicate it;
+    `skip_uids` replaces that rule. With an `event`, the drafts carry it (the
+    template sees `event`, each draft its `event_uid`).
     """
     from .drafting import render
 
@@ -89,8 +92,11 @@ def create_batch(store: Store, contact_uids: Iterable[str], send_on: str | date,
         contacts.append(contact)
     profile = store.profile()
     lang = lang or profile.language
-    pending_uids = {d.contact_uid for d in store.drafts()
-                    if d.batch_uid and d.status != "sent"} if skip_pending else set()
+    if skip_uids is not None:
+        pending_uids = skip_uids
+    else:
+        pending_uids = {d.contact_uid for d in store.drafts()
+                        if d.batch_uid and d.status != "sent"} if skip_pending else set()
     batch = Batch(batch_uid=new_uid(), send_on=day)
     pending: list[Draft] = []
     for contact in contacts:
@@ -99,9 +105,10 @@ def create_batch(store: Store, contact_uids: Iterable[str], send_on: str | date,
             continue
         extra = dict(variables or {})
         extra.update((per_contact or {}).get(contact.uid, {}))
-        email = render(template, lang, profile, contact, None, extra)
+        email = render(template, lang, profile, contact, event, extra)
         pending.append(Draft(contact_uid=contact.uid, template=template, lang=lang, subject=email.subject,
-                             body=email.body, status="draft", send_on=day, batch_uid=batch.batch_uid))
+                             body=email.body, status="draft", send_on=day, batch_uid=batch.batch_uid,
+                             event_uid=event.uid if event is not None else None))
     if pending:
         with store.transaction():
             batch.drafts = [store.add_draft(d) for d in pending]

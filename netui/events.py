@@ -15,8 +15,7 @@ from typing import NamedTuple
 
 from .batch import Batch
 from .errors import NetuiError
-from .models import (CHECKLIST_PHASES, EVENT_STATUSES, ChecklistItem, Contact, Draft,
-                     Event, Interaction, ValidationError, check_date, new_uid)
+from .models import (CHECKLIST_PHASES, EVENT_STATUSES, ChecklistItem, Contact, Event, Interaction, ValidationError, check_date)
 from .store import Store
 
 KIND_LABELS = {
@@ -315,33 +314,16 @@ def follow_up_everyone(store: Store, event_uid: str, send_on: str | date, *, lan
     a follow-up draft for this event are skipped, so pressing it twice does not
     duplicate anything.
     """
-    from .drafting import render
+    from .batch import create_batch
 
     event = _require(store, event_uid)
-    day = send_on.isoformat() if isinstance(send_on, date) else check_date("send_on", send_on)
-    if not day:
-        raise ValidationError("send_on", "a send day is required (YYYY-MM-DD)")
     people = people_met(store, event)
     if not people:
         raise NetuiError(f"nobody is linked to {event.name!r} yet: add the people met first")
-    profile = store.profile()
-    lang = lang or profile.language
     already = {d.contact_uid for d in store.drafts()
                if d.event_uid == event.uid and d.template == template}
-    batch = Batch(batch_uid=new_uid(), send_on=day)
-    pending: list[Draft] = []
-    for contact in people:
-        if contact.uid in already:
-            batch.skipped.append(contact)
-            continue
-        email = render(template, lang, profile, contact, event)
-        pending.append(Draft(contact_uid=contact.uid, template=template, lang=lang, subject=email.subject,
-                             body=email.body, status="draft", send_on=day, batch_uid=batch.batch_uid,
-                             event_uid=event.uid))
-    if pending:
-        with store.transaction():
-            batch.drafts = [store.add_draft(d) for d in pending]
-    return batch
+    return create_batch(store, [c.uid for c in people], send_on, template=template, lang=lang,
+                        event=event, skip_uids=already)
 
 
 # --- for the overview panel and the CLI -------------------------------------------------------

@@ -13,6 +13,7 @@ from netui.models import Contact, Profile
 from netui.screens.compose import ComposeScreen
 from netui.screens.draft_dialogs import Confirm, PathPrompt, TextModal
 from netui.store import Store
+from tests.support.pilot import settle
 
 SIZE = (120, 36)
 TODAY = date(2026, 5, 10)
@@ -44,15 +45,6 @@ async def open_compose(pilot, *args, **kwargs) -> ComposeScreen:
     screen = pilot.app.screen
     assert isinstance(screen, ComposeScreen)
     return screen
-
-
-async def settle(pilot) -> None:
-    """Let the debounced preview (an exclusive worker: earlier runs are cancelled) finish."""
-    for _ in range(100):
-        await pilot.pause(0.02)
-        if all(worker.is_finished for worker in pilot.app.workers):
-            break
-    await pilot.pause()
 
 
 def text_of(screen, selector: str) -> str:

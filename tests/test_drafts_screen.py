@@ -17,6 +17,7 @@ from netui.screens.draft_batch import BatchForm
 from netui.screens.draft_dialogs import Confirm
 from netui.screens.drafts import DraftsScreen
 from netui.store import Store
+from tests.support.pilot import plain, settle, switch_to
 
 SIZE = (120, 36)
 TODAY = date(2026, 5, 10)
@@ -38,33 +39,10 @@ def open_store(tmp_path) -> Store:
     return store
 
 
-def plain(widget: Static) -> str:
-    content = widget.content
-    return getattr(content, "plain", content)
-
-
-async def to_drafts(pilot) -> DraftsScreen:
-    await pilot.pause()
-    await pilot.app.switch_mode("drafts")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, DraftsScreen)
-    return screen
-
-
-async def settle(pilot) -> None:
-    """Let the debounced preview (an exclusive worker: earlier runs are cancelled) finish."""
-    for _ in range(100):
-        await pilot.pause(0.02)
-        if all(worker.is_finished for worker in pilot.app.workers):
-            break
-    await pilot.pause()
-
-
 async def test_batch_flow_create_step_through_mark_sent(tmp_path):
     store = open_store(tmp_path)
     async with NetuiApp(store).run_test(size=SIZE) as pilot:
-        screen = await to_drafts(pilot)
+        screen = await switch_to(pilot, "drafts", DraftsScreen)
         assert "No drafts yet" in plain(screen.query_one("#d-empty", Static))
         await pilot.press("b")
         await pilot.pause()
@@ -132,7 +110,7 @@ async def test_drafts_listed_by_status_and_day_and_actions(tmp_path):
     store.add_draft(Draft(contact_uid=people["Bea"].uid, subject="B", body="x", send_on="2026-05-20"))
     store.add_draft(Draft(contact_uid=people["Cy"].uid, subject="C", body="x", send_on="2026-05-12"))
     async with NetuiApp(store).run_test(size=SIZE) as pilot:
-        screen = await to_drafts(pilot)
+        screen = await switch_to(pilot, "drafts", DraftsScreen)
         table = screen.query_one(DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert [r[0] for r in rows] == ["draft", "draft", "sent"]
@@ -159,7 +137,7 @@ async def test_drafts_listed_by_status_and_day_and_actions(tmp_path):
 async def test_batch_form_needs_a_contact_and_a_valid_day(tmp_path):
     store = open_store(tmp_path)
     async with NetuiApp(store).run_test(size=SIZE) as pilot:
-        await to_drafts(pilot)
+        await switch_to(pilot, "drafts", DraftsScreen)
         await pilot.press("b")
         await pilot.pause()
         form = pilot.app.screen

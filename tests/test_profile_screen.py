@@ -9,6 +9,7 @@ from netui.app import NetuiApp
 from netui.models import Profile
 from netui.screens.profile import ProfileScreen
 from netui.store import Store
+from tests.support.pilot import plain, settle, switch_to
 
 SIZE = (120, 36)
 
@@ -18,33 +19,10 @@ def setup(tmp_path, monkeypatch):
     monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path / "config"))
 
 
-def plain(widget: Static) -> str:
-    content = widget.content
-    return getattr(content, "plain", content)
-
-
-async def to_profile(pilot) -> ProfileScreen:
-    await pilot.pause()
-    await pilot.app.switch_mode("profile")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ProfileScreen)
-    return screen
-
-
-async def settle(pilot) -> None:
-    """Let the debounced preview (an exclusive worker: earlier runs are cancelled) finish."""
-    for _ in range(100):
-        await pilot.pause(0.02)
-        if all(worker.is_finished for worker in pilot.app.workers):
-            break
-    await pilot.pause()
-
-
 async def test_every_profile_field_is_on_the_form(tmp_path):
     store = Store.open(tmp_path / "netui.json")
     async with NetuiApp(store).run_test(size=SIZE) as pilot:
-        screen = await to_profile(pilot)
+        screen = await switch_to(pilot, "profile", ProfileScreen)
         for key in Profile.keys():
             assert screen.query(f"#f-{key}"), key
         assert isinstance(screen.query_one("#f-target_companies"), TextArea)
@@ -58,7 +36,7 @@ async def test_edit_and_save_with_lists_and_missing_fields(tmp_path):
     cv = tmp_path / "cv.pdf"
     cv.write_bytes(b"%PDF-1.4")
     async with NetuiApp(store).run_test(size=SIZE) as pilot:
-        screen = await to_profile(pilot)
+        screen = await switch_to(pilot, "profile", ProfileScreen)
         await settle(pilot)
         side = plain(screen.query_one("#p-templates", Static))
         assert "generic: fill target sector" in side
@@ -90,7 +68,7 @@ async def test_edit_and_save_with_lists_and_missing_fields(tmp_path):
 async def test_inline_validation_blocks_a_bad_email(tmp_path):
     store = Store.open(tmp_path / "netui.json")
     async with NetuiApp(store).run_test(size=SIZE) as pilot:
-        screen = await to_profile(pilot)
+        screen = await switch_to(pilot, "profile", ProfileScreen)
         screen.query_one("#f-email", Input).value = "not-an-email"
         screen.query_one("#f-cadence_key_days", Input).value = "0"
         await settle(pilot)
