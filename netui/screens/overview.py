@@ -221,9 +221,23 @@ class OverviewScreen(Screen):
         if version == self._panel_version:
             return
         self._panel_version = version
-        today = self.app.today.isoformat()  # type: ignore[attr-defined]
-        upcoming = sum(1 for e in store.events() if e.date[:10] >= today and e.status == "planned")
-        self.query_one(NetworkPanel).update_totals(model.totals, upcoming)
+        self.query_one(NetworkPanel).update_totals(model.totals, self._events_note())
+
+    def _events_note(self) -> Text:
+        """Upcoming events and the after-event steps still to do (key 3 leads there)."""
+        from ..events import pending_after_items, upcoming
+
+        store = self.app.store  # type: ignore[attr-defined]
+        today = self.app.today  # type: ignore[attr-defined]
+        coming, pending = upcoming(store, today), pending_after_items(store, today)
+        note = Text(no_wrap=False, overflow="ellipsis")
+        if coming:
+            note.append(f"{len(coming)} upcoming event{'s' if len(coming) != 1 else ''} (key 3)\n", "bold")
+            note.append(f"next: {coming[0].date[:10]} {coming[0].name}\n")
+        if pending:
+            note.append(f"{len(pending)} after-event step{'s' if len(pending) != 1 else ''} to do\n", "bold")
+            note.append(f"· {pending[0].item.text} ({pending[0].event.name})")
+        return note
 
     def _update_status(self, shown: int, total: int) -> None:
         column = next(c.label for c in COLUMNS if c.key == self.sort_column)

@@ -85,7 +85,7 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         yield Static("By sector", classes="panel-title")
         yield BarChart(id="panel-sectors")
 
-    def update_totals(self, totals: Totals, upcoming_events: int = 0) -> None:
+    def update_totals(self, totals: Totals, events_note: Text | None = None) -> None:
         counts = Text()
         counts.append(f"{totals.count:,}", "bold")
         counts.append(" contact\n" if totals.count == 1 else " contacts\n")
@@ -108,8 +108,8 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         self.query_one("#panel-outreach-note", Static).update(
             Text(f"{this_week:,} this week\n{total:,} in {OUTREACH_WEEKS} weeks"))
         events = self.query_one("#panel-events", Static)
-        if upcoming_events:
-            events.update(Text(f"{upcoming_events} upcoming event{'s' if upcoming_events != 1 else ''} (key 3)"))
+        if events_note is not None and events_note.plain:
+            events.update(events_note)
             events.display = True
         else:
             events.display = False
