@@ -334,6 +334,9 @@ class Store:
         finally:
             if collecting:
                 gc.enable()
+        # The loaded records live as long as the store: keep the collector from
+        # walking them on every full collection (a 100 ms pause during saves at 30k).
+        gc.freeze()
         profile_table = data.get("profile") or {}
         self._profile_doc_id = int(next(iter(profile_table))) if profile_table else None
         self._by_contact = None
