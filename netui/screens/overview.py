@@ -251,7 +251,8 @@ class OverviewScreen(Screen):
         else:
             status.append(f"{shown:,} of {total:,} contacts")
         status.append(f" · sorted by {column} {arrow}", "dim")
-        self.query_one("#table-status", Static).update(status)
+        # A one-line bar of fixed size: no need to lay the screen out again per keystroke.
+        self.query_one("#table-status", Static).update(status, layout=False)
 
     def _update_quick_filters(self) -> None:
         f = self.filters
@@ -265,6 +266,9 @@ class OverviewScreen(Screen):
         if f.to_thank:
             chips.append("to thank")
         widget = self.query_one("#quick-filters", Static)
+        if tuple(chips) == getattr(self, "_shown_chips", None):
+            return  # unchanged: skip a re-layout on every keystroke
+        self._shown_chips = tuple(chips)
         if chips:
             widget.update(Text("  ".join(f"[{c}]" for c in chips), style="bold"))
             widget.set_class(True, "-active")
