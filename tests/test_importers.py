@@ -304,8 +304,10 @@ ALL = [("linkedin", "linkedin_2024.csv"), ("linkedin", "linkedin_2018.csv"),
 
 @pytest.mark.parametrize("kind, name", ALL)
 def test_every_contact_validates(kind, name):
-    for contact in load(kind, name).contacts:
-        contact.validate()
+    contacts = load(kind, name).contacts
+    assert contacts
+    for contact in contacts:
+        assert contact.validate() is contact  # raises ValidationError naming the field otherwise
 
 
 # --- merge ----------------------------------------------------------------------
