@@ -108,7 +108,8 @@ def create_batch(store: Store, contact_uids: Iterable[str], send_on: str | date,
         email = render(template, lang, profile, contact, event, extra)
         pending.append(Draft(contact_uid=contact.uid, template=template, lang=lang, subject=email.subject,
                              body=email.body, status="draft", send_on=day, batch_uid=batch.batch_uid,
-                             event_uid=event.uid if event is not None else None))
+                             event_uid=event.uid if event is not None else None,
+                             variables={k: str(v) for k, v in extra.items()}))
     if pending:
         with store.transaction():
             batch.drafts = [store.add_draft(d) for d in pending]

@@ -355,6 +355,8 @@ class Draft(Record):
     send_on: str | None = None
     batch_uid: str | None = None
     event_uid: str | None = None
+    #: Template variables the user gave (e.g. `ask`), so a reopened draft keeps them.
+    variables: dict[str, str] = field(default_factory=dict)
     uid: str = field(default_factory=new_uid)
     created_at: str = field(default_factory=now_iso)
     updated_at: str = field(default_factory=now_iso)
@@ -368,6 +370,9 @@ class Draft(Record):
         self.send_on = check_date("send_on", self.send_on)
         self.subject = check_text("subject", self.subject)
         self.body = check_text("body", self.body)
+        if not isinstance(self.variables, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in self.variables.items()):
+            raise ValidationError("variables", "expected name -> text")
         return self
 
 

@@ -112,6 +112,26 @@ async def test_personal_ask_renders_and_ctrl_s_saves(tmp_path):
         draft = fresh.draft(uid)
         assert draft.subject == "Would you look at my CV?" and draft.template == "personal"
         assert draft.send_on == "2026-05-12" and draft.status == "draft" and "Hi Ada," in draft.body
+        assert draft.variables == {"ask": "cv"}
+    store.close()
+
+
+async def test_reopened_draft_keeps_its_ask(tmp_path):
+    store = open_store(tmp_path)
+    ada = add(store, tier="key")
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, ada.uid)
+        await pilot.press(*"call")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        uid = screen.draft_uid
+    store.close()
+    store = Store.open(tmp_path / "netui.json")
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        pilot.app.push_screen(ComposeScreen(ada.uid, draft_uid=uid))
+        await settle(pilot)
+        assert pilot.app.screen.query_one("#c-ask", Input).value == "call"
     store.close()
 
 

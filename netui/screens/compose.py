@@ -137,6 +137,7 @@ class ComposeScreen(Screen):
             self.template = self.draft.template
             self.lang = self.draft.lang
             self.event = store.event(self.draft.event_uid) if self.draft.event_uid else None
+            self.variables = {**self.draft.variables, **self.variables}
         elif self.initial_template is None and self.contact is not None:
             self.template = "personal" if self.contact.tier == "key" else "generic"
 
@@ -436,6 +437,16 @@ class ComposeScreen(Screen):
 
     # --- saving ------------------------------------------------------------------
 
+    def _kept_variables(self) -> dict[str, str]:
+        """The template variables to keep on the draft (the Ask as typed now)."""
+        kept = {k: str(v) for k, v in self.variables.items()}
+        ask = self.query_one("#c-ask", Input).value.strip()
+        if ask:
+            kept["ask"] = ask
+        else:
+            kept.pop("ask", None)
+        return kept
+
     def save(self, status: str | None = None, quiet: bool = False) -> Draft | None:
         """Write the draft; errors become a notification and None."""
         store = self.store
@@ -446,12 +457,13 @@ class ComposeScreen(Screen):
             if existing is not None:
                 draft = store.update_draft(existing.copy(
                     template=self.template, lang=self.lang, subject=self.subject, body=self.body,
-                    send_on=send_on, status=status or existing.status))
+                    send_on=send_on, status=status or existing.status, variables=self._kept_variables()))
             else:
                 draft = store.add_draft(Draft(contact_uid=self.contact.uid, template=self.template,
                                               lang=self.lang, subject=self.subject, body=self.body,
                                               send_on=send_on, status=status or "draft",
-                                              event_uid=self.event.uid if self.event else None))
+                                              event_uid=self.event.uid if self.event else None,
+                                              variables=self._kept_variables()))
                 self.draft_uid = draft.uid
         except ValidationError as exc:
             self.notify(f"{exc.field.replace('_', ' ')}: {exc.message}", title="Not saved",
