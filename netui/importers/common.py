@@ -13,7 +13,8 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterator
+from functools import partial
+from typing import Any, Callable, Iterator
 
 from ..errors import NetuiError
 from ..models import Contact, Record, ValidationError, check_email, now_iso
@@ -99,6 +100,17 @@ class Table:
         if index is None or index >= len(row):
             return ""
         return row[index]
+
+    def filled_rows(self) -> Iterator[tuple[str, list[str], Callable[[str], str]]]:
+        """Each row that is not blank, as ("line N", its cells, a getter by column name)."""
+        for line, row in self.rows:
+            if any(cell.strip() for cell in row):
+                yield f"line {line}", row, partial(self.get, row)
+
+
+def given_names(get: Callable[[str], str], first: str = "First Name", middle: str = "Middle Name") -> str:
+    """First and middle names joined, each cleaned (address-book CSVs split them)."""
+    return " ".join(p for p in (clean_name(get(first)), clean_name(get(middle))) if p)
 
 
 def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:

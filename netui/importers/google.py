@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from .common import (ImportResult, RowBuilder, Table, clean_name, clean_notes, decode, find_table,
+from .common import (ImportResult, RowBuilder, Table, clean_name, clean_notes, decode, find_table, given_names,
                      is_linkedin, label_tags, multi, numbered_columns)
 
 WHAT = "a Google Contacts CSV"
@@ -41,13 +41,9 @@ def parse_google(data: bytes) -> ImportResult:
         sites.append((value_index, table.column.get(base + "label", table.column.get(base + "type"))))
     result = ImportResult([], [], "google")
     build = RowBuilder(result)
-    for line, row in table.rows:
-        if not any(cell.strip() for cell in row):
-            continue
-        where = f"line {line}"
-        get = lambda name: table.get(row, name)  # noqa: E731
+    for where, row, get in table.filled_rows():
         if legacy:
-            first = " ".join(p for p in (clean_name(get("Given Name")), clean_name(get("Additional Name"))) if p)
+            first = given_names(get, "Given Name", "Additional Name")
             last = clean_name(get("Family Name"))
             if not (first or last) and clean_name(get("Name")):
                 first, _, last = clean_name(get("Name")).rpartition(" ")
@@ -55,7 +51,7 @@ def parse_google(data: bytes) -> ImportResult:
             company, position = get("Organization 1 - Name"), get("Organization 1 - Title")
             labels = get("Group Membership")
         else:
-            first = " ".join(p for p in (clean_name(get("First Name")), clean_name(get("Middle Name"))) if p)
+            first = given_names(get)
             last = clean_name(get("Last Name"))
             company, position = get("Organization Name"), get("Organization Title")
             labels = get("Labels")

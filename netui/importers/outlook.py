@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .common import (ImportResult, RowBuilder, clean_name, clean_notes, decode, find_table, is_linkedin,
+from .common import (ImportResult, RowBuilder, clean_name, clean_notes, decode, find_table, given_names,
+                     is_linkedin,
                      unique)
 
 WHAT = "an Outlook CSV"
@@ -35,12 +36,8 @@ def parse_outlook(data: bytes) -> ImportResult:
     table = find_table(decode(data, WHAT), _is_header, WHAT, scan=3)
     result = ImportResult([], [], "outlook")
     build = RowBuilder(result)
-    for line, row in table.rows:
-        if not any(cell.strip() for cell in row):
-            continue
-        where = f"line {line}"
-        get = lambda name: table.get(row, name)  # noqa: E731
-        first = " ".join(p for p in (clean_name(get("First Name")), clean_name(get("Middle Name"))) if p)
+    for where, _row, get in table.filled_rows():
+        first = given_names(get)
         sites = [get(name).strip() for name in WEB_COLUMNS if get(name).strip()]
         linkedin = next((url for url in sites if is_linkedin(url)), "")
         categories = [c for c in re.split(r"[;,]", get("Categories")) if c.strip()]
