@@ -13,6 +13,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from sys import intern
 from typing import Any, ClassVar
 
 SOURCES = (
@@ -149,14 +150,26 @@ class Record:
                 doc.setdefault(key, value)
         return doc
 
+    #: Fields whose values repeat across records (a company, a sector, an import's
+    #: timestamp): one shared string each instead of one per record (~20 MB at 30,000 contacts).
+    SHARED: ClassVar[tuple[str, ...]] = ()
+
     @classmethod
     def from_doc(cls, doc: dict[str, Any]):
         known = cls._field_names()
-        kwargs = {k: v for k, v in doc.items() if k in known}
-        extra = {k: v for k, v in doc.items() if k not in known}
-        obj = cls(**kwargs)  # type: ignore[call-arg]
-        if extra and "extra" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
-            obj.extra = extra  # type: ignore[attr-defined]
+        if doc.keys() <= known:  # the usual case: no unknown keys to keep aside
+            obj = cls(**doc)  # type: ignore[call-arg]
+        else:
+            obj = cls(**{k: v for k, v in doc.items() if k in known})  # type: ignore[call-arg]
+            extra = {k: v for k, v in doc.items() if k not in known}
+            if "extra" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
+                obj.extra = extra  # type: ignore[attr-defined]
+        for name in cls.SHARED:
+            value = getattr(obj, name)
+            if type(value) is str:
+                setattr(obj, name, intern(value))
+            elif type(value) is list and value and type(value[0]) is str:
+                setattr(obj, name, [intern(v) if type(v) is str else v for v in value])
         return obj
 
     @classmethod
@@ -183,6 +196,9 @@ class Contact(Record):
     """A person in the network."""
 
     TABLE: ClassVar[str] = "contacts"
+    SHARED: ClassVar[tuple[str, ...]] = (
+        "company", "position", "sector", "location", "source", "relationship", "tier", "tags",
+        "connected_on", "created_at", "updated_at")
 
     uid: str = field(default_factory=new_uid)
     first_name: str = ""
@@ -255,6 +271,7 @@ class Interaction(Record):
     """Something that happened with a contact."""
 
     TABLE: ClassVar[str] = "interactions"
+    SHARED: ClassVar[tuple[str, ...]] = ("kind", "date")
 
     contact_uid: str = ""
     kind: str = "note"

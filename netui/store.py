@@ -25,17 +25,20 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from . import backups
+from . import backups, docstream
 from .atomic import atomic_write, clean_orphans
 from .errors import (AmbiguousError, ConflictError, DamagedFileError, LockedError, NotFoundError,
                      ReadOnlyError, StorageError)
 from .docjson import FragmentCache, snapshot
+from .docstream import SplitFile
 from .lock import WriterLock
 from .models import Contact, Draft, Event, Interaction, Profile, Record, now_iso
 from .paths import lock_path, real_path
 from .schema import SCHEMA_VERSION, TABLES, empty_data, migrate, schema_version, verify
 
 R = TypeVar("R", bound=Record)
+#: The tables held as records, read from the file a group of documents at a time.
+BIG_TABLES = ("contacts", "interactions", "events", "drafts")
 JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
 
 
@@ -61,12 +64,39 @@ def parse(raw: bytes, path: Path) -> dict[str, Any]:
     finally:
         if enabled:
             gc.enable()
+    check_shape(data, path)
+    return data
+
+
+def check_shape(data: Any, path: Path) -> None:
+    """Refuse JSON that is not tables of documents."""
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise DamagedFileError(f"{path} is not a netui data file (expected tables of documents)")
     for name, table in data.items():
         if not all(isinstance(doc, dict) for doc in table.values()):
             raise DamagedFileError(f"{path}: table {name!r} holds something that is not a document")
-    return data
+
+
+def parse_in_groups(raw: bytes, path: Path, tables: Iterable[str]) -> tuple[dict[str, Any], SplitFile | None]:
+    """Parse the file, the big tables' documents left to be read a group at a time
+    (`SplitFile.documents`) when the file is laid out as netui writes it at the current
+    schema; otherwise (hand-edited, older, damaged) parse it whole, as `parse`."""
+    split_file = docstream.split(raw, tables) if raw else None
+    if split_file is not None:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            skeleton = orjson.loads(split_file.skeleton)
+        except orjson.JSONDecodeError:
+            skeleton = None  # damaged: the whole parse says where
+        finally:
+            if enabled:
+                gc.enable()
+        if isinstance(skeleton, dict) and docstream.skeleton_ok(skeleton, split_file) \
+                and schema_version(skeleton) == SCHEMA_VERSION:
+            check_shape(skeleton, path)
+            return skeleton, split_file
+    return parse(raw, path), None
 
 
 def file_signature(path: Path) -> tuple[int, int, int] | None:
@@ -115,17 +145,19 @@ class _Table(Generic[R]):
         self.doc_ids: dict[str, str] = {}
         self.next_id = 1
 
-    def load(self, raw_table: dict[str, Any]) -> None:
-        """Take the documents out of `raw_table` (emptying it) as dataclasses."""
+    def load(self, groups: Iterable[dict[str, Any]]) -> None:
+        """Take the documents out of each group (emptying it) as dataclasses."""
         self.by_uid.clear()
         self.doc_ids.clear()
         from_doc = self.cls.from_doc
+        by_uid, doc_ids = self.by_uid, self.doc_ids
         highest = 0
-        for doc_id in list(raw_table):
-            record = from_doc(raw_table.pop(doc_id))
-            self.by_uid[record.uid] = record  # type: ignore[attr-defined]
-            self.doc_ids[record.uid] = doc_id  # type: ignore[attr-defined]
-            highest = max(highest, int(doc_id))
+        for raw_table in groups:
+            for doc_id in list(raw_table):
+                record = from_doc(raw_table.pop(doc_id))
+                by_uid[record.uid] = record  # type: ignore[attr-defined]
+                doc_ids[record.uid] = doc_id  # type: ignore[attr-defined]
+                highest = max(highest, int(doc_id))
         self.next_id = highest + 1
 
     def items(self) -> list[tuple[str, R]]:
@@ -224,7 +256,7 @@ class Store:
         self._defer_depth = 0
         self._in_transaction = False
         self._undo: list[tuple[Any, ...]] | None = None
-        self._fragments = FragmentCache(frozenset({"contacts", "interactions", "events", "drafts"}))
+        self._fragments = FragmentCache(frozenset(BIG_TABLES))
         self._mutation_lock = threading.RLock()
         self._save_lock = threading.RLock()
         self._data: dict[str, Any] = {}
@@ -288,7 +320,15 @@ class Store:
                 raw = self.real_path.read_bytes()
             except OSError as exc:
                 raise StorageError(f"cannot read {self.path}: {exc.strerror or exc}") from None
-            data = parse(raw, self.path)
+            data, split_file = parse_in_groups(raw, self.path, BIG_TABLES)
+            if split_file is not None:
+                try:
+                    self._signature = signature
+                    self.schema_version = SCHEMA_VERSION
+                    self._install(data, split_file)
+                    return
+                except docstream.NotOurLayout:
+                    data = parse(raw, self.path)  # says where the damage is, or reads a hand-edited layout
         self._signature = signature
         version = schema_version(data) if signature is not None else SCHEMA_VERSION
         self.schema_version = version
@@ -321,8 +361,9 @@ class Store:
         self._signature = file_signature(self.real_path)
         return reread
 
-    def _install(self, data: dict[str, Any]) -> None:
-        """Make `data` the in-memory state: TinyDB over it, dataclass caches from it."""
+    def _install(self, data: dict[str, Any], split_file: SplitFile | None = None) -> None:
+        """Make `data` the in-memory state: TinyDB over it, the big tables as records
+        (their documents from `split_file`, a group at a time, when given)."""
         self._data = data
         self._fragments.clear()
         self._db = TinyDB(storage=lambda: _MemoryStorage(self._data, self._on_tinydb_write))
@@ -330,7 +371,10 @@ class Store:
         gc.disable()  # tens of thousands of new objects, no cycles among them
         try:
             for table in self._tables():
-                table.load(data.get(table.name) or {})
+                if split_file is not None and table.name in split_file.groups:
+                    table.load(split_file.documents(table.name))
+                else:
+                    table.load([data.get(table.name) or {}])
         finally:
             if collecting:
                 gc.enable()

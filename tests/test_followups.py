@@ -188,3 +188,38 @@ def test_updating_one_contact_gives_the_same_totals_as_a_full_rebuild():
     assert sorted(model.totals.sectors()) == sorted(fresh.totals.sectors())
     assert dict(model.totals.sectors())["energy"] == 5  # spellings grouped, accents and case ignored
     assert [model.rows[i].uid for i in model.order("name")] == [fresh.rows[i].uid for i in fresh.order("name")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(people=st.lists(st.tuples(names, st.sampled_from(["Zeta", "alpha", "", "Émile", "beta"]),
+                                 st.sampled_from(TIERS), st.integers(min_value=-1, max_value=120)),
+                       min_size=1, max_size=15),
+       edits=st.lists(st.tuples(st.integers(min_value=0, max_value=20), names,
+                                st.sampled_from(["Zeta", "alpha", "", "Émile"]), st.booleans()), max_size=8))
+def test_sort_orders_kept_in_step_edit_by_edit_equal_a_fresh_sort(people, edits):
+    """A save refreshes one row: each cached order moves that row instead of re-sorting
+    every contact, and must end exactly as a fresh model sorts (ties by name, then place)."""
+    contacts = {f"u{i}": Contact(uid=f"u{i}", first_name=first or "", last_name="X", company=company, tier=tier)
+                for i, (first, company, tier, _ago) in enumerate(people)}
+    items = [Interaction(contact_uid=f"u{i}", kind="call", date=on(ago))
+             for i, (*_, ago) in enumerate(people) if ago >= 0]
+    model = NetworkModel(TODAY)
+    model.load(list(contacts.values()), items, Profile())
+    for column in COLUMN_KEYS:  # cache every order, both ways
+        model.order(column), model.order(column, True)
+    for index, first, company, delete in edits:
+        uid = f"u{index}"
+        if delete:
+            contacts.pop(uid, None)
+            model.update(uid, None, [], Profile())
+        else:
+            contact = Contact(uid=uid, first_name=first, last_name="Y", company=company)
+            contacts[uid] = contact
+            model.update(uid, contact, [i for i in items if i.contact_uid == uid], Profile())
+    live = [model.rows[i].uid for i in range(len(model.rows)) if model.rows[i] is not None]
+    fresh = NetworkModel(TODAY)
+    fresh.load([contacts[uid] for uid in live], [i for i in items if i.contact_uid in contacts], Profile())
+    for column in COLUMN_KEYS:
+        for reverse in (False, True):
+            kept = [model.rows[i].uid for i in model.order(column, reverse)]
+            assert kept == [fresh.rows[i].uid for i in fresh.order(column, reverse)], (column, reverse)
