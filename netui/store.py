@@ -27,10 +27,10 @@ from tinydb.storages import Storage
 
 from . import backups, docstream
 from .atomic import atomic_write, clean_orphans
+from .docjson import FragmentCache, TablePending
+from .docstream import SplitFile
 from .errors import (AmbiguousError, ConflictError, DamagedFileError, LockedError, NotFoundError,
                      ReadOnlyError, StorageError)
-from .docjson import FragmentCache, snapshot
-from .docstream import SplitFile
 from .lock import WriterLock
 from .models import Contact, Draft, Event, Interaction, Profile, Record, now_iso
 from .paths import lock_path, real_path
@@ -144,6 +144,9 @@ class _Table(Generic[R]):
         self.by_uid: dict[str, R] = {}
         self.doc_ids: dict[str, str] = {}
         self.next_id = 1
+        #: Changed since the last save, for the fragment cache: doc id -> record now (None:
+        #: deleted); None: everything (after a load).
+        self.pending: TablePending = None
 
     def load(self, groups: Iterable[dict[str, Any]]) -> None:
         """Take the documents out of each group (emptying it) as dataclasses."""
@@ -159,6 +162,17 @@ class _Table(Generic[R]):
                 doc_ids[record.uid] = doc_id  # type: ignore[attr-defined]
                 highest = max(highest, int(doc_id))
         self.next_id = highest + 1
+        self.pending = None
+
+    def mark(self, doc_id: str, record: R | None) -> None:
+        """`doc_id` now holds `record` (None: nothing): the next save serializes it."""
+        if self.pending is not None:
+            self.pending[doc_id] = record
+
+    def take_pending(self) -> tuple[TablePending, list[tuple[str, R]] | None]:
+        """What changed since the last call, and every item when everything did."""
+        pending, self.pending = self.pending, {}
+        return pending, self.items() if pending is None else None
 
     def items(self) -> list[tuple[str, R]]:
         """(doc id, record) pairs for a save snapshot."""
@@ -184,6 +198,7 @@ class _Table(Generic[R]):
         old = self.by_uid.get(uid)
         self.by_uid[uid] = stored
         self.doc_ids[uid] = doc_id
+        self.mark(doc_id, stored)
         self.store._record_changed(self.name, old, stored)
 
     def add(self, record: R) -> R:
@@ -233,7 +248,7 @@ class _Table(Generic[R]):
             if uid not in self.doc_ids:
                 continue
             self._remember(uid)
-            del self.doc_ids[uid]
+            self.mark(self.doc_ids.pop(uid), None)
             old = self.by_uid.pop(uid)
             self.store._record_changed(self.name, old, None)
         self.store._changed()
@@ -343,7 +358,7 @@ class Store:
         raw = b""  # the file's bytes are no longer needed: free them before building records
         self._install(data)
         if signature is None and not self.readonly:
-            self._write_payload(self._fragments.render(self._snapshot()))
+            self._write_payload(self._render()[1])
 
     def _migrate(self, data: dict[str, Any], raw: bytes) -> dict[str, Any]:
         migrated = migrate(orjson.loads(orjson.dumps(data)))
@@ -445,22 +460,33 @@ class Store:
         with self._save_lock:
             if not self.dirty:
                 return
-            with self._mutation_lock:  # a consistent cut: no change half made
-                revision = self.revision
-                tables = self._snapshot()
-            self._write_payload(self._fragments.render(tables), force=force)
+            revision, payload = self._render()
+            self._write_payload(payload, force=force)
             # A change made while the file was being written is not in it.
             self.dirty = self.revision != revision
 
-    def _snapshot(self) -> list[tuple[str, list[tuple[str, Any]]]]:
-        """Every table's (doc id, document or record) pairs, sorted by table name."""
-        tables = dict(snapshot(self._data))
-        for table in self._tables():
-            if table.by_uid:
-                tables[table.name] = table.items()  # type: ignore[assignment]
-        return sorted(tables.items())
+    def _render(self) -> tuple[int, list[bytes]]:
+        """The file's bytes as memory holds them now, and the revision they show.
 
-    def _write_payload(self, payload: bytes, *, force: bool = False) -> None:
+        Only the records changed since the last save are serialized (`docjson`);
+        the cut is taken under the mutation lock, so no change is half in it.
+        """
+        big = self._fragments.cached_tables
+        with self._mutation_lock:
+            revision = self.revision
+            changes = [(table.name, *table.take_pending()) for table in self._tables()]
+            small = {name: list(docs.items()) for name, docs in self._data.items() if name not in big}
+            present = {name for name in self._data if name in big}
+        try:
+            for name, pending, items in changes:
+                self._fragments.apply(name, pending, items)
+        except BaseException:
+            for table in self._tables():  # the cache missed these changes: redo it all next time
+                table.pending = None
+            raise
+        return revision, self._fragments.render(small, present)
+
+    def _write_payload(self, payload: bytes | list[bytes], *, force: bool = False) -> None:
         current = file_signature(self.real_path)
         if current != self._signature and not force:
             raise ConflictError(
@@ -501,12 +527,16 @@ class Store:
         """Replay the undo log backwards: memory is as it was before the transaction."""
         undo, self._undo = self._undo or [], None
         for table, uid, doc_id, old_record in reversed(undo):
+            current = table.doc_ids.get(uid)
+            if current is not None and current != doc_id:
+                table.mark(current, None)
             if old_record is None:
                 table.by_uid.pop(uid, None)
                 table.doc_ids.pop(uid, None)
             else:
                 table.by_uid[uid] = old_record
                 table.doc_ids[uid] = doc_id
+                table.mark(doc_id, old_record)
         for table in self._tables():
             table.next_id = next_ids[table.name]
         for name, value in orjson.loads(small_tables).items():

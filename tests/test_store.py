@@ -7,6 +7,8 @@ from functools import partial
 import stat
 
 import orjson
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 import pytest
 
 from netui import backups
@@ -291,3 +293,56 @@ def test_failed_transaction_undoes_updates_and_deletes(db):
     with Store.open(db) as store:
         assert sorted(c.first_name for c in store.contacts()) == ["Ada", "Bea"]
         assert len(store.interactions()) == 1
+
+
+def full_dump(store: Store) -> bytes:
+    """The file as one `orjson.dumps` of everything in memory (no fragment cache)."""
+    from netui.store import serialize
+
+    data = {name: dict(docs) for name, docs in store._data.items()}
+    for table in store._tables():
+        if table.by_uid or table.name in data:
+            data[table.name] = {table.doc_ids[uid]: record.to_doc() for uid, record in table.by_uid.items()}
+    return serialize(data)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.sampled_from(["add", "edit", "delete", "log", "rollback", "many", "reopen"]),
+                                st.integers(min_value=0, max_value=400)), min_size=1, max_size=12))
+def test_every_save_writes_what_one_full_dump_would(tmp_path_factory, steps):
+    """Saves serialize only what changed since the last one: after adds, edits, deletes,
+    bulk changes, rolled-back transactions and reopening, the file is byte for byte one dump."""
+    db = tmp_path_factory.mktemp("s") / "netui.json"
+    store = Store.open(db)
+    try:
+        store.add_contacts([Contact(first_name=f"P{i}") for i in range(20)])
+        for action, n in steps:
+            people = store.contacts()
+            target = people[n % len(people)] if people else None
+            if action == "add":
+                store.add_contact(Contact(first_name=f"New {n}"))
+            elif action == "edit" and target:
+                store.update_contact(target.copy(notes=f"note {n}\n"))
+            elif action == "delete" and target:
+                store.delete_contact(target.uid)
+            elif action == "log" and target:
+                store.add_interaction(Interaction(contact_uid=target.uid, kind="call"))
+            elif action == "many":  # more changes than the cache moves one by one
+                with store.transaction():
+                    store.add_contacts([Contact(first_name=f"Bulk {n} {i}") for i in range(300)])
+                    for person in people[: n % 50]:
+                        store.delete_contact(person.uid)
+            elif action == "rollback" and target:
+                with pytest.raises(RuntimeError), store.transaction():
+                    store.update_contact(target.copy(company="Gone"))
+                    store.add_contact(Contact(first_name="Never"))
+                    store.delete_contact(target.uid)
+                    raise RuntimeError("undo")
+                store.add_contact(Contact(first_name=f"After {n}"))
+            elif action == "reopen":
+                store.close()
+                store = Store.open(db)
+                store.add_contact(Contact(first_name=f"Reopened {n}"))
+            assert db.read_bytes() == full_dump(store), action
+    finally:
+        store.close()
