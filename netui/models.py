@@ -14,7 +14,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from sys import intern
-from typing import Any, ClassVar
+from typing import Any, Callable, ClassVar
 
 SOURCES = (
     "family", "friend", "volunteering", "sport", "colleague", "former_colleague",
@@ -128,6 +128,15 @@ def split_list(value: str) -> list[str]:
 
 # --- records ----------------------------------------------------------------
 
+def _shared(value: Any) -> Any:
+    """One shared copy of a repeated text (or of each text of a list)."""
+    if value.__class__ is str:
+        return intern(value)
+    if value.__class__ is list and value and value[0].__class__ is str:
+        return [intern(v) if v.__class__ is str else v for v in value]
+    return value
+
+
 class Record:
     """Shared document conversion for every stored dataclass."""
 
@@ -156,21 +165,45 @@ class Record:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]):
+        if doc.keys() == cls._field_names():  # every field, nothing unknown: the usual case
+            return cls._builder()(doc)
         known = cls._field_names()
-        if doc.keys() <= known:  # the usual case: no unknown keys to keep aside
-            obj = cls(**doc)  # type: ignore[call-arg]
-        else:
-            obj = cls(**{k: v for k, v in doc.items() if k in known})  # type: ignore[call-arg]
-            extra = {k: v for k, v in doc.items() if k not in known}
-            if "extra" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
-                obj.extra = extra  # type: ignore[attr-defined]
+        obj = cls(**{k: v for k, v in doc.items() if k in known})  # type: ignore[call-arg]
+        extra = {k: v for k, v in doc.items() if k not in known}
+        if extra and "extra" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
+            obj.extra = extra  # type: ignore[attr-defined]
         for name in cls.SHARED:
-            value = getattr(obj, name)
-            if type(value) is str:
-                setattr(obj, name, intern(value))
-            elif type(value) is list and value and type(value[0]) is str:
-                setattr(obj, name, [intern(v) if type(v) is str else v for v in value])
+            setattr(obj, name, _shared(getattr(obj, name)))
         return obj
+
+    @classmethod
+    def _builder(cls) -> Callable[[dict[str, Any]], Any]:
+        """A function made for this class that sets each field from a complete document.
+
+        Opening 30,000 contacts spent ~200 ms in `cls(**doc)` and the sharing loop;
+        this straight-line code (generated once, as `dataclasses` generates `__init__`)
+        takes ~60 ms. Same result as the general path: a test compares them.
+        """
+        cached = cls.__dict__.get("_builder_cache")
+        if cached is None:
+            lines = ["def build(doc):", "    obj = new(cls)"]
+            fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
+            for name in sorted(cls._field_names()):
+                if name not in cls.SHARED:
+                    lines.append(f"    obj.{name} = doc[{name!r}]")
+                elif fields[name].default_factory is list:
+                    lines.append(f"    obj.{name} = shared(doc[{name!r}])")
+                else:  # inline: a call per field would cost half the gain
+                    lines.append(f"    value = doc[{name!r}]")
+                    lines.append(f"    obj.{name} = intern(value) if value.__class__ is str else value")
+            if "extra" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
+                lines.append("    obj.extra = {}")
+            lines.append("    return obj")
+            scope: dict[str, Any] = {"new": object.__new__, "cls": cls, "shared": _shared, "intern": intern}
+            exec("\n".join(lines), scope)  # noqa: S102 - our own field names, no outside input
+            cached = scope["build"]
+            setattr(cls, "_builder_cache", cached)
+        return cached
 
     @classmethod
     def _field_names(cls) -> frozenset[str]:

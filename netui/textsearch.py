@@ -7,12 +7,27 @@ import unicodedata
 from .models import Contact
 
 
+class _WithoutCombining(dict):
+    """A `str.translate` table that drops combining marks (accents once decomposed).
+
+    Filled as characters are first met, so the work per character is one dict
+    lookup in C: several times quicker than testing each character in Python.
+    """
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_STRIP_COMBINING = _WithoutCombining()
+
+
 def fold(text: str) -> str:
     """Lower-case, accents removed, so comparisons ignore both."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_STRIP_COMBINING)
 
 
 def contact_key(contact: Contact) -> str:
