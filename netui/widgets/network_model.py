@@ -100,7 +100,7 @@ class Row:
 
     uid: str
     cells: tuple[str, ...]
-    search: str
+    contact: Contact  # what the search key is made from, when the filter first needs it
     tier: str
     source: str
     sector: str
@@ -121,10 +121,9 @@ def build_row(contact: Contact, state: FollowUp, interactions: Iterable[Interact
     due = state.next_due.isoformat() if state.next_due else ""
     cells = (name, company, position, sector, SOURCE_LABELS.get(source, source).replace("_", " "),
              contact.tier, intern(last), intern(due))
-    outreach = tuple(item.date[:10] for item in interactions
-                     if item.kind in OUTREACH_KINDS and item.date[:10] >= window_start)
-    return Row(contact.uid, cells, search_key(contact), contact.tier, source, sector,
-               state.due, state.to_thank, outreach)
+    outreach = tuple([item.date[:10] for item in interactions
+                      if item.kind in OUTREACH_KINDS and item.date[:10] >= window_start]) if interactions else ()
+    return Row(contact.uid, cells, contact, contact.tier, source, sector, state.due, state.to_thank, outreach)
 
 
 def sort_key(row: Row, column: int) -> str:
@@ -218,7 +217,7 @@ class NetworkModel:
     def __init__(self, today: date) -> None:
         self.today = today
         self.rows: list[Row | None] = []
-        self.search_keys: list[str] = []  # rows[i].search, as a flat list: the filter's hot loop
+        self._search_keys: list[str] | None = None  # per row, as a flat list: the filter's hot loop
         self.index: dict[str, int] = {}
         self.version = 0  # bumped whenever a row changes (the side panel redraws then)
         self.totals = Totals(today)
@@ -261,7 +260,7 @@ class NetworkModel:
             rows.append(row)
             totals.apply(row, +1)
         self.rows, self.index, self.totals = rows, index, totals
-        self.search_keys = [row.search for row in rows]  # type: ignore[union-attr]
+        self._search_keys = None
         self._invalidate()
 
     def update(self, uid: str, contact: Contact | None, interactions: Sequence[Interaction],
@@ -275,7 +274,8 @@ class NetworkModel:
         if contact is None:
             if position is not None:
                 self.rows[position] = None
-                self.search_keys[position] = ""
+                if self._search_keys is not None:
+                    self._search_keys[position] = ""
                 del self.index[uid]
         else:
             state = follow_up(contact, interactions, profile, self.today)
@@ -283,10 +283,12 @@ class NetworkModel:
             if position is None:
                 self.index[uid] = len(self.rows)
                 self.rows.append(row)
-                self.search_keys.append(row.search)
+                if self._search_keys is not None:
+                    self._search_keys.append(search_key(contact))
             else:
                 self.rows[position] = row
-                self.search_keys[position] = row.search
+                if self._search_keys is not None:
+                    self._search_keys[position] = search_key(contact)
             self.totals.apply(row, +1)
         self.version += 1
         self._last_filter = None
@@ -324,6 +326,15 @@ class NetworkModel:
             if name_a != name_b:
                 return name_a < name_b
         return a < b
+
+    @property
+    def search_keys(self) -> list[str]:
+        """Each row's accent-folded search key ("" for a deleted row), made on first use:
+        a third of building the rows, and not needed until the user filters (the overview
+        asks for them when the filter opens, before the first key)."""
+        if self._search_keys is None:
+            self._search_keys = [search_key(row.contact) if row is not None else "" for row in self.rows]
+        return self._search_keys
 
     def _invalidate(self) -> None:
         self.version += 1
@@ -376,7 +387,7 @@ class NetworkModel:
             if filters.to_thank:
                 base = [i for i in base if rows[i].to_thank]  # type: ignore[union-attr]
         result = base
-        keys = self.search_keys
+        keys = self.search_keys if remaining else []
         for word in remaining:
             result = [i for i in result if word in keys[i]]
         self._last_filter = (sort, quick, words, result)
