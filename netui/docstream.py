@@ -15,6 +15,7 @@ damage with its line and column. Nothing is guessed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
@@ -24,6 +25,7 @@ import orjson
 GROUP_BYTES = 1 << 20
 DOC_SEPARATOR = b',\n    "'  # between two documents of a table
 TABLE_END = b"\n  }"        # the line closing a table
+TABLE_LEVEL = re.compile(rb'\n  ["}]')  # a line at the tables' indentation: a key or a close
 
 
 class NotOurLayout(Exception):
@@ -59,26 +61,36 @@ def split(raw: bytes, tables: Iterable[str]) -> SplitFile | None:
     """
     if not raw.startswith(b'{\n  "'):
         return None
+    openers = {b"  " + orjson.dumps(name) + b": {": name for name in tables}
     regions: list[tuple[int, int, str]] = []
-    for name in tables:
-        marker = b'\n  ' + orjson.dumps(name) + b': {\n'
-        at = raw.find(marker)
-        if at == -1:
-            continue  # absent or empty (`{}`): nothing to cut
-        if raw.find(marker, at + 1) != -1:
-            return None  # the same key twice at this indentation: not our layout
-        start = at + len(marker) - 1  # at the newline before the first document
-        end = raw.find(TABLE_END, start)
-        if end == -1:
-            return None
-        regions.append((start, end, name))
-    regions.sort()
+    opened: tuple[int, str | None] | None = None
+    # One pass over the file finds every line at the tables' indentation: a table's
+    # key, or the brace closing a table.
+    for match in TABLE_LEVEL.finditer(raw):
+        at = match.start()
+        if match.group() == TABLE_END:
+            if opened is None:
+                return None  # a close with no open: not our layout
+            if opened[1] is not None:
+                regions.append((opened[0], at, opened[1]))
+            opened = None
+            continue
+        if opened is not None:
+            return None  # a key inside an open table: not our layout
+        line_end = raw.find(b"\n", at + 1)
+        line = raw[at + 1:line_end]
+        if not line.endswith(b"{"):
+            continue  # an empty table, `{}`: nothing to cut
+        name = openers.get(line)
+        if name is not None and any(region[2] == name for region in regions):
+            return None  # the same table twice
+        opened = (line_end, name)  # its documents start at this newline (None: not one to cut)
+    if opened is not None:
+        return None
     skeleton: list[bytes] = []
     groups: dict[str, list[tuple[int, int]]] = {}
     previous_end = 0
     for start, end, name in regions:
-        if start < previous_end:
-            return None  # overlapping regions: not our layout
         skeleton.append(raw[previous_end:start])
         previous_end = end
         groups[name] = _groups(raw, start, end)
