@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 from netui.models import Contact, Draft, Interaction
 from netui.screens.confirm import ConfirmScreen
@@ -157,6 +157,43 @@ async def test_filter_as_you_type_ignores_accents_and_escape_clears(make_app):
         assert isinstance(app.screen.focused, ContactTable)
         # The highlighted contact survives the filter and its clearing.
         assert table_of(app).highlighted_uid == "zoe"
+
+
+async def test_filter_keys_redraw_without_laying_the_screen_out(make_app):
+    """A filter key redraws the rows, the field and the status bar, nothing moves: no
+    re-layout of the screen, no footer rebuilt (at 30,000 contacts each cost a frame)."""
+    contacts, interactions = network()
+    app = make_app(contacts, interactions)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        layouts: list[object] = []
+        screen.screen_layout_refresh_signal.subscribe(screen, layouts.append)
+        footer_keys = list(screen.query_one(Footer).children)
+        await pilot.press("n", "o", "e", "backspace")  # 5 rows, then 1: the row count changes
+        await pilot.pause()
+        assert shown_names(app) == ["Noé Lefèvre"]
+        assert "1 of 5 contacts" in str(screen.query_one("#table-status", Static).content)
+        assert layouts == []
+        assert list(screen.query_one(Footer).children) == footer_keys
+
+
+async def test_search_keys_are_made_when_the_filter_opens_not_at_start(make_app):
+    """Search keys cost a third of building the rows: made when `/` opens the filter, so
+    the start does not pay for them and the first letter does not wait for them."""
+    contacts, interactions = network()
+    app = make_app(contacts, interactions)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        model = app.screen.model
+        assert model._search_keys is None
+        await pilot.press("slash")
+        await pilot.pause()
+        assert model._search_keys is not None and len(model._search_keys) == 5
+        await pilot.press(*"lovel")
+        assert shown_names(app) == ["Ada Lovelace"]
 
 
 async def test_quick_filters_due_thank_tier_source(make_app):

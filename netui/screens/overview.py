@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import gc
 from dataclasses import replace
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
@@ -60,6 +62,33 @@ class Banner(Static):
     """A one-line notice under the header: read-only mode, or the demo network."""
 
 
+class FilterInput(Input):
+    """The filter field: its text is applied in the same step as the key that changed it.
+
+    Input.Changed reaches the screen through three containers, one message queue each,
+    and the screen draws a frame before it arrives: a key would take two frames, the
+    letter and then the rows. Applied from the value's watcher, both come in one frame.
+    """
+
+    # Input resizes its scrolling area to its text on every key, which lays the whole
+    # screen out again; this field's box is fixed (1fr wide, one line), so it needs none.
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
+    def __init__(self, apply: Callable[[str], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._apply = apply
+
+    def watch_value(self, value: str) -> None:
+        self._apply(value)
+
+    def on_focus(self) -> None:
+        # The rows' search keys are made when first needed (not at start): make them
+        # now, while the user reaches for the first letter, not on the first key.
+        model = getattr(self.screen, "model", None)
+        if model is not None:
+            model.search_keys  # noqa: B018 - made on first use
+
+
 class OverviewScreen(Screen):
     """The first screen: who is in the network, who is due, who is owed a thank-you."""
 
@@ -91,6 +120,7 @@ class OverviewScreen(Screen):
         self.sort_reverse = False
         self._revision = -1
         self._panel_version: tuple[int, int, int] | None = None
+        self._bindings_state: tuple[bool, bool, bool] | None = None
 
     # --- layout ---------------------------------------------------------------
 
@@ -100,8 +130,9 @@ class OverviewScreen(Screen):
         with Horizontal(id="overview-body"):
             with Vertical(id="overview-main"):
                 with Horizontal(id="filter-bar"):
-                    yield Input(placeholder="/ to filter: name, company, sector, tags, notes…",
-                                id="filter", compact=True)
+                    yield FilterInput(self._apply_query,
+                                      placeholder="/ to filter: name, company, sector, tags, notes…",
+                                      id="filter", compact=True)
                     yield Static(id="quick-filters")
                 yield ContactTable(id="contacts")
                 yield Static(id="table-status")
@@ -209,7 +240,20 @@ class OverviewScreen(Screen):
         self._update_panel()
         self._update_status(len(positions), len(model))
         self._update_quick_filters()
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
+
+    def _refresh_bindings_if_changed(self) -> None:
+        """Ask the footer to redraw its keys only when `check_action` may answer otherwise.
+
+        The footer rebuilds every key it shows on each request (a re-layout of the
+        screen): asked on every keystroke or cursor move, it doubled a filter key's work.
+        """
+        model = self.model
+        state = (model is None or len(model) == 0, self.table.highlighted_uid is None,
+                 bool(self.app.store.readonly))  # type: ignore[attr-defined]
+        if state != self._bindings_state:
+            self._bindings_state = state
+            self.refresh_bindings()
 
     def _update_panel(self) -> None:
         """Redraw the side panel when the data changed (filtering and sorting leave it alone)."""
@@ -278,9 +322,11 @@ class OverviewScreen(Screen):
 
     # --- events ---------------------------------------------------------------
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.filters = replace(self.filters, query=event.value)
+    def _apply_query(self, query: str) -> None:
+        """The filter field's text changed (typed, or set by the code)."""
+        if query == self.filters.query:
+            return
+        self.filters = replace(self.filters, query=query)
         self.apply_view(keep_uid=self.table.highlighted_uid)
 
     @on(Input.Submitted, "#filter")
@@ -293,7 +339,7 @@ class OverviewScreen(Screen):
 
     @on(ContactTable.Highlighted)
     def _row_highlighted(self) -> None:
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
 
     @on(ContactTable.HeaderClicked)
     def _header_clicked(self, event: ContactTable.HeaderClicked) -> None:
@@ -324,8 +370,7 @@ class OverviewScreen(Screen):
         filter_input = self.query_one("#filter", Input)
         keep = self.table.highlighted_uid
         self.filters = Filters()
-        with filter_input.prevent(Input.Changed):
-            filter_input.value = ""
+        filter_input.value = ""  # the query is already cleared: its watcher does nothing
         self.apply_view(keep_uid=keep)
         self.table.focus()
 

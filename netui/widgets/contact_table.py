@@ -10,13 +10,14 @@ User text goes out as plain segments, never parsed as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -146,6 +147,7 @@ class ContactTable(ScrollView, can_focus=True):
         self._layout: list[tuple[Column, int]] = []
         self._layout_width = -1
         self._last_highlight: str | None = None
+        self._frame_styles: TableStyles | None = None
 
     # --- data -----------------------------------------------------------------
 
@@ -186,9 +188,22 @@ class ContactTable(ScrollView, can_focus=True):
                     target = positions.index(position)
                 except ValueError:
                     target = 0
-        self.virtual_size = Size(self.size.width, len(positions) + 1)
+        self._set_row_count(len(positions))
         self._move_cursor(target)
         self.refresh()
+
+    def _set_row_count(self, count: int) -> None:
+        """Size the scrolling area for `count` rows and the header, without a re-layout.
+
+        Setting `virtual_size` lays the whole screen out again, yet the table's box is
+        the same whatever its rows: only the scrollbar changes, as Textual itself does
+        when a layout resizes the content. (Should the scrollbar appear or go, that
+        changes the width of the rows, and Textual lays out again by itself.)
+        """
+        size = Size(self.size.width, count + 1)
+        if size != self.virtual_size:
+            self.set_reactive(ContactTable.virtual_size, size)
+            self._scroll_update(size)
 
     # --- cursor -------------------------------------------------------------
 
@@ -262,7 +277,7 @@ class ContactTable(ScrollView, can_focus=True):
     # --- drawing ------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.size.width, len(self.positions) + 1)
+        self._set_row_count(len(self.positions))
         self._layout_width = -1
 
     def _columns(self) -> list[tuple[Column, int]]:
@@ -272,20 +287,40 @@ class ContactTable(ScrollView, can_focus=True):
             self._layout_width = width
         return self._layout
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The styles are looked up once for all the lines drawn in a frame: looked up
+        # per line and per cell, they took a third of the table's drawing time.
+        self._frame_styles = self._styles()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_styles = None
+
+    def _styles(self) -> TableStyles:
+        """The styles as they are now (focus, theme): for one frame."""
         base = self.rich_style
+        get = self.get_component_rich_style
+        due, thank, key, dim = (get(f"contact-table--{name}") for name in ("due", "thank", "key", "dim"))
+        cursor = base + get("contact-table--cursor" if self.has_focus else "contact-table--cursor-blurred")
+        return TableStyles(
+            get("contact-table--header"), get("contact-table--header-sorted"),
+            RowStyles(base, base + due, base + thank, base + key, base + dim),
+            # The cursor's row is not dimmed: its colours must stay readable.
+            RowStyles(cursor, cursor + due, cursor + thank, cursor + key, cursor))
+
+    def render_line(self, y: int) -> Strip:
+        styles = self._frame_styles or self._styles()
+        width = self.scrollable_content_region.width
         if y == 0:
-            return self._render_header(width, base)
+            return self._render_header(width, styles)
         index = round(self.scroll_y) + y - 1
         row = self.row_at(index)
         if row is None:
-            return Strip.blank(width, base)
-        return self._render_row(row, index == self.cursor, width, base)
+            return Strip.blank(width, styles.row.base)
+        return self._render_row(row, styles.cursor if index == self.cursor else styles.row, width)
 
-    def _render_header(self, width: int, base: Style) -> Strip:
-        header = self.get_component_rich_style("contact-table--header")
-        sorted_style = self.get_component_rich_style("contact-table--header-sorted")
+    def _render_header(self, width: int, styles: TableStyles) -> Strip:
+        header = styles.header
         segments = [Segment(" " * MARKS_WIDTH, header)]
         for column, w in self._columns():
             label = column.label
@@ -295,38 +330,50 @@ class ContactTable(ScrollView, can_focus=True):
                 label = f"{label} {arrow}" if cell_len(label) + 2 <= w else f"{label}{arrow}"
                 if cell_len(label) > w:
                     label = set_cell_size(column.label, w - 1) + arrow
-                style = sorted_style
+                style = styles.header_sorted
             segments.append(Segment(fit(label, w), style))
             segments.append(Segment(" ", header))
         return Strip(segments).adjust_cell_length(width, header)
 
-    def _render_row(self, row: Row, is_cursor: bool, width: int, base: Style) -> Strip:
-        get = self.get_component_rich_style
-        if is_cursor:
-            cursor = get("contact-table--cursor" if self.has_focus else "contact-table--cursor-blurred")
-            base = base + cursor
-        segments: list[Segment] = []
-        if row.due:
-            segments.append(Segment(DUE_MARK, base + get("contact-table--due")))
-        else:
-            segments.append(Segment(" ", base))
-        if row.to_thank:
-            segments.append(Segment(THANK_MARK, base + get("contact-table--thank")))
-        else:
-            segments.append(Segment(" ", base))
-        segments.append(Segment(" ", base))
+    def _render_row(self, row: Row, styles: RowStyles, width: int) -> Strip:
+        base = styles.base
+        segments = [
+            Segment(DUE_MARK, styles.due) if row.due else Segment(" ", base),
+            Segment(THANK_MARK, styles.thank) if row.to_thank else Segment(" ", base),
+            Segment(" ", base),
+        ]
+        cells = row.cells
         for column, w in self._columns():
-            value = row.cells[_CELL[column.key]]
+            key = column.key
             style = base
-            if column.key == "next_due" and row.due:
-                style = base + get("contact-table--due")
-            elif column.key == "tier" and row.tier == "key":
-                style = base + get("contact-table--key")
-            elif column.key in ("source", "last_contact") and not is_cursor:
-                style = base + get("contact-table--dim")
-            segments.append(Segment(fit(value, w), style))
+            if key == "next_due" and row.due:
+                style = styles.due
+            elif key == "tier" and row.tier == "key":
+                style = styles.key
+            elif key in ("source", "last_contact"):
+                style = styles.dim
+            segments.append(Segment(fit(cells[_CELL[key]], w), style))
             segments.append(Segment(" ", base))
         return Strip(segments).adjust_cell_length(width, base)
+
+
+class RowStyles(NamedTuple):
+    """The styles of a row: its cells, the due and to-thank marks, a key contact, dim cells."""
+
+    base: Style
+    due: Style
+    thank: Style
+    key: Style
+    dim: Style
+
+
+class TableStyles(NamedTuple):
+    """Every style the table draws with, for one frame."""
+
+    header: Style
+    header_sorted: Style
+    row: RowStyles
+    cursor: RowStyles
 
 
 _CELL = {c.key: i for i, c in enumerate(COLUMNS)}
