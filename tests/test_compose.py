@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import Input, Select, Static, TextArea
+from textual.containers import VerticalScroll
+from textual.geometry import Region
+from textual.widgets import Footer, Input, Select, Static, TextArea
 
 import netui.screens.compose as compose_screen
 from netui.app import NetuiApp
@@ -86,6 +88,95 @@ async def test_live_preview_follows_typing(tmp_path):
         await pilot.press("end", *" - hello")
         await settle(pilot)
         assert "could I ask your advice? - hello" in text_of(screen, "#c-preview")
+    store.close()
+
+
+async def test_a_key_and_its_preview_are_drawn_in_one_frame(tmp_path):
+    """Each letter typed in the body is drawn with the preview and the checks in a single
+    frame: nothing is left for a later frame (which comes up to 1/60 s after), no layout
+    while the preview keeps its number of lines, and the footer is not rebuilt (its keys
+    stay the same widgets)."""
+    store = open_store(tmp_path)
+    bea = add(store, "Bea", "Rossi")
+    app = NetuiApp(store)
+    frames = [0]
+
+    def drawn() -> None:  # Textual calls it after each frame, headless too
+        frames[0] += 1
+
+    app.post_display_hook = drawn  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, bea.uid)
+        body = screen.query_one("#c-body", TextArea)
+        body.cursor_blink = False  # a blink would be a frame of its own
+        body.move_cursor(body.document.end)
+        await pilot.press("P")  # the first change also marks the draft unsaved
+        await settle(pilot)
+        keys = list(screen.query_one(Footer).children)
+        assert keys
+        layouts = [0]
+
+        def laid_out(_screen) -> None:
+            layouts[0] += 1
+
+        screen.screen_layout_refresh_signal.subscribe(screen, laid_out, immediate=True)
+        typed = "P"
+        for key in "S thanks":
+            before = frames[0]
+            await pilot.press(key if key != " " else "space")
+            await settle(pilot)
+            typed += key
+            assert frames[0] - before == 1, f"{key!r} took {frames[0] - before} frames"
+            assert layouts == [0], f"{key!r} made a layout"
+            assert body.text.endswith(typed) and body.text in text_of(screen, "#c-preview")
+        assert list(screen.query_one(Footer).children) == keys
+        subject = screen.query_one("#c-subject", Input)
+        subject.cursor_blink = False
+        subject.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        before = frames[0]
+        await pilot.press("exclamation_mark")  # the subject too (an Input lays out at every key)
+        await settle(pilot)
+        assert frames[0] - before == 1
+        assert f"Subject: {subject.value}" in text_of(screen, "#c-preview") and subject.value.endswith("!")
+    store.close()
+
+
+async def test_a_long_preview_scrolls_and_grows_with_the_body(tmp_path):
+    """A preview longer than its box scrolls (keyboard), and a new line typed in the body
+    makes it one line taller (a letter does not re-lay it out, a line does)."""
+    store = open_store(tmp_path)
+    bea = add(store, "Bea", "Rossi")
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, bea.uid)
+        body = screen.query_one("#c-body", TextArea)
+        body.load_text("\n".join(f"line {n}" for n in range(60)))
+        await settle(pilot)
+        box = screen.query_one("#c-preview-box", VerticalScroll)
+        preview = screen.query_one("#c-preview", Static)
+        assert box.max_scroll_y > 0 and box.scroll_y == 0
+        height = preview.size.height
+        body.move_cursor(body.document.end)
+        await pilot.press("enter", *"the end")  # a new line: the preview is laid out again
+        await settle(pilot)
+        assert preview.size.height == height + 1
+        box.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        assert box.scroll_y == box.max_scroll_y > 0
+        last = preview.size.height - 1  # the preview's last line is in view, and is the new one
+        assert box.scroll_y <= last < box.scroll_y + box.scrollable_content_region.height
+        assert preview.render_line(last).text.strip() == "the end"
+        # An edit in the middle repaints that line, and the lines drawn are all up to date.
+        body.move_cursor((10, 0))
+        body.focus()
+        await pilot.press("X")
+        await settle(pilot)
+        drawn = [strip.text.rstrip() for strip in preview.render_lines(Region(0, 0, *preview.size))]
+        lines = body.text.split("\n")  # short lines: one preview line each, at the end
+        assert drawn[-len(lines):] == lines and lines[10] == "Xline 10"
+        assert "line 10" not in drawn
     store.close()
 
 

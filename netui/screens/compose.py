@@ -2,8 +2,9 @@
 
 Left, the editor: the email (subject and body) or, on its second tab, the
 template itself. Right, the preview of what the editor produces and the checks
-of the method, both updated as you type (a light debounce in an exclusive
-worker; a render takes well under a millisecond). Keys that must work while
+of the method, both updated as you type: the email's own text in the frame that
+shows the key (see EmailBody and LiveText), an edited template after a short
+pause in typing (a debounce in an exclusive worker). Keys that must work while
 the editor has focus are priority bindings on keys TextArea does not use.
 
 The email is plain text the user owns: changing the template, the language or
@@ -16,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,7 @@ from .. import batch as batches
 from .. import drafting, lint
 from ..errors import NetuiError
 from ..models import LANGUAGES, Contact, Draft, ValidationError, check_date
+from ..widgets.live_text import LiveText
 from .draft_dialogs import Confirm, PathPrompt, TextModal
 
 LANG_LABELS = {"it": "Italiano", "en": "English"}
@@ -59,6 +62,33 @@ def default_eml_path(contact: Contact, day: date) -> Path:
     except OSError:
         pass
     return Path.cwd() / name
+
+
+class EmailBody(TextArea):
+    """The email's body, which calls `changed` itself, in its own turn, on each change.
+
+    Its Changed message reaches the screen only after six hops up the DOM, and the
+    frame showing the key is drawn before that: the preview would trail the typing
+    by a frame (up to 1/60 s). Called here, the preview shows in that same frame.
+    """
+
+    def __init__(self, *args: Any, changed: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._changed = changed
+
+    def on_text_area_changed(self) -> None:
+        self._changed()
+
+
+class EmailField(Input):
+    """An Input of the email (subject, send date) that calls `changed` itself, as EmailBody does."""
+
+    def __init__(self, *args: Any, changed: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._changed = changed
+
+    def on_input_changed(self) -> None:
+        self._changed()
 
 
 class ComposeScreen(Screen):
@@ -118,6 +148,7 @@ class ComposeScreen(Screen):
         self._loaded_key: tuple[str, str] | None = None
         self._pending_template: str | None = None  # a render error or note to show in the checks
         self._ready = False
+        self._bindings_state: tuple[bool | None, ...] | None = None  # check_action's answers last shown
 
     # --- building -------------------------------------------------------------
 
@@ -148,7 +179,7 @@ class ComposeScreen(Screen):
         yield Header()
         with Horizontal(id="c-head"):
             yield Static(self._to_line(), id="c-to", markup=False)
-            yield Static("", id="c-status", markup=False)
+            yield LiveText("", id="c-status")
         with Horizontal(id="c-options"):
             yield Static("Template", classes="c-label")
             yield Select([(n.replace("_", " "), n) for n in templates], value=self.template,
@@ -160,27 +191,29 @@ class ComposeScreen(Screen):
             yield Input(str(self.variables.get("ask", "")), id="c-ask", compact=True,
                         placeholder="call, companies, cv, or your own words")
             yield Static("Send on", classes="c-label")
-            yield Input(draft.send_on or "" if draft else "", id="c-send-on", compact=True,
-                        placeholder="YYYY-MM-DD")
+            yield EmailField(draft.send_on or "" if draft else "", id="c-send-on", compact=True,
+                             placeholder="YYYY-MM-DD", changed=self._email_changed)
         with Horizontal(id="c-main"):
             with Vertical(id="c-editor"):
                 with TabbedContent(id="c-tabs"):
                     with TabPane("Email", id="tab-email"):
                         with Horizontal(id="c-subject-row"):
                             yield Static("Subject", classes="c-label")
-                            yield Input(draft.subject if draft else "", id="c-subject",
-                                        placeholder="the subject line", compact=True)
-                        yield TextArea(draft.body if draft else "", id="c-body", soft_wrap=True,
-                                       tab_behavior="focus", show_line_numbers=False)
+                            yield EmailField(draft.subject if draft else "", id="c-subject",
+                                             placeholder="the subject line", compact=True,
+                                             changed=self._email_changed)
+                        yield EmailBody(draft.body if draft else "", id="c-body", soft_wrap=True,
+                                        tab_behavior="focus", show_line_numbers=False,
+                                        changed=self._email_changed)
                     with TabPane("Template", id="tab-template"):
                         yield Static("", id="c-source-note", markup=False)
                         yield TextArea("", id="c-source", soft_wrap=True, tab_behavior="focus",
                                        show_line_numbers=True)
             with Vertical(id="c-side"):
                 with VerticalScroll(id="c-preview-box"):
-                    yield Static("", id="c-preview")
+                    yield LiveText("", id="c-preview")
                 with VerticalScroll(id="c-checks-box"):
-                    yield Static("", id="c-checks")
+                    yield LiveText("", id="c-checks")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -197,8 +230,7 @@ class ComposeScreen(Screen):
         self._ready = True
         needs_ask = self._pending_template is not None and "missing ask" in self._pending_template
         self.query_one("#c-ask" if needs_ask else "#c-body").focus()
-        self._refresh_preview()
-        self.refresh_bindings()
+        self._refresh_preview()  # also shows the keys that apply
 
     def _to_line(self) -> str:
         contact = self.contact
@@ -295,10 +327,8 @@ class ComposeScreen(Screen):
 
     # --- live preview ------------------------------------------------------------
 
-    @on(Input.Changed, "#c-subject")
-    @on(TextArea.Changed, "#c-body")
-    @on(Input.Changed, "#c-send-on")
     def _email_changed(self) -> None:
+        """The subject, the body or the send date changed (EmailBody and EmailField call this)."""
         if self._ready:
             self._schedule()
 
@@ -329,16 +359,21 @@ class ComposeScreen(Screen):
     def _tab_changed(self) -> None:
         if self._ready:
             self._schedule()
-            self.refresh_bindings()
+            self._refresh_bindings_if_changed()  # at once: a template's preview waits a little
 
     def _schedule(self) -> None:
-        self._preview_worker()
+        """Preview the email's own text at once, so that it shows in the same frame as the
+        key that changed it (a worker would show it one frame later, up to 1/60 s on top);
+        an edited template waits for a pause in typing (compiling takes ~8 ms)."""
+        if self._on_template_tab():
+            self._preview_worker()
+            return
+        self.workers.cancel_group(self, "preview")
+        self._refresh_preview()
 
     @work(exclusive=True, group="preview")
     async def _preview_worker(self) -> None:
-        # The email's own text previews on the next frame (showing it is cheap);
-        # an edited template waits for a pause in typing (compiling takes ~8 ms).
-        await asyncio.sleep(PREVIEW_DELAY if self._on_template_tab() else 0)
+        await asyncio.sleep(PREVIEW_DELAY)
         try:
             self._refresh_preview()
         except NoMatches:  # the screen went away while the worker waited
@@ -364,10 +399,10 @@ class ComposeScreen(Screen):
             subject, body = self.subject, self.body
             if self._pending_template:
                 problems.append(self._pending_template)
-        self.query_one("#c-preview", Static).update(self._preview_content(contact, subject, body, problems))
-        self.query_one("#c-checks", Static).update(self._checks_content(self._checks(subject, body)))
+        self.query_one("#c-preview", LiveText).update(self._preview_content(contact, subject, body, problems))
+        self.query_one("#c-checks", LiveText).update(self._checks_content(self._checks(subject, body)))
         self._update_status()
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
 
     def _preview_content(self, contact: Contact, subject: str, body: str, problems: list[str]) -> Content:
         parts: list[Any] = []
@@ -418,9 +453,24 @@ class ComposeScreen(Screen):
             bits.append("unsaved")
         if self.template_edited:
             bits.append("template edited")
-        self.query_one("#c-status", Static).update(" · ".join(bits))
+        self.query_one("#c-status", LiveText).update(" · ".join(bits))
 
     # --- bindings that only apply sometimes ----------------------------------------
+
+    #: The actions check_action may hide: keep it in step with check_action below.
+    _DYNAMIC_ACTIONS = ("save_template", "next_in_batch", "apply_template")
+
+    def _refresh_bindings_if_changed(self) -> None:
+        """Refresh the bindings only when a key's state changed: on every refresh the Footer
+        removes and mounts all its keys again (two more frames and layouts, ~20 ms of work,
+        which were done after every key typed)."""
+        if not self.is_mounted:  # check_action allows everything until then: nothing to remember
+            self.refresh_bindings()
+            return
+        state = tuple(self.check_action(action, ()) for action in self._DYNAMIC_ACTIONS)
+        if state != self._bindings_state:
+            self._bindings_state = state
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide (False) the keys that do not apply here; Textual 8 dims on None."""
