@@ -223,3 +223,37 @@ def test_sort_orders_kept_in_step_edit_by_edit_equal_a_fresh_sort(people, edits)
         for reverse in (False, True):
             kept = [model.rows[i].uid for i in model.order(column, reverse)]
             assert kept == [fresh.rows[i].uid for i in fresh.order(column, reverse)], (column, reverse)
+
+
+@settings(max_examples=60, deadline=None)
+@given(people=st.lists(st.tuples(names, names, st.sampled_from(TIERS), st.sampled_from(SOURCES),
+                                 st.integers(min_value=-1, max_value=120)), min_size=0, max_size=25),
+       page=st.integers(min_value=0, max_value=8), column=st.sampled_from(COLUMN_KEYS),
+       reverse=st.booleans(), query=st.sampled_from(["", "a", "noe", "zo"]), due=st.booleans())
+def test_a_model_loaded_first_page_first_answers_as_a_full_one(people, page, column, reverse, query, due):
+    """At start a large network builds only its first page of rows; whatever is asked of the
+    model next (the name order, another sort, a filter, a row) is what a full load answers."""
+    contacts, items = [], []
+    for i, (first, last, tier, source, ago) in enumerate(people):
+        contacts.append(Contact(uid=f"u{i}", first_name=first, last_name=last or "X", tier=tier, source=source))
+        if ago >= 0:
+            items.append(Interaction(contact_uid=f"u{i}", kind="reply_received" if ago % 3 else "call",
+                                     date=on(ago)))
+    full, partial = NetworkModel(TODAY), NetworkModel(TODAY)
+    full.load(contacts, items, Profile())
+    partial.load_first_page(contacts, items, Profile(), page=page)
+    assert len(partial) == len(full)
+    uids = lambda positions: [contacts[i].uid for i in positions]  # noqa: E731 - a position is a contact's index
+    first = partial.visible("name", False, Filters())  # what the first frame shows
+    assert uids(first) == uids(full.visible("name", False, Filters()))
+    assert [partial.rows[i].uid for i in first[:page]] == uids(first[:page])
+    assert [partial.rows[i].cells for i in first[:page]] == [full.rows[i].cells for i in first[:page]]
+    assert partial.partial == (len(contacts) > page)
+    filters = Filters(query=query, due=due)
+    assert uids(partial.visible(column, reverse, filters)) == uids(full.visible(column, reverse, filters))
+    if filters.active or (column, reverse) != ("name", False):
+        assert not partial.partial  # anything beyond the first frame's order completes it
+    partial.complete()  # what the overview does after the first frame
+    assert [r.uid if r else None for r in partial.rows] == [r.uid if r else None for r in full.rows]
+    assert partial.totals.count == full.totals.count and partial.totals.due == full.totals.due
+    assert partial.totals.sources() == full.totals.sources()

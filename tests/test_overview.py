@@ -180,6 +180,27 @@ async def test_filter_keys_redraw_without_laying_the_screen_out(make_app):
         assert list(screen.query_one(Footer).children) == footer_keys
 
 
+async def test_a_large_network_shows_its_first_page_then_completes(make_app, monkeypatch):
+    """From FIRST_PAGE_FIRST_FROM contacts the first frame shows the first page before the
+    other rows are built; right after it, every row and the panel's counts are there."""
+    from netui.screens import overview
+
+    monkeypatch.setattr(overview, "FIRST_PAGE_FIRST_FROM", 10)
+    people = [Contact(uid=f"p{i:03}", first_name=f"Person {i:03}", source="linkedin", tier="key" if i % 4 else "network")
+              for i in range(120)]
+    app = make_app(people[::-1])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        model = app.screen.model
+        assert not model.partial
+        assert sum(row is not None for row in model.rows) == 120
+        assert shown_names(app)[:3] == ["Person 000", "Person 001", "Person 002"]
+        counts = str(app.screen.query_one("#panel-counts", Static).content)
+        assert "120 contacts" in counts and "90 key contacts" in counts
+        await pilot.press("end")
+        assert table_of(app).highlighted_uid == "p119"
+
+
 async def test_search_keys_are_made_when_the_filter_opens_not_at_start(make_app):
     """Search keys cost a third of building the rows: made when `/` opens the filter, so
     the start does not pay for them and the first letter does not wait for them."""

@@ -228,6 +228,8 @@ class NetworkModel:
         self._last_filter: tuple[tuple[str, bool], Filters, list[str], list[int]] | None = None
         #: Results of the last few queries (a backspace goes back to one without a scan).
         self._recent: dict[tuple[tuple[str, bool], Filters, tuple[str, ...]], list[int]] = {}
+        #: What `complete()` builds the other rows from, after `load_first_page`.
+        self._rest: tuple[list[Contact], list[Interaction], Profile, list[int]] | None = None
 
     @property
     def window_start(self) -> str:
@@ -235,6 +237,57 @@ class NetworkModel:
 
     def __len__(self) -> int:
         return self.totals.count
+
+    @property
+    def partial(self) -> bool:
+        """True between `load_first_page` and `complete`: only the first page's rows exist."""
+        return self._rest is not None
+
+    def load_first_page(self, contacts: Sequence[Contact], interactions: Iterable[Interaction],
+                        profile: Profile, page: int) -> None:
+        """Build only what the first screen shows: the order by name and its first `page` rows.
+
+        At 30,000 contacts building every row and the totals takes ~150 ms, which the
+        first frame does not need. `complete()` builds the rest (the overview calls it
+        right after the first frame); until then the totals hold only the count, and
+        anything but showing the name order (another sort, a filter, an update, the
+        search keys) completes the model first, so no caller ever sees it partial.
+        """
+        contacts, interactions = list(contacts), list(interactions)
+        if len(contacts) <= page:
+            self.load(contacts, interactions, profile)
+            return
+        names = [fast_fold(cell_text(contact.name)) or LAST for contact in contacts]
+        order = sorted(range(len(contacts)), key=names.__getitem__)
+        shown = {contacts[position].uid: position for position in order[:page]}
+        history: dict[str, list[Interaction]] = {uid: [] for uid in shown}
+        for item in interactions:
+            mine = history.get(item.contact_uid)
+            if mine is not None:
+                mine.append(item)
+        rows: list[Row | None] = [None] * len(contacts)
+        start = self.window_start
+        for uid, position in shown.items():
+            contact = contacts[position]
+            items = history[uid]
+            rows[position] = build_row(contact, follow_up(contact, items, profile, self.today), items, start)
+        self.rows = rows
+        self.index = {contact.uid: position for position, contact in enumerate(contacts)}
+        self.totals = Totals(self.today)
+        self.totals.count = len(contacts)
+        self._search_keys = None
+        self._invalidate()
+        self._orders[("name", False)] = order
+        self._rest = (contacts, interactions, profile, order)
+
+    def complete(self) -> None:
+        """Build every row and the totals after `load_first_page` (nothing to do otherwise)."""
+        if self._rest is None:
+            return
+        contacts, interactions, profile, order = self._rest
+        self._rest = None
+        self.load(contacts, interactions, profile)
+        self._orders[("name", False)] = order  # the same contacts: the same order
 
     def load(self, contacts: Sequence[Contact], interactions: Iterable[Interaction], profile: Profile) -> None:
         """Build every row (at start, or when many things may have changed)."""
@@ -271,6 +324,7 @@ class NetworkModel:
     def update(self, uid: str, contact: Contact | None, interactions: Sequence[Interaction],
                profile: Profile) -> None:
         """Recompute one contact's row (None: the contact is gone)."""
+        self.complete()
         position = self.index.get(uid)
         if position is not None:
             old = self.rows[position]
@@ -338,6 +392,7 @@ class NetworkModel:
         """Each row's accent-folded search key ("" for a deleted row), made on first use:
         a third of building the rows, and not needed until the user filters (the overview
         asks for them when the filter opens, before the first key)."""
+        self.complete()
         if self._search_keys is None:
             self._search_keys = [search_key(row.contact) if row is not None else "" for row in self.rows]
         return self._search_keys
@@ -349,6 +404,7 @@ class NetworkModel:
         self._recent.clear()
 
     def row(self, uid: str) -> Row | None:
+        self.complete()
         position = self.index.get(uid)
         return None if position is None else self.rows[position]
 
@@ -357,6 +413,7 @@ class NetworkModel:
         cached = self._orders.get((column, reverse))
         if cached is not None:
             return cached
+        self.complete()
         rows = self.rows
         live = [i for i, r in enumerate(rows) if r is not None]
         names = [sort_key(r, 0) if r is not None else "" for r in rows]
@@ -375,6 +432,8 @@ class NetworkModel:
     def visible(self, column: str, reverse: bool, filters: Filters) -> list[int]:
         """Row positions to show, in order. A query that only narrows the last one
         filters the last result instead of every row."""
+        if filters.active or (column, reverse) != ("name", False):
+            self.complete()
         sort = (column, reverse)
         words = query_words(filters.query)
         base = self.order(column, reverse)
