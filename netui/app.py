@@ -9,6 +9,7 @@ thread worker so that a large file never freezes the UI. Errors from the disk
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import threading
@@ -85,6 +86,9 @@ class NetuiApp(App[None]):
     """netui's full-screen app over an open store."""
 
     MODES = {"overview": _overview, "drafts": _drafts, "events": _events, "profile": _profile}
+    #: The overview is the first screen itself: not a default screen replaced by a mode switch
+    #: in on_mount, which re-parsed the whole stylesheet twice more before the first frame.
+    DEFAULT_MODE = "overview"
 
     TITLE = "netui"
     CSS_PATH = "netui.tcss"
@@ -99,12 +103,15 @@ class NetuiApp(App[None]):
     ]
 
     def __init__(self, store: Store, *, demo: bool = False, today: date | None = None,
-                 handle_signals: bool = True) -> None:
+                 handle_signals: bool = True, resume_gc: bool = False) -> None:
         super().__init__()
         self.store = store
         self.demo = demo
         self._today = today
         self.handle_signals = handle_signals
+        #: The launcher paused the garbage collector for the start (cli.run_tui): turn it
+        #: back on once the first frame is drawn.
+        self.resume_gc = resume_gc
         #: Open forms (RecoverableForm): quitting asks about dirty ones, signals keep them.
         self.forms: "weakref.WeakSet[RecoverableForm]" = weakref.WeakSet()
         self._changes: list[tuple[int, int, frozenset[str] | None]] = []
@@ -249,7 +256,13 @@ class NetuiApp(App[None]):
                         timeout=10, markup=False)
         if self.handle_signals:
             self._install_signal_handlers()
-        self.call_after_refresh(self._offer_recovery)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        if self.resume_gc:
+            self.resume_gc = False
+            gc.enable()
+        self._offer_recovery()
 
     def _update_subtitle(self) -> None:
         if self.demo:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +20,8 @@ IOV_MAX = min(os.sysconf("SC_IOV_MAX"), 1024) if hasattr(os, "sysconf") else 102
 
 
 def temp_name(target: Path) -> Path:
+    import secrets  # here, not at the top: hashlib and hmac are not needed to open the app
+
     return target.with_name(f".{target.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
 
 

@@ -21,7 +21,7 @@ def parse_vars(items: tuple[str, ...]) -> dict[str, str]:
 
 def register(cli: click.Group) -> None:
     """Add this area's subcommands to the `netui` group."""
-    from .cli import Context, pass_ctx
+    from .cli_commands import Context, pass_ctx
 
     @cli.command("draft")
     @click.argument("contact_ref", metavar="CONTACT")

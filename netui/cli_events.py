@@ -18,7 +18,7 @@ def _kind(value: str) -> str:
 
 def register(cli: click.Group) -> None:
     """Add this area's subcommands to the `netui` group."""
-    from .cli import Context, echo_json, pass_ctx
+    from .cli_commands import Context, echo_json, pass_ctx
 
     @cli.command("events")
     @click.option("--json", "as_json", is_flag=True, help="Print the stored documents as JSON.")

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from .batch import Batch
 from .errors import NetuiError
 from .models import (CHECKLIST_PHASES, EVENT_STATUSES, ChecklistItem, Contact, Event, Interaction, ValidationError, check_date)
 from .store import Store
+
+if TYPE_CHECKING:  # the overview's events note loads this module at start: batches only when used
+    from .batch import Batch
 
 KIND_LABELS = {
     "webinar": "Webinar",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from sys import intern
@@ -56,6 +55,8 @@ class ValidationError(ValueError):
 
 def new_uid() -> str:
     """A stable random id used for every cross-reference."""
+    import secrets  # here, not at the top: hashlib and hmac are not needed to open the app
+
     return secrets.token_hex(8)
 
 
