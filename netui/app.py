@@ -256,12 +256,18 @@ class NetuiApp(App[None]):
                         timeout=10, markup=False)
         if self.handle_signals:
             self._install_signal_handlers()
+
+    def on_ready(self) -> None:
+        """The first frame is drawn (Textual's Ready): what can wait for it runs now."""
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
         if self.resume_gc:
             self.resume_gc = False
             gc.enable()
+        after = getattr(self.screen, "after_first_frame", None)
+        if after is not None:
+            after()
         self._offer_recovery()
 
     def _update_subtitle(self) -> None:

@@ -8,8 +8,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "netui"
 DB_ENV = "NETUI_DB"
 CONFIG_ENV = "NETUI_CONFIG_DIR"
@@ -17,6 +15,8 @@ CONFIG_ENV = "NETUI_CONFIG_DIR"
 
 def default_db_path() -> Path:
     """`platformdirs.user_data_dir("netui")/netui.json`."""
+    import platformdirs  # here: `netui --db FILE` opens the app without it
+
     return Path(platformdirs.user_data_dir(APP_NAME)) / "netui.json"
 
 
@@ -35,6 +35,8 @@ def config_dir() -> Path:
     env = os.environ.get(CONFIG_ENV)
     if env:
         return Path(env).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME))
 
 

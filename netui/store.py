@@ -149,18 +149,26 @@ class _Table(Generic[R]):
         self.pending: TablePending = None
 
     def load(self, groups: Iterable[dict[str, Any]]) -> None:
-        """Take the documents out of each group (emptying it) as dataclasses."""
+        """Take the documents of each group (emptying it) as dataclasses."""
         self.by_uid.clear()
         self.doc_ids.clear()
-        from_doc = self.cls.from_doc
+        cls = self.cls
+        from_doc = cls.from_doc
+        # The builder straight away, unless the class converts more in its own from_doc (Event).
+        build = cls._builder() if from_doc.__func__ is Record.from_doc.__func__ else from_doc  # type: ignore[attr-defined]
+        complete = cls._field_names()
         by_uid, doc_ids = self.by_uid, self.doc_ids
         highest = 0
         for raw_table in groups:
-            for doc_id in list(raw_table):
-                record = from_doc(raw_table.pop(doc_id))
-                by_uid[record.uid] = record  # type: ignore[attr-defined]
-                doc_ids[record.uid] = doc_id  # type: ignore[attr-defined]
-                highest = max(highest, int(doc_id))
+            # A group at a time, in C where possible (map, zip, dict.update): ~1,000 documents.
+            ids = list(raw_table)
+            records = [build(doc) if doc.keys() == complete else from_doc(doc) for doc in raw_table.values()]
+            raw_table.clear()
+            uids = [record.uid for record in records]
+            by_uid.update(zip(uids, records))
+            doc_ids.update(zip(uids, ids))
+            if ids:
+                highest = max(highest, max(map(int, ids)))
         self.next_id = highest + 1
         self.pending = None
 

@@ -124,6 +124,7 @@ class OverviewScreen(Screen):
         self._revision = -1
         self._panel_version: tuple[int, int, int] | None = None
         self._bindings_state: tuple[bool, bool, bool] | None = None
+        self._first_frame_pending = False
 
     # --- layout ---------------------------------------------------------------
 
@@ -186,20 +187,22 @@ class OverviewScreen(Screen):
         model = NetworkModel(app.today)  # type: ignore[attr-defined]
         contacts = store.contacts()
         interactions = store.interactions_table.by_uid.values()
+        if first_page_first:  # the side panel waits for the first frame too (~10 ms at any size)
+            self._first_frame_pending = True  # NetuiApp calls after_first_frame
         if first_page_first and len(contacts) >= FIRST_PAGE_FIRST_FROM:
             model.load_first_page(contacts, interactions, store.profile(), page=app.size.height + 20)
-            self.call_after_refresh(self._complete_model)
         else:
             model.load(contacts, interactions, store.profile())
         self.model = model
         self._revision = store.revision
         self.apply_view(keep_uid=self.table.highlighted_uid)
 
-    def _complete_model(self) -> None:
-        """Build the rows not on the first page, then the side panel's totals."""
-        if self.model is not None and self.model.partial:
+    def after_first_frame(self) -> None:
+        """Build the rows not on the first page, then draw the side panel."""
+        self._first_frame_pending = False
+        if self.model is not None:
             self.model.complete()
-            self._update_panel()
+        self._update_panel()
 
     refresh_data = reload
 
@@ -271,7 +274,7 @@ class OverviewScreen(Screen):
         """Redraw the side panel when the data changed (filtering and sorting leave it alone)."""
         model = self.model
         store = self.app.store  # type: ignore[attr-defined]
-        if model is None or len(model) == 0 or model.partial:  # partial: drawn once complete
+        if model is None or len(model) == 0 or self._first_frame_pending:  # drawn after the first frame
             return
         version = (id(model), model.version, store.revision)
         if version == self._panel_version:
