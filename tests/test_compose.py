@@ -323,6 +323,37 @@ async def test_editing_the_template_previews_live_and_saves_to_config(tmp_path):
     store.close()
 
 
+async def test_switching_template_asks_before_dropping_template_edits(tmp_path):
+    """Edits of the template not yet saved (f2) are never dropped silently: switching the
+    template or the language asks; keeping them puts the choice back."""
+    store = open_store(tmp_path)
+    bea = add(store, "Bea", "Rossi")
+    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_compose(pilot, bea.uid)
+        first = screen.template
+        source = screen.query_one("#c-source", TextArea)
+        source.load_text("Subject: Mine\n\nMy own words for {{ contact.first_name }}.\n")
+        await settle(pilot)
+        select = screen.query_one("#c-template", Select)
+        other = "follow_up" if first != "follow_up" else "generic"
+        select.value = other
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, Confirm)
+        await pilot.press("n")  # keep editing
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert screen.template == first and select.value == first
+        assert "My own words for Bea." in text_of(screen, "#c-preview")
+        assert source.text.startswith("Subject: Mine")
+        select.value = other
+        await settle(pilot)
+        await pilot.press("y")  # switch and drop them
+        await settle(pilot)
+        assert screen.template == other and not screen.template_edited
+        assert "My own words" not in text_of(screen, "#c-preview")
+    store.close()
+
+
 async def test_escape_asks_before_dropping_changes_and_markup_is_safe(tmp_path):
     store = open_store(tmp_path)
     odd = add(store, "[bold]Zoe", "[/] [link=x]", company="[Sales]", emails=["zoe@example.org"])

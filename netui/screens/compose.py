@@ -348,9 +348,27 @@ class ComposeScreen(Screen):
         lang = self.query_one("#c-lang", Select).value
         if (template, lang) == (self.template, self.lang):
             return
-        if self.template_edited:
-            self.notify("Your unsaved edits of the template were dropped.", severity="warning")
-        self.template, self.lang = str(template), str(lang)
+        if not self.template_edited:
+            self._switch_template(str(template), str(lang))
+            return
+
+        def answered(drop: bool | None) -> None:
+            if drop:
+                self._switch_template(str(template), str(lang))
+                return
+            # Keep editing: the choices go back to the template being edited.
+            for selector, value in (("#c-template", self.template), ("#c-lang", self.lang)):
+                select = self.query_one(selector, Select)
+                with select.prevent(Select.Changed):
+                    select.value = value
+
+        self.app.push_screen(Confirm(
+            f"You edited the template {self.template} ({self.lang}) and did not save it (f2). "
+            "Switch anyway and drop those edits?", yes="Switch, drop edits", no="Keep editing",
+            danger=True), answered)
+
+    def _switch_template(self, template: str, lang: str) -> None:
+        self.template, self.lang = template, lang
         self._load_source()
         self._rerender()
         self._schedule()
