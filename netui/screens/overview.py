@@ -125,6 +125,7 @@ class OverviewScreen(Screen):
         self._panel_version: tuple[int, int, int] | None = None
         self._bindings_state: tuple[bool, bool, bool] | None = None
         self._first_frame_pending = False
+        self._footer_mounted = False
 
     # --- layout ---------------------------------------------------------------
 
@@ -143,7 +144,10 @@ class OverviewScreen(Screen):
                 with Vertical(id="empty-state"):
                     yield Static(welcome_text(), id="welcome")
             yield NetworkPanel(id="panel")
-        yield Footer(compact=True)
+        # The key bar comes right after the first frame (after_first_frame): Textual's
+        # Footer mounts and restyles a widget per key and draws twice, ~50 ms that the
+        # first sight of the network does not need. This line keeps its place meanwhile.
+        yield Static(" ", id="footer-placeholder")
 
     @property
     def table(self) -> ContactTable:
@@ -155,11 +159,13 @@ class OverviewScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self._update_banner()
+        if not self._first_frame_pending:
+            self.call_later(self._mount_footer)
         if self.model is not None:
             self.sync()
 
     def on_resize(self) -> None:
-        self.query_one(NetworkPanel).display = self.size.width >= 100 and bool(self.model and len(self.model))
+        self._place_panel()
 
     def _update_banner(self) -> None:
         banner = self.query_one(Banner)
@@ -198,11 +204,21 @@ class OverviewScreen(Screen):
         self.apply_view(keep_uid=self.table.highlighted_uid)
 
     def after_first_frame(self) -> None:
-        """Build the rows not on the first page, then draw the side panel."""
+        """Build the rows not on the first page, draw the side panel, show the keys."""
         self._first_frame_pending = False
         if self.model is not None:
             self.model.complete()
+        self._place_panel()
         self._update_panel()
+        self.call_later(self._mount_footer)
+
+    async def _mount_footer(self) -> None:
+        if self._footer_mounted:
+            return
+        self._footer_mounted = True
+        await self.query_one("#footer-placeholder").remove()
+        await self.mount(Footer(compact=True))
+        self.refresh_bindings()  # the Footer draws its keys when the bindings are announced
 
     refresh_data = reload
 
@@ -251,7 +267,7 @@ class OverviewScreen(Screen):
             self.set_focus(None)
         elif not empty and self.focused is None:
             table.focus()
-        self.query_one(NetworkPanel).display = not empty and self.size.width >= 100
+        self._place_panel()
         self._update_panel()
         self._update_status(len(positions), len(model))
         self._update_quick_filters()
@@ -269,6 +285,13 @@ class OverviewScreen(Screen):
         if state != self._bindings_state:
             self._bindings_state = state
             self.refresh_bindings()
+
+    def _place_panel(self) -> None:
+        """The side panel shows when there is room and a network, from after the first
+        frame (its nine widgets cost that frame ~15 ms; its numbers come after it anyway)."""
+        model = self.model
+        self.query_one(NetworkPanel).display = (self.size.width >= 100 and bool(model and len(model))
+                                                and not self._first_frame_pending)
 
     def _update_panel(self) -> None:
         """Redraw the side panel when the data changed (filtering and sorting leave it alone)."""
