@@ -159,8 +159,9 @@ def test_demo_command_runs_on_a_temporary_file(terminal, tmp_path):
     real = tmp_path / "real.json"
     terminal.env["NETUI_DB"] = str(real)
     terminal.start(f"{NETUI} demo")
-    shown = terminal.wait_for("Demo network")
-    assert "contacts" in shown and "By source" in shown
+    terminal.wait_for("Demo network")
+    shown = terminal.wait_for("By source")  # the side panel follows the first frame
+    assert "Demo network" in shown and "30 contacts" in shown
     terminal.keys("C-q")
     terminal.wait_until_gone()
     assert not real.exists()
