@@ -33,9 +33,9 @@ from .gen_linkedin import make_csv
 
 def import_once(source: Path, path: Path) -> tuple[float, int]:
     """Seconds to import `source` into a new, empty data file at `path`; contacts stored."""
-    from netui.importers import parse_file, plan_import
-    from netui.importers.apply import apply_plan
-    from netui.store import Store
+    from netui.io.importers import parse_file, plan_import
+    from netui.io.importers.apply import apply_plan
+    from netui.storage.store import Store
 
     with Store.open(path) as store:
         start = time.perf_counter()
@@ -66,7 +66,7 @@ def measure(rows: int, repeats: int) -> dict:
             floors.append(_floor(source, path))
             cli_path = folder / f"cli{i}" / "netui.json"
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-c", "import sys; from netui.cli import main; sys.exit(main())",
+            subprocess.run([sys.executable, "-c", "import sys; from netui.cli.main import main; sys.exit(main())",
                             "--db", str(cli_path), "import", "linkedin", str(source)],
                            check=True, capture_output=True)
             cli.append(time.perf_counter() - start)

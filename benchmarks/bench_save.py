@@ -26,9 +26,9 @@ from pathlib import Path
 
 import orjson
 
-from netui.store import Store
+from netui.storage.store import Store
 
-#: The store's format (netui.store.JSON_OPTIONS): indented, key-sorted.
+#: The store's format (netui.storage.store.JSON_OPTIONS): indented, key-sorted.
 JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
 
 

@@ -12,8 +12,8 @@ import json
 import time
 from pathlib import Path
 
-from netui.models import Profile
-from netui.store import Store
+from netui.core.models import Profile
+from netui.storage.store import Store
 from tests.support.datagen import make_contacts, make_interactions
 
 #: The user: the compose templates are filled from it.

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from netui.importers import parse_linkedin, plan_import
+from netui.io.importers import parse_linkedin, plan_import
 
 SYLLABLES = ["ka", "lo", "mi", "ra", "te", "no", "zu", "be", "ši", "ça", "ël", "ån", "do", "ve", "ri", "ta"]
 COMPANIES = ["Acme", "Globex, Inc.", "Initech", "Umbrella", "Hooli", "Vandelay", "Tyrell", "Wonka"]

@@ -116,7 +116,7 @@ def _reap(proc: subprocess.Popen) -> tuple[int, int, os.struct_rusage]:  # type:
 
 def netui_argv(python: str, db: Path) -> list[str]:
     """netui as a user starts it: the console script's code, on a data file."""
-    return [python, "-c", "import sys; from netui.cli import main; sys.exit(main())", "--db", str(db)]
+    return [python, "-c", "import sys; from netui.cli.main import main; sys.exit(main())", "--db", str(db)]
 
 
 def bare_argv(python: str) -> list[str]:

@@ -197,9 +197,9 @@ class Stalls:
 
 
 async def measure_netui(db: Path, repeats: int) -> dict[str, Any]:
-    from netui.app import NetuiApp
-    from netui.store import Store
-    from netui.widgets.contact_table import ContactTable
+    from netui.storage.store import Store
+    from netui.tui.app import NetuiApp
+    from netui.tui.widgets.contact_table import ContactTable
 
     store = Store.open(db)
     app = instrumented(NetuiApp)(store, handle_signals=False)
@@ -302,7 +302,7 @@ async def _saves(pilot: Any, screen: Any, table: Any, repeats: int) -> dict[str,
         after.append(refreshing.worst)
         collections.append(max(saving.gc_worst, refreshing.gc_worst))
         assert table.row_at(table.cursor).cells[2] == f"Edited {i}", "the edit is not in the table"
-    from netui.store import Store
+    from netui.storage.store import Store
 
     with Store.open(store.path, readonly=True) as disk:  # what is really on disk
         assert disk.contact(uid).position == f"Edited {repeats - 1}", "the last edit is not on disk"
@@ -311,7 +311,7 @@ async def _saves(pilot: Any, screen: Any, table: Any, repeats: int) -> dict[str,
 
 
 async def _preview(pilot: Any, uid: str, repeats: int) -> list[float]:
-    from netui.screens.compose import ComposeScreen
+    from netui.tui.screens.compose import ComposeScreen
 
     app = pilot.app
     app.push_screen(ComposeScreen(uid))

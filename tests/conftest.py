@@ -8,9 +8,9 @@ from typing import Callable, Iterable
 
 import pytest
 
-from netui.models import Contact, Draft, Event, Interaction, Profile
-from netui.schema import empty_data
-from netui.store import Store, serialize
+from netui.core.models import Contact, Draft, Event, Interaction, Profile
+from netui.storage.schema import empty_data
+from netui.storage.store import Store, serialize
 
 #: The date the UI tests live on: follow-ups and the demo are computed for it.
 TODAY = date(2026, 3, 16)
@@ -46,7 +46,7 @@ def make_app(db_path: Path) -> Iterable[Callable[..., "NetuiApp"]]:  # noqa: F82
     NetuiApp (not running: use `async with app.run_test()`). Stores are closed at
     the end of the test.
     """
-    from netui.app import NetuiApp
+    from netui.tui.app import NetuiApp
 
     opened: list[Store] = []
 

@@ -6,12 +6,11 @@ from datetime import date, datetime
 
 import pytest
 
-from netui import batch
-from netui.drafting import DraftingError
-from netui.errors import NetuiError
-from netui.followups import follow_up
-from netui.models import Contact, Profile, ValidationError
-from netui.store import Store
+from netui.core.errors import DraftingError, NetuiError, ValidationError
+from netui.core.followups import follow_up
+from netui.core.models import Contact, Profile
+from netui.outreach import batch
+from netui.storage.store import Store
 
 DAY = "2026-05-12"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from netui.checklists import ChecklistError, checklist_path, load_checklist, parse_checklist
-from netui.models import CHECKLIST_PHASES, EVENT_KINDS, ChecklistItem
+from netui.core.errors import ChecklistError
+from netui.core.models import CHECKLIST_PHASES, EVENT_KINDS, ChecklistItem
+from netui.events.checklists import checklist_path, load_checklist, parse_checklist
 
 LANGS = ("en", "it")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from netui import clipboard
+from netui.outreach import clipboard
 
 TEXT = "Ciao Zoë,\n\n[brackets] & «quotes» 😊 שלום e\u0301\nlast line\n"
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="X11 clipboard tests run on Linux")

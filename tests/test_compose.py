@@ -9,12 +9,12 @@ from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
-import netui.screens.compose as compose_screen
-from netui.app import NetuiApp
-from netui.models import Contact, Profile
-from netui.screens.compose import ComposeScreen
-from netui.screens.draft_dialogs import Confirm, PathPrompt, TextModal
-from netui.store import Store
+import netui.tui.screens.compose as compose_screen
+from netui.core.models import Contact, Profile
+from netui.storage.store import Store
+from netui.tui.app import NetuiApp
+from netui.tui.dialogs.draft_dialogs import Confirm, PathPrompt, TextModal
+from netui.tui.screens.compose import ComposeScreen
 from tests.support.pilot import settle
 
 SIZE = (120, 36)
@@ -260,7 +260,7 @@ async def test_copy_falls_back_to_osc52_and_shows_the_text(tmp_path, monkeypatch
 
 
 async def test_copy_with_a_working_clipboard_notifies(tmp_path, monkeypatch):
-    from netui import clipboard
+    from netui.outreach import clipboard
 
     monkeypatch.setattr(clipboard, "copy", lambda text, timeout=2.0: clipboard.CopyResult(True, "xclip",
                                                                                          "copied with xclip"))
@@ -293,7 +293,7 @@ async def test_mark_sent_logs_the_interaction(tmp_path):
 async def test_editing_the_template_previews_live_and_saves_to_config(tmp_path):
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
-    from netui.paths import shipped_templates_dir
+    from netui.storage.paths import shipped_templates_dir
 
     shipped = (shipped_templates_dir() / "en" / "generic.txt.j2").read_text(encoding="utf-8")
     async with NetuiApp(store).run_test(size=SIZE) as pilot:

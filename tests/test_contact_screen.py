@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import os
 
+from conftest import TODAY, reopen
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
-from netui import recovery
-from netui.models import FIRST_MEETING_QUESTIONS, Contact, Draft, Interaction, Profile
-from netui.paths import recovery_path
-from netui.screens.confirm import ConfirmScreen
-from netui.screens.contact import ContactScreen
-from netui.screens.log_interaction import LogInteractionScreen
-from netui.screens.overview import OverviewScreen
-from netui.widgets.contact_table import ContactTable
-
-from conftest import TODAY, reopen
+from netui.core.models import (
+    FIRST_MEETING_QUESTIONS,
+    Contact,
+    Draft,
+    Interaction,
+    Profile,
+)
+from netui.storage import recovery
+from netui.storage.paths import recovery_path
+from netui.tui.dialogs.confirm import ConfirmScreen
+from netui.tui.dialogs.log_interaction import LogInteractionScreen
+from netui.tui.screens.contact import ContactScreen
+from netui.tui.screens.overview import OverviewScreen
+from netui.tui.widgets.contact_table import ContactTable
 
 SIZE = (120, 36)
 
@@ -190,7 +195,7 @@ async def test_user_text_shows_literally_on_the_contact_screen(make_app):
 
 
 async def test_contact_actions_are_in_the_command_palette(make_app):
-    from netui.commands import NetuiCommands
+    from netui.tui.palette import NetuiCommands
 
     history = [Interaction(uid="i1", contact_uid="ada", kind="call", date="2026-01-05")]
     app = make_app([ada()], history)

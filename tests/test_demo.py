@@ -5,17 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import TODAY
 from textual.widgets import Static
 
-from netui.cli import main
-from netui.demo import build_demo, demo_records, temporary_demo
-from netui.errors import NetuiError
-from netui.followups import follow_ups
-from netui.models import SOURCES
-from netui.store import Store
-from netui.widgets.contact_table import ContactTable
-
-from conftest import TODAY
+from netui.cli.main import main
+from netui.core.errors import NetuiError
+from netui.core.followups import follow_ups
+from netui.core.models import SOURCES
+from netui.io.demo import build_demo, demo_records, temporary_demo
+from netui.storage.store import Store
+from netui.tui.widgets.contact_table import ContactTable
 
 
 def test_demo_has_every_source_history_a_due_list_and_an_event(tmp_path):

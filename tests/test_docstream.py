@@ -11,10 +11,10 @@ import orjson
 import pytest
 from conftest import write_data_file
 
-from netui import docstream
-from netui.errors import DamagedFileError
-from netui.models import Contact, Draft, Event, Interaction, Profile
-from netui.store import BIG_TABLES, Store, parse_in_groups, serialize
+from netui.core.errors import DamagedFileError
+from netui.core.models import Contact, Draft, Event, Interaction, Profile
+from netui.storage import docstream
+from netui.storage.store import BIG_TABLES, Store, parse_in_groups, serialize
 
 
 def people(n: int) -> list[Contact]:

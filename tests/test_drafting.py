@@ -10,13 +10,23 @@ from datetime import date
 
 import pytest
 
-from netui import drafting
-from netui.drafting import (DraftingError, TEMPLATE_NAMES, find_template, list_templates,
-                            missing_profile_fields, remove_user_template, render, render_source,
-                            required_fields, save_user_template, template_source)
-from netui.lint import check_placeholders
-from netui.models import Contact, Event, Profile
-from netui.paths import shipped_templates_dir
+from netui.core.models import Contact, Event, Profile
+from netui.outreach import drafting
+from netui.outreach.drafting import (
+    TEMPLATE_NAMES,
+    DraftingError,
+    find_template,
+    list_templates,
+    missing_profile_fields,
+    remove_user_template,
+    render,
+    render_source,
+    required_fields,
+    save_user_template,
+    template_source,
+)
+from netui.outreach.lint import check_placeholders
+from netui.storage.paths import shipped_templates_dir
 
 LANGS = ("en", "it")
 TODAY = date(2025, 3, 20)

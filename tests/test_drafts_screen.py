@@ -7,16 +7,16 @@ from datetime import date
 import pytest
 from textual.widgets import DataTable, SelectionList, Static
 
-import netui.screens.compose as compose_screen
-import netui.screens.drafts as drafts_screen
-from netui import batch
-from netui.app import NetuiApp
-from netui.models import Contact, Draft, Profile
-from netui.screens.compose import ComposeScreen
-from netui.screens.draft_batch import BatchForm
-from netui.screens.draft_dialogs import Confirm
-from netui.screens.drafts import DraftsScreen
-from netui.store import Store
+import netui.tui.screens.compose as compose_screen
+import netui.tui.screens.drafts as drafts_screen
+from netui.core.models import Contact, Draft, Profile
+from netui.outreach import batch
+from netui.storage.store import Store
+from netui.tui.app import NetuiApp
+from netui.tui.dialogs.draft_dialogs import Confirm
+from netui.tui.screens.compose import ComposeScreen
+from netui.tui.screens.draft_batch import BatchForm
+from netui.tui.screens.drafts import DraftsScreen
 from tests.support.pilot import plain, settle, switch_to
 
 SIZE = (120, 36)

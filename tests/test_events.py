@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from netui import events as core
-from netui.checklists import load_checklist
-from netui.errors import NetuiError
-from netui.models import EVENT_KINDS, EVENT_STATUSES, Contact, Profile, ValidationError
-from netui.store import Store
+from netui.core.errors import NetuiError, ValidationError
+from netui.core.models import EVENT_KINDS, EVENT_STATUSES, Contact, Profile
+from netui.events import service as core
+from netui.events.checklists import load_checklist
+from netui.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -254,7 +254,7 @@ def test_follow_up_refusals(store):
 
 
 def test_default_send_on():
-    from netui.models import Event
+    from netui.core.models import Event
 
     event = Event(name="x", date="2026-05-14T09:30")
     assert core.default_send_on(event, date(2026, 5, 10)) == date(2026, 5, 15)

@@ -7,15 +7,15 @@ from datetime import date
 import pytest
 from textual.widgets import Input, OptionList, Select
 
-from netui import events as core
-from netui.app import NetuiApp
-from netui.checklists import load_checklist
-from netui.models import Contact, Profile
-from netui.screens.confirm import ConfirmScreen
-from netui.screens.event_dialogs import ContactPicker
-from netui.screens.event_forms import EventForm, FollowUpForm, ItemForm, PersonForm
-from netui.screens.events import EventsScreen
-from netui.store import Store
+from netui.core.models import Contact, Profile
+from netui.events import service as core
+from netui.events.checklists import load_checklist
+from netui.storage.store import Store
+from netui.tui.app import NetuiApp
+from netui.tui.dialogs.confirm import ConfirmScreen
+from netui.tui.dialogs.event_dialogs import ContactPicker
+from netui.tui.screens.event_forms import EventForm, FollowUpForm, ItemForm, PersonForm
+from netui.tui.screens.events import EventsScreen
 
 SIZE = (120, 36)
 TODAY = date(2026, 5, 10)
@@ -384,7 +384,7 @@ async def test_command_palette_offers_the_events_actions(tmp_path):
 
 
 async def test_unsaved_forms_are_kept_for_recovery_and_reopen(tmp_path):
-    from netui.screens.events import restore_form
+    from netui.tui.screens.events import restore_form
 
     store = open_store(tmp_path)
     event = core.create_event(store, "Career day", "career_day", "2026-05-14")

@@ -15,10 +15,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netui.exporters import export_csv, export_json, export_vcard, fold
-from netui.importers import parse_bytes, parse_file, plan_import
-from netui.importers.common import clean_name
-from netui.models import RELATIONSHIPS, SOURCES, TIERS, Contact, Interaction, Profile
+from netui.core.models import (
+    RELATIONSHIPS,
+    SOURCES,
+    TIERS,
+    Contact,
+    Interaction,
+    Profile,
+)
+from netui.io.exporters import export_csv, export_json, export_vcard, fold
+from netui.io.importers import parse_bytes, parse_file, plan_import
+from netui.io.importers.common import clean_name
 
 FIX = Path(__file__).parent / "fixtures" / "import"
 FIELDS = ("uid", "first_name", "last_name", "emails", "phones", "company", "position", "sector", "location",

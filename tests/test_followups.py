@@ -1,20 +1,19 @@
-"""Follow-up rules (netui.followups) and the overview's row model built on them (no Textual)."""
+"""Follow-up rules (netui.core.followups) and the overview's row model built on them (no Textual)."""
 
 from __future__ import annotations
 
 import json
 from datetime import date, timedelta
 
+from conftest import write_data_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netui.cli import main
-from netui.followups import due_contacts, follow_up, follow_ups
-from netui.models import SOURCES, TIERS, Contact, Interaction, Profile
-from netui.textsearch import contact_key, matches
-from netui.widgets.network_model import COLUMN_KEYS, Filters, NetworkModel, search_key
-
-from conftest import write_data_file
+from netui.cli.main import main
+from netui.core.followups import due_contacts, follow_up, follow_ups
+from netui.core.models import SOURCES, TIERS, Contact, Interaction, Profile
+from netui.core.network_model import COLUMN_KEYS, Filters, NetworkModel, search_key
+from netui.core.textsearch import contact_key, matches
 
 TODAY = date(2026, 3, 16)
 

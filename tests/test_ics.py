@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from netui import ics
-from netui.models import Event
+from netui.core.models import Event
+from netui.events import ics
 
 ROME = ZoneInfo("Europe/Rome")
 STAMP = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)

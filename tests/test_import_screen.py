@@ -6,9 +6,9 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from netui.models import Contact
-from netui.screens.import_dialog import ImportScreen
-from netui.screens.overview import OverviewScreen
+from netui.core.models import Contact
+from netui.tui.dialogs.import_dialog import ImportScreen
+from netui.tui.screens.overview import OverviewScreen
 from tests.conftest import reopen
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"

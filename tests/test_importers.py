@@ -11,9 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from netui.importers import (ImportFormatError, parse_bytes, parse_date, parse_file, plan_import,
-                             summary_lines, url_key)
-from netui.models import Contact
+from netui.core.models import Contact
+from netui.io.importers import (
+    ImportFormatError,
+    parse_bytes,
+    parse_date,
+    parse_file,
+    plan_import,
+    summary_lines,
+    url_key,
+)
 
 FIX = Path(__file__).parent / "fixtures" / "import"
 

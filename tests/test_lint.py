@@ -6,9 +6,19 @@ import time
 
 import pytest
 
-from netui.lint import (Warning, check_contact_email, check_cv, check_draft, check_generic_target,
-                        check_placeholders, check_similar, check_subject, mentions_cv, similarity)
-from netui.models import NO_GENERIC_RELATIONSHIPS, Contact, Profile
+from netui.core.models import NO_GENERIC_RELATIONSHIPS, Contact, Profile
+from netui.outreach.lint import (
+    Warning,
+    check_contact_email,
+    check_cv,
+    check_draft,
+    check_generic_target,
+    check_placeholders,
+    check_similar,
+    check_subject,
+    mentions_cv,
+    similarity,
+)
 
 
 def codes(warnings):

@@ -12,8 +12,15 @@ from urllib.parse import unquote
 
 import pytest
 
-from netui.errors import NetuiError
-from netui.mail import MAILTO_SAFE_LIMIT, eml_bytes, mailto_url, open_mailto, prefer_eml, write_eml
+from netui.core.errors import NetuiError
+from netui.outreach.mail import (
+    MAILTO_SAFE_LIMIT,
+    eml_bytes,
+    mailto_url,
+    open_mailto,
+    prefer_eml,
+    write_eml,
+)
 
 SUBJECT = "Caffè & idee? #1 per «domani»"
 BODY = "Ciao Zoë,\n\nuna riga con spazi, + e = e & e ? e #hash\n100% sì 😊 שלום\n"

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from conftest import TODAY, reopen
 from textual.widgets import Footer, Input, Static
 
-from netui.models import Contact, Draft, Interaction
-from netui.screens.confirm import ConfirmScreen
-from netui.screens.contact import ContactScreen
-from netui.screens.help import HelpScreen
-from netui.screens.log_interaction import LogInteractionScreen
-from netui.screens.overview import OverviewScreen
-from netui.widgets.contact_table import ContactTable
-
-from conftest import TODAY, reopen
+from netui.core.models import Contact, Draft, Interaction
+from netui.tui.dialogs.confirm import ConfirmScreen
+from netui.tui.dialogs.log_interaction import LogInteractionScreen
+from netui.tui.screens.contact import ContactScreen
+from netui.tui.screens.help import HelpScreen
+from netui.tui.screens.overview import OverviewScreen
+from netui.tui.widgets.contact_table import ContactTable
 
 SIZE = (120, 36)
 
@@ -183,7 +182,7 @@ async def test_filter_keys_redraw_without_laying_the_screen_out(make_app):
 async def test_a_large_network_shows_its_first_page_then_completes(make_app, monkeypatch):
     """From FIRST_PAGE_FIRST_FROM contacts the first frame shows the first page before the
     other rows are built; right after it, every row and the panel's counts are there."""
-    from netui.screens import overview
+    from netui.tui.screens import overview
 
     monkeypatch.setattr(overview, "FIRST_PAGE_FIRST_FROM", 10)
     people = [Contact(uid=f"p{i:03}", first_name=f"Person {i:03}", source="linkedin", tier="key" if i % 4 else "network")
@@ -340,7 +339,7 @@ async def test_help_lists_every_overview_key(make_app):
 
 
 async def test_every_overview_action_is_in_the_command_palette(make_app):
-    from netui.commands import NetuiCommands
+    from netui.tui.palette import NetuiCommands
 
     contacts, interactions = network()
     app = make_app(contacts, interactions)
@@ -373,7 +372,7 @@ async def test_compose_opens_the_drafting_screen(make_app):
         await pilot.press("down", "c")
         await pilot.pause()
         try:
-            from netui.screens.compose import ComposeScreen
+            from netui.tui.screens.compose import ComposeScreen
         except ImportError:  # before the drafting screen lands
             assert isinstance(app.screen, OverviewScreen)
         else:
@@ -382,7 +381,7 @@ async def test_compose_opens_the_drafting_screen(make_app):
 
 
 async def test_changes_from_other_screens_reach_the_overview(make_app):
-    from netui.models import Event, Profile
+    from netui.core.models import Event, Profile
 
     contacts, interactions = network()
     app = make_app(contacts, interactions)

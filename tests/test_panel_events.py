@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from textual.widgets import Static
 
-from netui.models import ChecklistItem, Contact, Event
+from netui.core.models import ChecklistItem, Contact, Event
 from tests.conftest import TODAY
 from tests.support.pilot import plain
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Select, Static, TextArea
 
-from netui.app import NetuiApp
-from netui.models import Profile
-from netui.screens.profile import ProfileScreen
-from netui.store import Store
+from netui.core.models import Profile
+from netui.storage.store import Store
+from netui.tui.app import NetuiApp
+from netui.tui.screens.profile import ProfileScreen
 from tests.support.pilot import plain, settle, switch_to
 
 SIZE = (120, 36)

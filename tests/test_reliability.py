@@ -11,9 +11,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from netui.errors import StorageError
-from netui.models import Contact
-from netui.store import Store
+from netui.core.errors import StorageError
+from netui.core.models import Contact
+from netui.storage.store import Store
 from tests.support.datagen import make_contacts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,9 +62,9 @@ def test_kill_9_during_saves_never_damages_the_file(big_db):
 
 DISK_FULL_CHILD = r"""
 import os, resource, sys
-from netui.store import Store
-from netui.models import Contact
-from netui.errors import StorageError
+from netui.storage.store import Store
+from netui.core.models import Contact
+from netui.core.errors import StorageError
 path = sys.argv[1]
 store = Store.open(path)
 original = open(path, "rb").read()
@@ -110,7 +110,7 @@ def test_disk_full_cli_writes_nothing(tmp_path):
         store.add_contacts(make_contacts(300))
     before = db.read_bytes()
     limit = f"import resource; resource.setrlimit(resource.RLIMIT_FSIZE, ({len(before) // 2}, -1))"
-    code = f"{limit}; import sys; from netui.cli import main; sys.exit(main(sys.argv[1:]))"
+    code = f"{limit}; import sys; from netui.cli.main import main; sys.exit(main(sys.argv[1:]))"
     result = subprocess.run([sys.executable, "-c", code, "--db", str(db), "add", "Zed <zed@example.org>"],
                             capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 1
@@ -158,7 +158,7 @@ def _try_cli_add(path: str) -> str:
     import contextlib
     import io
 
-    from netui.cli import main
+    from netui.cli.main import main
 
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
@@ -224,7 +224,7 @@ def test_second_process_is_refused_naming_the_holder(tmp_path):
     """Case 7: a running netui holds the file; a second one is refused for writing."""
     db = tmp_path / "netui.json"
     holder = subprocess.Popen([sys.executable, "-c",
-                               "import sys, time; from netui.store import Store; "
+                               "import sys, time; from netui.storage.store import Store; "
                                "s = Store.open(sys.argv[1]); print('ready', flush=True); time.sleep(60)",
                                str(db)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:
@@ -250,7 +250,7 @@ def test_two_writers_at_once_never_lose_a_write_silently(tmp_path):
     """Case 7: two processes adding contacts at the same time: each add is saved or reported."""
     db = tmp_path / "netui.json"
     run_netui(["profile", "--set", "first_name=Me"], db)
-    script = ("import sys; from netui.cli import main\n"
+    script = ("import sys; from netui.cli.main import main\n"
               "ok = 0\n"
               "for i in range(40):\n"
               "    ok += main(['--db', sys.argv[1], 'add', f'{sys.argv[2]} {i}']) == 0\n"

@@ -8,11 +8,10 @@ deliberate change, and look at the new SVGs before committing them.
 
 from __future__ import annotations
 
+from conftest import TODAY
 from textual.widgets import Input, TextArea
 
-from netui.demo import build_demo
-
-from conftest import TODAY
+from netui.io.demo import build_demo
 
 SIZE = (120, 36)
 

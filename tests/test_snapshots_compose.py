@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-import netui.screens.compose as compose_screen
-from netui import batch
-from netui.app import NetuiApp
-from netui.models import Contact, Profile
-from netui.screens.compose import ComposeScreen
-from netui.store import Store
+import netui.tui.screens.compose as compose_screen
+from netui.core.models import Contact, Profile
+from netui.outreach import batch
+from netui.storage.store import Store
+from netui.tui.app import NetuiApp
+from netui.tui.screens.compose import ComposeScreen
 
 
 @pytest.fixture

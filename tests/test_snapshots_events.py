@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from netui import events as core
-from netui.app import NetuiApp
-from netui.models import Profile
-from netui.store import Store
+from netui.core.models import Profile
+from netui.events import service as core
+from netui.storage.store import Store
+from netui.tui.app import NetuiApp
 
 CHECKLIST = """\
 [before]

@@ -15,23 +15,22 @@ from pathlib import Path
 
 import click
 import pytest
-
-from netui import cli_commands
-from netui.models import Contact
-
 from conftest import write_data_file
+
+from netui.cli import group as cli_commands
+from netui.core.models import Contact
 
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Never loaded by the start: drafting (Jinja2), the importers and exporters, iCalendar,
 #: the palette, batches, the other screens, and click (the app path does not parse with it).
 NOT_AT_START = (
-    "jinja2", "netui.drafting", "netui.importers", "netui.exporters", "icalendar", "netui.ics",
-    "netui.commands", "netui.batch", "netui.lint", "netui.mail", "netui.clipboard",
-    "netui.screens.compose", "netui.screens.contact", "netui.screens.drafts", "netui.screens.events",
-    "netui.screens.profile", "netui.screens.help", "netui.screens.import_dialog",
-    "netui.screens.log_interaction", "click", "netui.cli_commands", "netui.cli_io", "netui.cli_drafts",
-    "netui.cli_events", "netui.cli_demo",
+    "jinja2", "netui.outreach.drafting", "netui.io.importers", "netui.io.exporters", "icalendar", "netui.events.ics",
+    "netui.tui.palette", "netui.outreach.batch", "netui.outreach.lint", "netui.outreach.mail", "netui.outreach.clipboard",
+    "netui.tui.screens.compose", "netui.tui.screens.contact", "netui.tui.screens.drafts", "netui.tui.screens.events",
+    "netui.tui.screens.profile", "netui.tui.screens.help", "netui.tui.dialogs.import_dialog",
+    "netui.tui.dialogs.log_interaction", "click", "netui.cli.group", "netui.cli.io", "netui.cli.drafts",
+    "netui.cli.events", "netui.cli.demo",
 )
 
 
@@ -43,10 +42,10 @@ def run_python(code: str, *args: str) -> str:
 
 
 def test_the_entry_point_imports_nothing_heavy():
-    """`from netui.cli import main` (the console script) loads no click, store or Textual."""
-    loaded = json.loads(run_python("import sys, json; from netui.cli import main; "
+    """`from netui.cli.main import main` (the console script) loads no click, store or Textual."""
+    loaded = json.loads(run_python("import sys, json; from netui.cli.main import main; "
                                    "print(json.dumps(sorted(sys.modules)))"))
-    for name in ("click", "textual", "netui.store", "netui.models", "netui.cli_commands", "jinja2"):
+    for name in ("click", "textual", "netui.storage.store", "netui.core.models", "netui.cli.group", "jinja2"):
         assert name not in loaded
 
 
@@ -56,8 +55,8 @@ def test_opening_the_app_loads_only_what_the_overview_needs(tmp_path):
     db = write_data_file(tmp_path / "netui.json", [Contact(first_name="Ada", last_name="Rossi1")])
     code = """
 import asyncio, json, sys
-import netui.app
-from netui import cli
+import netui.tui.app
+from netui.cli.main import main
 
 def run(app):  # instead of the terminal, Textual's test harness: the same start, headless
     async def start():
@@ -68,13 +67,13 @@ def run(app):  # instead of the terminal, Textual's test harness: the same start
             print(json.dumps({"shown": shown, "modules": sorted(sys.modules)}))
     asyncio.run(start())
 
-netui.app.NetuiApp.run = run
-sys.exit(cli.main(["--db", sys.argv[1]]))
+netui.tui.app.NetuiApp.run = run
+sys.exit(main(["--db", sys.argv[1]]))
 """
     found = json.loads(run_python(code, str(db)))
     assert found["shown"]
     loaded = set(found["modules"])
-    assert "netui.screens.overview" in loaded
+    assert "netui.tui.screens.overview" in loaded
     assert sorted(loaded.intersection(NOT_AT_START)) == []
 
 
@@ -86,12 +85,13 @@ sys.exit(cli.main(["--db", sys.argv[1]]))
 def test_opening_the_app_skips_click_but_resolves_the_file_as_click_would(tmp_path, argv, expected):
     code = """
 import json, os, sys
-from netui import cli
+import netui.tui.launch as launch
+from netui.cli.main import main
 opened = []
-cli.run_tui = lambda path, **kwargs: opened.append(str(path))
+launch.run_tui = lambda path, **kwargs: opened.append(str(path))
 os.chdir(sys.argv[1])
 os.environ["NETUI_DB"] = "env.json"
-code = cli.main(json.loads(sys.argv[2]))
+code = main(json.loads(sys.argv[2]))
 print(json.dumps([code, opened, "click" in sys.modules]))
 """
     code_, opened, click_loaded = json.loads(run_python(code, str(tmp_path), json.dumps(argv)))
@@ -99,7 +99,7 @@ print(json.dumps([code, opened, "click" in sys.modules]))
 
 
 def test_other_arguments_still_go_through_click(capsys):
-    from netui.cli import main
+    from netui.cli.main import main
 
     assert main(["--db"]) == 2
     assert "requires an argument" in capsys.readouterr().err

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import os
-from functools import partial
 import stat
+from functools import partial
 
 import orjson
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-import pytest
 
-from netui import backups
-from netui.errors import ConflictError, DamagedFileError, LockedError, ReadOnlyError
-from netui.models import Contact, Draft, Interaction, ValidationError
-from netui.store import Store, restore
+from netui.core.errors import (
+    ConflictError,
+    DamagedFileError,
+    LockedError,
+    ReadOnlyError,
+    ValidationError,
+)
+from netui.core.models import Contact, Draft, Interaction
+from netui.storage import backups
+from netui.storage.store import Store, restore
 
 
 @pytest.fixture
@@ -248,7 +254,7 @@ def test_unknown_fields_survive_a_round_trip(db):
 
 def test_incremental_serialization_matches_a_full_dump(db):
     """The cached per-document fragments give the same bytes as one orjson.dumps."""
-    from netui.store import serialize
+    from netui.storage.store import serialize
 
     with Store.open(db) as store:
         store.add_contacts([Contact(first_name=f"Nø {i}", tags=["[x]", "é"]) for i in range(30)])
@@ -297,7 +303,7 @@ def test_failed_transaction_undoes_updates_and_deletes(db):
 
 def full_dump(store: Store) -> bytes:
     """The file as one `orjson.dumps` of everything in memory (no fragment cache)."""
-    from netui.store import serialize
+    from netui.storage.store import serialize
 
     data = {name: dict(docs) for name, docs in store._data.items()}
     for table in store._tables():

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from netui.models import Contact, Interaction, Profile
-from netui.screens.compose import ComposeScreen
-from netui.screens.confirm import ConfirmScreen
-from netui.screens.log_interaction import LogInteractionScreen
-from netui.screens.overview import OverviewScreen
+from netui.core.models import Contact, Interaction, Profile
+from netui.tui.dialogs.confirm import ConfirmScreen
+from netui.tui.dialogs.log_interaction import LogInteractionScreen
+from netui.tui.screens.compose import ComposeScreen
+from netui.tui.screens.overview import OverviewScreen
 from tests.conftest import TODAY
 
 SIZE = (120, 36)

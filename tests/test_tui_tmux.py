@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from netui import recovery
-from netui.paths import recovery_path
-from netui.store import Store
+from netui.storage import recovery
+from netui.storage.paths import recovery_path
+from netui.storage.store import Store
 
 NETUI = Path(sys.executable).with_name("netui")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from netui.models import SOURCES, Contact, Interaction
+from netui.core.models import SOURCES, Contact, Interaction
 
 FIRST = ["Ada", "Noé", "Zoë", "Łukasz", "Chiara", "Giulia", "Marco", "Amélie", "Søren", "Aiko",
          "Omar", "Yara", "Mateo", "Priya", "Ivan", "Ngozi", "Hana", "Luca", "Inès", "Tomás"]

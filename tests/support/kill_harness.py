@@ -18,7 +18,7 @@ import time
 
 import orjson
 
-from netui.store import Store
+from netui.storage.store import Store
 
 
 def child_loop(path: str) -> None:

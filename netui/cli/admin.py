@@ -1,0 +1,106 @@
+"""Subcommands that look after the data file: `doctor`, `backup`, `restore`."""
+
+from __future__ import annotations
+
+import click
+
+from netui.cli.context import Context, pass_ctx
+from netui.core.errors import NetuiError
+
+
+@click.command()
+@pass_ctx
+def doctor(obj: Context) -> None:
+    """Check the data file, its lock, backups, clipboard and template folders."""
+    from netui.storage import backups
+    from netui.storage.paths import (
+        lock_path,
+        real_path,
+        shipped_templates_dir,
+        user_templates_dir,
+    )
+    from netui.storage.store import Store, lock_holder
+
+    path = obj.db_path
+    lines = [("data file", str(path))]
+    if path.is_symlink():
+        lines.append(("link target", str(real_path(path))))
+    status = "ok"
+    if not path.exists():
+        status = "does not exist yet (created on first start)"
+    else:
+        st = real_path(path).stat()
+        lines.append(("size", f"{st.st_size:,} bytes, mode {st.st_mode & 0o777:04o}"))
+        try:
+            with Store.open(path, readonly=True) as store:
+                lines.append(("contents", f"{len(store.contacts())} contacts, {len(store.interactions())} "
+                              f"interactions, {len(store.events())} events, {len(store.drafts())} drafts"))
+                lines.append(("schema", f"version {store.schema_version}"))
+                if store.readonly_reason:
+                    status = store.readonly_reason
+        except NetuiError as exc:
+            status = f"PROBLEM: {exc}"
+    lines.append(("status", status))
+    holder = lock_holder(path)
+    lines.append(("lock", f"{lock_path(path)}: " + (f"held by pid {holder}" if holder else "free")))
+    found = backups.list_backups(path)
+    newest = f", newest {found[0].path.name}" if found else ""
+    lines.append(("backups", f"{backups.backups_dir(path)}: {len(found)}{newest}"))
+    lines.append(("clipboard", _clipboard_description()))
+    lines.append(("templates", f"shipped {shipped_templates_dir()}; yours {user_templates_dir()}"))
+    for key, value in lines:
+        click.echo(f"{key:12} {value}")
+
+
+def _clipboard_description() -> str:
+    try:
+        from netui.outreach.clipboard import describe_backend
+    except ImportError:
+        return "unknown"
+    try:
+        return describe_backend()
+    except Exception as exc:  # a diagnostic must never fail the command
+        return f"unavailable ({exc})"
+
+
+@click.command()
+@pass_ctx
+def backup(obj: Context) -> None:
+    """Copy the data file into its backups/ folder now."""
+    from netui.storage.store import Store
+
+    with Store.open(obj.db_path, readonly=True) as store:
+        made = store.backup("manual")
+    click.echo(f"backup written: {made}")
+
+
+@click.command()
+@click.argument("backup_name", metavar="[BACKUP]", required=False)
+@click.option("--list", "list_only", is_flag=True, help="List the backups and exit.")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@pass_ctx
+def restore(obj: Context, backup_name: str | None, list_only: bool, yes: bool) -> None:
+    """Bring back a backup (default: the newest good one); the current file is kept."""
+    from netui.storage import backups
+    from netui.storage.store import restore as restore_file
+
+    found = backups.list_backups(obj.db_path)
+    if list_only:
+        if not found:
+            click.echo(f"no backups in {backups.backups_dir(obj.db_path)}")
+        for info in found:
+            state = "ok" if backups.is_valid(info.path) else "DAMAGED"
+            click.echo(f"{info.path.name}  {info.created:%Y-%m-%d %H:%M:%S}  {info.reason}  "
+                       f"{info.size:,} bytes  {state}")
+        return
+    chosen = backups.resolve_backup(obj.db_path, backup_name)
+    if not yes:
+        click.confirm(f"Replace {obj.db_path} with {chosen.name}? (the current file is kept)", abort=True)
+    kept = restore_file(obj.db_path, chosen)
+    click.echo(f"restored {chosen.name}" + (f"; previous file kept as {kept}" if kept else ""))
+
+
+def register(cli: click.Group) -> None:
+    """Add this area's subcommands to the `netui` group."""
+    for command in (doctor, backup, restore):
+        cli.add_command(command)

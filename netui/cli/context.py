@@ -1,0 +1,43 @@
+"""What every subcommand shares: the data file's path, opening the store, JSON output."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import click
+
+from netui.core.errors import NetuiError
+from netui.storage.paths import resolve_db_path
+
+if TYPE_CHECKING:
+    from netui.storage.store import Store
+
+
+class Context:
+    """What every subcommand needs: where the data file is."""
+
+    def __init__(self, db: str | None) -> None:
+        self.db_path = resolve_db_path(db)
+
+    @contextmanager
+    def store(self, *, write: bool) -> Iterator[Store]:
+        from netui.storage.store import Store
+
+        store = Store.open(self.db_path, readonly=not write)
+        try:
+            if write and store.readonly:
+                raise NetuiError(store.readonly_reason)
+            yield store
+        finally:
+            store.close()
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+def echo_json(value: object) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True))
+

@@ -1,0 +1,34 @@
+"""The `netui` click group: the global options and every area's subcommands.
+
+`netui.cli.main` is the entry point; started without a subcommand it opens the
+app without loading this module. Each area's module adds its own subcommands
+(`register(cli)`); the list of areas below is the only place that names them.
+"""
+
+from __future__ import annotations
+
+import click
+
+from netui.cli import admin, contacts, demo, drafts, events, io
+from netui.cli.context import Context
+from netui.tui.launch import run_tui
+
+
+@click.group(invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db", metavar="PATH", envvar="NETUI_DB",
+              help="Data file (default: NETUI_DB, else the user data folder's netui.json).")
+@click.version_option(package_name="netui")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """netui: build and keep your professional network, from the terminal.
+
+    Without a command, opens the full-screen app on the data file.
+    """
+    ctx.obj = Context(db)
+    if ctx.invoked_subcommand is None:
+        run_tui(ctx.obj.db_path)
+
+
+for _area in (contacts, drafts, events, io, demo, admin):
+    _area.register(cli)

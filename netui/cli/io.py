@@ -1,0 +1,74 @@
+"""`netui import` and `netui export`: bring the network in, take everything out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from netui.core.errors import NetuiError
+
+IMPORT_KINDS = ("linkedin", "google", "outlook", "vcard", "json")
+EXPORT_KINDS = ("vcard", "csv", "json", "ics")
+
+
+def register(cli: click.Group) -> None:
+    """Add `import` and `export` to the `netui` group."""
+    cli.add_command(import_command)
+    cli.add_command(export_command)
+
+
+@click.command("import")
+@click.argument("kind", type=click.Choice(IMPORT_KINDS))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.pass_obj
+def import_command(obj, kind: str, file: Path, dry_run: bool) -> None:
+    """Import contacts from a LinkedIn, Google or Outlook CSV, a vCard, or a netui JSON export."""
+    from netui.io.importers import parse_file, plan_import, summary_lines
+    from netui.io.importers.apply import apply_plan
+
+    if not file.exists():
+        raise NetuiError(f"no such file: {file}")
+    result = parse_file(kind, file)
+    with obj.store(write=not dry_run) as store:
+        plan = plan_import(store.contacts(), result)
+        if not dry_run:
+            applied = apply_plan(store, plan, result)
+    for line in summary_lines(plan):
+        click.echo(line)
+    if dry_run:
+        click.echo("dry run: nothing written")
+    elif applied.records:
+        click.echo(f"restored {applied.records} interactions, events, drafts and profile records")
+
+
+@click.command("export")
+@click.argument("kind", type=click.Choice(EXPORT_KINDS))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE (default: standard output).")
+@click.pass_obj
+def export_command(obj, kind: str, output: Path | None) -> None:
+    """Export contacts as vCard 4.0 or Google CSV, everything as JSON, events as iCalendar."""
+    from netui.io import exporters
+
+    with obj.store(write=False) as store:
+        if kind == "vcard":
+            payload = exporters.export_vcard(store.contacts()).encode("utf-8")
+        elif kind == "csv":
+            payload = exporters.export_csv(store.contacts()).encode("utf-8")
+        elif kind == "json":
+            payload = exporters.export_json(store.documents())
+        else:
+            from netui.events.ics import events_to_ics
+
+            payload = events_to_ics(store.events())
+    if output is None:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return
+    from netui.storage.atomic import atomic_write
+
+    atomic_write(output, payload)
+    click.echo(f"wrote {output}")

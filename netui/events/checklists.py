@@ -1,0 +1,77 @@
+"""Event checklists: what to do before, during and after each kind of event.
+
+Shipped as plain text files the user can copy and edit, so the format is one
+item a line under a section header. A user file in the config dir wins over
+the shipped one; a bad file gets an error naming the file and line rather than
+a silently short checklist.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from netui.core.errors import ChecklistError
+from netui.core.models import CHECKLIST_PHASES, EVENT_KINDS, LANGUAGES, ChecklistItem
+from netui.storage.paths import shipped_templates_dir, user_templates_dir
+
+SECTIONS = {
+    "before": "before", "during": "during", "after": "after",
+    "prima": "before", "durante": "during", "dopo": "after",
+}
+MAX_ITEM = 300  # characters in one item
+
+
+def parse_checklist(text: str, source: str = "<text>") -> list[ChecklistItem]:
+    """`[before]` / `[during]` / `[after]` headers (or prima/durante/dopo), then one item a line."""
+    items: list[ChecklistItem] = []
+    phase = None
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            name = line[1:-1].strip().lower()
+            if name not in SECTIONS:
+                raise ChecklistError(f"{source}, line {lineno}: unknown section {line}; "
+                                     "use [before], [during] or [after]")
+            phase = SECTIONS[name]
+            continue
+        if phase is None:
+            raise ChecklistError(f"{source}, line {lineno}: an item before any section; "
+                                 "start with [before], [during] or [after]")
+        if line[:2] in ("- ", "* "):
+            line = line[2:].strip()
+        if len(line) > MAX_ITEM:
+            raise ChecklistError(f"{source}, line {lineno}: an item longer than {MAX_ITEM} characters")
+        if line:
+            items.append(ChecklistItem(text=line, phase=phase))
+    if not items:
+        raise ChecklistError(f"{source}: the checklist has no items")
+    order = {p: i for i, p in enumerate(CHECKLIST_PHASES)}
+    return sorted(items, key=lambda item: order[item.phase])  # stable: file order within a phase
+
+
+def checklist_path(kind: str, lang: str) -> tuple[Path, str]:
+    """The file used for a kind and language, and where it comes from: "user" or "shipped"."""
+    if kind not in EVENT_KINDS:
+        raise ChecklistError(f"unknown event kind {kind!r}; use one of: {', '.join(EVENT_KINDS)}")
+    if lang not in LANGUAGES:
+        raise ChecklistError(f"unknown language {lang!r}; use one of: {', '.join(LANGUAGES)}")
+    for origin, folder in (("user", user_templates_dir()), ("shipped", shipped_templates_dir())):
+        path = folder / lang / "checklists" / f"{kind}.txt"
+        if path.is_file():
+            return path, origin
+    raise ChecklistError(f"no checklist for {kind} in {lang} (looked in {user_templates_dir()} "
+                         f"and {shipped_templates_dir()})")
+
+
+def load_checklist(kind: str, lang: str) -> list[ChecklistItem]:
+    """Fresh (all not done) checklist items for an event of this kind."""
+    path, _origin = checklist_path(kind, lang)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ChecklistError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise ChecklistError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return parse_checklist(text, str(path))

@@ -1,0 +1,347 @@
+"""What every importer shares: the result type, the refusal error, decoding,
+CSV rows with their line numbers, date parsing and the per-row clean-up.
+
+Kept free of any one format so that each format module reads as a mapping
+from columns (or properties) to `Contact` fields.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from typing import Any, Callable, Iterator
+
+from netui.core.errors import ImportFormatError, ValidationError
+from netui.core.models import Contact, Record, check_email, now_iso
+
+Location = str  # "line 12" or "card 3"
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """Contacts parsed from one file, plus what was left out and why.
+
+    `skipped` are rows or cards that gave no contact; `warnings` are values
+    dropped from a contact that was kept (a malformed email, an impossible
+    date). `records` carries the other tables of a netui JSON export
+    (interactions, events, drafts, profile) for a restore.
+    """
+
+    contacts: list[Contact]
+    skipped: list[tuple[Location, str]]
+    kind: str
+    warnings: list[tuple[Location, str]] = field(default_factory=list)
+    records: dict[str, list[Record]] = field(default_factory=dict)
+    locations: list[Location] = field(default_factory=list)  # parallel to `contacts`
+
+
+# --- decoding -----------------------------------------------------------------
+
+def decode(data: bytes, what: str) -> str:
+    """Bytes to text: BOMs (UTF-8, UTF-16), UTF-16 without BOM, UTF-8, then cp1252.
+
+    A file with NUL bytes that is not UTF-16, or with many control characters,
+    is refused as binary: parsing it would only produce garbage contacts.
+    """
+    if not data.strip(b" \t\r\n\x00"):
+        raise ImportFormatError(f"the file is empty: expected {what}")
+    if data.startswith(codecs.BOM_UTF8):
+        text = _strict(data[3:], "utf-8", what)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _strict(data, "utf-16", what)
+    elif len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] != 0:
+        text = _strict(data, "utf-16-le", what)
+    elif len(data) >= 4 and data[0] == 0 and data[2] == 0 and data[1] != 0:
+        text = _strict(data, "utf-16-be", what)
+    elif b"\x00" in data:
+        raise ImportFormatError(f"this is a binary file, not {what}")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n" or ch == "\ufffd")
+    if controls > max(8, len(sample) // 50):
+        raise ImportFormatError(f"this is a binary file, not {what}")
+    return text
+
+
+def _strict(data: bytes, encoding: str, what: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise ImportFormatError(f"the file looks like {encoding.upper()} text but does not decode: "
+                                f"not readable as {what}") from None
+
+
+# --- CSV ----------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Table:
+    """A CSV file as a header plus rows, each with the line it starts on."""
+
+    header: list[str]
+    header_line: int
+    rows: Iterator[tuple[int, list[str]]]
+    column: dict[str, int]
+
+    def get(self, row: list[str], name: str) -> str:
+        index = self.column.get(name.casefold())
+        if index is None or index >= len(row):
+            return ""
+        return row[index]
+
+    def filled_rows(self) -> Iterator[tuple[str, list[str], Callable[[str], str]]]:
+        """Each row that is not blank, as ("line N", its cells, a getter by column name)."""
+        for line, row in self.rows:
+            if any(cell.strip() for cell in row):
+                yield f"line {line}", row, partial(self.get, row)
+
+
+def given_names(get: Callable[[str], str], first: str = "First Name", middle: str = "Middle Name") -> str:
+    """First and middle names joined, each cleaned (address-book CSVs split them)."""
+    return " ".join(p for p in (clean_name(get(first)), clean_name(get(middle))) if p)
+
+
+def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    start = 1
+    try:
+        for row in reader:
+            yield start, row
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise ImportFormatError(f"line {start}: broken CSV ({exc})") from None
+
+
+def find_table(text: str, is_header, what: str, *, scan: int = 20) -> Table:
+    """Find the header among the first `scan` records (`,` or `;` separated).
+
+    LinkedIn puts a "Notes:" preamble before the header and spreadsheets pad it
+    with commas, so a fixed number of lines to skip would be wrong.
+    """
+    first_line = text.split("\n", 1)[0]
+    delimiters = [";", ","] if first_line.count(";") > first_line.count(",") else [",", ";"]
+    for delimiter in delimiters:
+        records = _records(text, delimiter)
+        for _ in range(scan):
+            try:
+                line, row = next(records)
+            except StopIteration:
+                break
+            header = [cell.strip().strip("\ufeff").strip() for cell in row]
+            if is_header({cell.casefold() for cell in header}):
+                column: dict[str, int] = {}
+                for index, name in enumerate(header):
+                    column.setdefault(name.casefold(), index)
+                return Table(header, line, records, column)
+    raise ImportFormatError(refusal(text, what))
+
+
+def refusal(text: str, what: str) -> str:
+    """A one-line reason naming what the file looks like instead."""
+    head = text[:2000].lstrip("\ufeff").lstrip()
+    if head[:11].upper() == "BEGIN:VCARD" or "\nBEGIN:VCARD" in head.upper():
+        return f"this is a vCard file, not {what}: import it as vcard"
+    if head[:1] in "{[":
+        return f"this looks like JSON, not {what}"
+    lowered = head.casefold()
+    if "connected on" in lowered and "first name" in lowered:
+        return f"this looks like a LinkedIn Connections.csv, not {what}: import it as linkedin"
+    if "e-mail 1 - value" in lowered or "given name" in lowered:
+        return f"this looks like a Google Contacts CSV, not {what}: import it as google"
+    if "e-mail address" in lowered and "job title" in lowered:
+        return f"this looks like an Outlook CSV, not {what}: import it as outlook"
+    return f"not {what}: no header row with the expected columns in the first lines"
+
+
+def numbered_columns(table: Table, pattern: str) -> list[int]:
+    """Indexes of columns like `E-mail 3 - Value`, in the order of their number."""
+    regex = re.compile(pattern, re.IGNORECASE)
+    found = []
+    for index, name in enumerate(table.header):
+        match = regex.fullmatch(name)
+        if match:
+            found.append((int(match.group(1)), index))
+    return [index for _, index in sorted(found)]
+
+
+def multi(value: str) -> list[str]:
+    """A Google cell may hold several values joined by ` ::: `."""
+    return [part.strip() for part in value.split(":::") if part.strip()]
+
+
+# --- values -------------------------------------------------------------------
+
+_MONTHS = {name: i for i, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_DMY_NAME = re.compile(r"(\d{1,2})[ \-/.]+([A-Za-z]{3,9})\.?[ \-/.,]+(\d{4}|\d{2})\b.*")
+_MDY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b.*")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")
+_BASIC = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T.*)?")
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year <= date.today().year % 100 + 1 else 1900
+    return year
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(value: str) -> str | None:
+    """`09 Oct 2024`, `23-Nov-21`, `1/8/18, 6:14 PM` (US order), `2024-10-09` -> ISO.
+
+    English month names are matched by hand: `strptime`'s `%b` follows the
+    locale, while LinkedIn writes English whatever the user's language.
+    Returns None when the text is no date.
+    """
+    value = value.strip()
+    if not value:
+        return None
+    match = _ISO.fullmatch(value) or _BASIC.fullmatch(value)
+    if match:
+        return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = _DMY_NAME.fullmatch(value)
+    if match:
+        month = _MONTHS.get(match.group(2)[:3].casefold())
+        return _iso(_year(match.group(3)), month, int(match.group(1))) if month else None
+    match = _MDY.fullmatch(value)
+    if match:
+        first, second, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
+        if first > 12:  # only a day can be above 12: the file is day-first
+            first, second = second, first
+        return _iso(year, first, second)
+    return None
+
+
+def parse_birthday(value: str) -> str | None:
+    """A birthday as `YYYY-MM-DD`, or `--MM-DD` when the year is unknown.
+
+    Accepts Google's ` --12-25`, vCard's `--1225` and `19901225`, and the
+    other `parse_date` forms. None when it is no date.
+    """
+    value = value.strip()
+    match = re.fullmatch(r"--(\d{2})-?(\d{2})", value)
+    if match:
+        month, day = int(match.group(1)), int(match.group(2))
+        return f"--{month:02d}-{day:02d}" if _iso(2000, month, day) else None
+    return parse_date(value)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean_name(value: str) -> str:
+    """Trim stray spaces and tabs, collapse runs of whitespace inside."""
+    return _SPACES.sub(" ", value).strip()
+
+
+def clean_notes(value: str) -> str:
+    """One line-break convention (`\\n`) whatever the file used."""
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class RowBuilder:
+    """Turns the fields of one row or card into a validated Contact, or a skip.
+
+    Bad values are dropped with a warning and the rest of the contact kept:
+    one malformed email should not cost the user a whole connection.
+    """
+
+    def __init__(self, result: ImportResult) -> None:
+        self.result = result
+        self.stamp = now_iso()
+
+    def emails(self, values: list[str], where: Location) -> list[str]:
+        kept: list[str] = []
+        seen: set[str] = set()
+        for value in values:
+            value = value.strip()
+            if value.casefold().startswith("mailto:"):
+                value = value[7:]
+            if not value:
+                continue
+            try:
+                value = check_email("emails", value)
+            except ValidationError:
+                self.result.warnings.append((where, f"dropped {value!r}: not an email address"))
+                continue
+            if value.casefold() not in seen:
+                seen.add(value.casefold())
+                kept.append(value)
+        return kept
+
+    def date(self, value: str, where: Location, label: str) -> str | None:
+        if not value.strip():
+            return None
+        parsed = parse_date(value)
+        if parsed is None:
+            self.result.warnings.append((where, f"dropped {label} {value.strip()!r}: not a date"))
+        return parsed
+
+    def birthday(self, value: str, where: Location) -> str | None:
+        if not value.strip() or value.strip() in ("0/0/00", "0000-00-00"):
+            return None
+        parsed = parse_birthday(value)
+        if parsed is None:
+            self.result.warnings.append((where, f"dropped birthday {value.strip()!r}: not a date"))
+        return parsed
+
+    def add(self, where: Location, **fields: Any) -> Contact | None:
+        for key in ("phones", "tags", "websites"):
+            if key in fields:
+                fields[key] = unique(fields[key])
+        fields.setdefault("created_at", self.stamp)
+        fields.setdefault("updated_at", self.stamp)
+        try:
+            contact = Contact(**fields).validate()
+        except ValidationError as exc:
+            reason = ("no name, email or company" if exc.field == "first_name" and "needs" in exc.message
+                      else str(exc))
+            self.result.skipped.append((where, reason))
+            return None
+        self.result.contacts.append(contact)
+        self.result.locations.append(where)
+        return contact
+
+
+def unique(values: list[str]) -> list[str]:
+    """Stripped, non-empty, first occurrence kept (case-insensitive)."""
+    seen: set[str] = set()
+    out = []
+    for value in values:
+        value = value.strip()
+        key = value.casefold()
+        if value and key not in seen:
+            seen.add(key)
+            out.append(value)
+    return out
+
+
+def label_tags(labels: list[str]) -> list[str]:
+    """Google labels (and Gmail vCard categories) as tags: `* myContacts` (every
+    contact has it) is dropped, the `* ` of system labels (`* starred`) removed."""
+    tags = []
+    for label in labels:
+        label = label.strip()
+        if label.replace(" ", "").casefold() in ("*mycontacts", "mycontacts"):
+            continue
+        tags.append(label[2:].strip() if label.startswith("* ") else label)
+    return tags
+
+
+def is_linkedin(url: str) -> bool:
+    return "linkedin.com/" in url.casefold()

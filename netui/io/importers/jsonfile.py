@@ -1,0 +1,69 @@
+"""netui's own JSON export (see `exporters.export_json`), read back for a restore.
+
+Also accepts the data file itself (tables keyed by document id), so a copy of
+`netui.json` can be imported into another data file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from netui.core.errors import ImportFormatError, ValidationError
+from netui.core.models import Contact, Draft, Event, Interaction, Profile, Record
+from netui.io.importers.common import ImportResult, decode, refusal
+
+WHAT = "a netui JSON export"
+FORMAT = "netui-export"
+_TABLES: dict[str, type[Record]] = {"interactions": Interaction, "events": Event, "drafts": Draft}
+
+
+def _docs(value: Any, table: str) -> list[dict]:
+    if value is None:
+        return []
+    if isinstance(value, dict):  # a TinyDB table: {"1": doc, ...}
+        value = list(value.values())
+    if not isinstance(value, list) or not all(isinstance(d, dict) for d in value):
+        raise ImportFormatError(f"{WHAT}: {table!r} is not a list of documents")
+    return value
+
+
+def _load(doc: dict, cls: type[Record], where: str, result: ImportResult) -> Record | None:
+    try:
+        return cls.from_doc(dict(doc)).validate()  # type: ignore[attr-defined]
+    except (ValidationError, TypeError) as exc:
+        result.skipped.append((where, str(exc)))
+        return None
+
+
+def parse_json(data: bytes) -> ImportResult:
+    """Contacts into `contacts`; interactions, events, drafts and profile into `records`."""
+    text = decode(data, WHAT).lstrip("\ufeff")
+    try:
+        payload = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        if text.lstrip()[:1] not in "{[":
+            raise ImportFormatError(refusal(text, WHAT)) from None
+        raise ImportFormatError(f"{WHAT} that is not valid JSON: line {exc.lineno}, column {exc.colno}: "
+                                f"{exc.msg}") from None
+    if not isinstance(payload, dict) or "contacts" not in payload or (
+            payload.get("format") not in (None, FORMAT)):
+        raise ImportFormatError(f"not {WHAT}: expected an object with a 'contacts' list")
+    result = ImportResult([], [], "json")
+    for number, doc in enumerate(_docs(payload.get("contacts"), "contacts"), 1):
+        contact = _load(doc, Contact, f"contact {number}", result)
+        if contact is not None:
+            result.contacts.append(contact)  # type: ignore[arg-type]
+            result.locations.append(f"contact {number}")
+    for table, cls in _TABLES.items():
+        loaded = [_load(doc, cls, f"{table[:-1]} {n}", result)
+                  for n, doc in enumerate(_docs(payload.get(table), table), 1)]
+        result.records[table] = [r for r in loaded if r is not None]
+    profiles = payload.get("profile")
+    if isinstance(profiles, dict) and not all(isinstance(v, dict) for v in profiles.values()):
+        profiles = [profiles]  # one profile document, not a table of them
+    profiles = _docs(profiles, "profile")
+    loaded = [_load(doc, Profile, "profile", result) for doc in profiles[:1]]
+    result.records["profile"] = [p for p in loaded if p is not None]
+    return result

@@ -1,0 +1,680 @@
+"""Email drafting: find a template, render it in a sandbox, explain what went wrong.
+
+Templates are text the user edits, previewed on every keystroke, so a render
+must be fast (compiled templates are cached by source), bounded (caps on size,
+time and the operators that multiply data) and must fail with one message the
+user can act on ("fill your profile: target_sector", a line number and its
+text), never a blank, a traceback or a frozen screen. A template in the user's
+config dir overrides the shipped file of the same name; netui only ever writes
+to the user's dir.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, nodes, pass_context
+from jinja2.compiler import CodeGenerator
+from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import missing
+
+from netui.core.errors import DraftingError, StorageError
+from netui.core.models import LANGUAGES, Contact, Event, Profile
+from netui.storage.atomic import atomic_write
+from netui.storage.paths import shipped_templates_dir, user_templates_dir
+
+SUFFIX = ".txt.j2"
+TEMPLATE_NAMES = ("generic", "personal", "thank_you", "follow_up", "event_follow_up")
+MAX_SOURCE = 100_000     # characters of template text
+MAX_OUTPUT = 200_000     # characters a render may produce
+MAX_SIZE = MAX_OUTPUT    # longest string or list an operator, filter or call may build
+MAX_INT_BITS = 4096      # no giant integers from ** or *
+TIME_LIMIT = 1.0         # seconds a render may take
+RESERVED_VARS = frozenset({"me", "contact", "event", "today", "lang", "signature", "require"})
+VARIABLE_HINTS = {
+    "ask": "the request of a personal email: call, companies, cv, or your own words",
+}
+
+_NAME_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_VAR_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_HEADER_RE = re.compile(r"([A-Za-z][A-Za-z0-9-]*):[ \t]*(.*)")
+_TEMPLATE_FILE = "<template>"  # the filename jinja gives templates made from a string
+
+
+class TemplateInfo(NamedTuple):
+    name: str
+    lang: str
+    path: Path
+    origin: str  # "user" or "shipped"
+
+
+@dataclass(frozen=True)
+class RenderedEmail:
+    subject: str
+    body: str
+    template: str
+    lang: str
+    origin: str  # "user", "shipped" or "edited"
+    path: Path | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """What `netui draft --print` writes: the Subject line, a blank line, the body."""
+        return f"Subject: {self.subject}\n\n{self.body}"
+
+
+# --- what templates see -------------------------------------------------------
+
+class _Missing(Exception):
+    """Raised inside a render for an empty required value; becomes a DraftingError."""
+
+    def __init__(self, message: str, kind: str, field_name: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.field = field_name
+
+
+class _Limit(Exception):
+    """Raised inside a render when a cap is hit; becomes a DraftingError."""
+
+
+def _missing_message(owner: str, name: str) -> tuple[str, str]:
+    if owner == "profile":
+        return f"fill your profile: {name}", "profile"
+    if owner == "contact":
+        return f"contact has no {name}", "contact"
+    return f"event has no {name}", "event"
+
+
+class _Blank(str):
+    """An empty field: false in `{% if %}`, an error when printed (never a gap)."""
+
+    def __new__(cls, owner: str, name: str) -> "_Blank":
+        obj = super().__new__(cls, "")
+        obj.owner = owner
+        obj.field = name
+        return obj
+
+
+@functools.cache
+def _allowed_fields(cls: type) -> frozenset[str]:
+    names = {f.name for f in dataclasses.fields(cls)} - {"extra"}
+    return frozenset(names | ({"name", "email"} & set(dir(cls))))
+
+
+class _Fields:
+    """A read-only view of a record: only its data fields, text stripped, lists as tuples."""
+
+    __slots__ = ("_record", "_owner")
+
+    def __init__(self, record: Any, owner: str) -> None:
+        self._record = record
+        self._owner = owner
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in _allowed_fields(type(self._record)):
+            raise AttributeError(name)
+        return _view(getattr(self._record, name), self._owner, name)
+
+    def __repr__(self) -> str:
+        return f"<{self._owner}>"
+
+
+def _view(value: Any, owner: str, name: str) -> Any:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return _Blank(owner, name)
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return tuple(_Fields(v, owner) if dataclasses.is_dataclass(v) else v for v in value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value
+
+
+class _Undefined(StrictUndefined):
+    """StrictUndefined with messages that name the variable the way the user knows it."""
+
+    __slots__ = ()
+
+    def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(self._undefined_obj, StrictUndefined):  # report the first link of a chain
+            self._undefined_obj._fail_with_undefined_error()
+        return super()._fail_with_undefined_error(*args, **kwargs)
+
+    @property
+    def _undefined_message(self) -> str:
+        if self._undefined_hint:
+            return self._undefined_hint
+        obj, name = self._undefined_obj, self._undefined_name
+        if obj is missing:
+            if name == "event":
+                return "this template needs an event: draft it from the event"
+            if name == "contact":
+                return "this template needs a contact"
+            return f"unknown variable {name!r}"
+        if isinstance(obj, _Fields):
+            return f"the {obj._owner} has no field {name!r}"
+        return super()._undefined_message
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, _Blank):
+        message, kind = _missing_message(value.owner, value.field)
+        raise _Missing(message, kind, value.field)
+    return value
+
+
+@pass_context
+def _require(context: Any, *names: str) -> str:
+    """`{% do require("me.target_sector", "contact.first_name", "event", "ask") %}`."""
+    for name in names:
+        head, _, attr = str(name).partition(".")
+        value = context.resolve_or_missing(head)
+        if head == "event" and (value is missing or value is None):
+            raise _Missing("this template needs an event: draft it from the event", "event", "event")
+        if head == "contact" and value is missing:
+            raise _Missing("this template needs a contact", "contact", "contact")
+        if attr and isinstance(value, _Fields):
+            if attr not in _allowed_fields(type(value._record)):
+                raise _Limit(f"require({name!r}): the {value._owner} has no field {attr!r}")
+            found = getattr(value, attr)
+            if isinstance(found, _Blank) or not found:
+                message, kind = _missing_message(value._owner, attr)
+                raise _Missing(message, kind, attr)
+        elif value is missing or value is None or (isinstance(value, str) and not value.strip()):
+            hint = VARIABLE_HINTS.get(name)
+            raise _Missing(f"missing {name}" + (f" ({hint})" if hint else ""), "variable", name)
+    return ""
+
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+           "settembre", "ottobre", "novembre", "dicembre"),
+}
+
+
+@pass_context
+def _longdate(context: Any, value: Any) -> str:
+    """`{{ event.date|longdate }}`: 12 March 2025 / 12 marzo 2025."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if not isinstance(value, date):
+        try:
+            value = date.fromisoformat(str(value)[:10])
+        except ValueError:
+            return str(value)
+    months = _MONTHS.get(context.get("lang"), _MONTHS["en"])
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+@pass_context
+def _human_list(context: Any, items: Any) -> str:
+    """`{{ me.company_traits|human_list }}`: a, b and c / a, b e c."""
+    words = [str(i).strip() for i in items if str(i).strip()]
+    conj = " e " if context.get("lang") == "it" else " and "
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + conj + words[-1]
+
+
+# --- the sandbox --------------------------------------------------------------
+
+_state = threading.local()
+
+_SAFE_FILTERS = frozenset({
+    "abs", "attr", "capitalize", "count", "d", "default", "dictsort", "first", "float", "groupby",
+    "int", "items", "join", "last", "length", "list", "lower", "map", "max", "min", "reject",
+    "rejectattr", "replace", "reverse", "round", "select", "selectattr", "sort", "string", "title",
+    "trim", "truncate", "unique", "upper", "wordcount",
+})
+_STR_METHODS = frozenset({
+    "capitalize", "casefold", "count", "endswith", "find", "index", "isalnum", "isalpha",
+    "isdigit", "islower", "isspace", "istitle", "isupper", "join", "lower", "lstrip",
+    "removeprefix", "removesuffix", "replace", "rfind", "rindex", "rsplit", "rstrip", "split",
+    "splitlines", "startswith", "strip", "swapcase", "title", "upper",
+})
+_DATE_ATTRS = frozenset({"year", "month", "day", "isoformat", "weekday", "isoweekday"})
+_FORMAT_WIDTH_RE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+
+
+def _tick() -> None:
+    deadline = getattr(_state, "deadline", None)
+    if deadline is not None and time.monotonic() > deadline:
+        raise _Limit(f"the template took more than {TIME_LIMIT:g} s: is there a loop without end?")
+
+
+def _too_big(size: int) -> _Limit:
+    return _Limit(f"the template would build {size:,} characters or items; the limit is {MAX_SIZE:,}")
+
+
+def _check_size(value: Any) -> Any:
+    if isinstance(value, (str, list, tuple, dict, set, bytes)) and len(value) > MAX_SIZE:
+        raise _too_big(len(value))
+    if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+        raise _Limit("the template builds a number too large to handle")
+    return value
+
+
+def _check_args(args: Any, kwargs: dict[str, Any]) -> None:
+    for arg in (*args, *kwargs.values()):
+        if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_SIZE:
+            raise _Limit(f"the number {arg} is too large here (limit {MAX_SIZE:,})")
+
+
+def _check_format(text: str) -> None:
+    for match in _FORMAT_WIDTH_RE.finditer(text):
+        for width in match.groups():
+            if width == "*" or (width and int(width) > 1000):
+                raise _Limit("a % format width is too large (limit 1000)")
+
+
+def _check_join(sep: Any, items: list[Any]) -> None:
+    size = len(str(sep)) * max(len(items) - 1, 0) + sum(len(str(i)) for i in items)
+    if size > MAX_SIZE:
+        raise _too_big(size)
+
+
+def _check_replace(text: Any, old: Any, new: Any) -> None:
+    text, old, new = str(text), str(old), str(new)
+    hits = text.count(old) if old else len(text) + 1
+    size = len(text) + hits * (len(new) - len(old))
+    if size > MAX_SIZE:
+        raise _too_big(size)
+
+
+def _guard_filter(name: str, func: Any) -> Any:
+    skip = 2 if hasattr(func, "jinja_pass_arg") else 1
+
+    @functools.wraps(func)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        _tick()
+        _check_args(args[skip:], kwargs)
+        if name == "join":
+            items = list(args[skip - 1])
+            args = (*args[:skip - 1], items, *args[skip:])
+            sep = args[skip] if len(args) > skip else kwargs.get("d", "")
+            _check_join(sep, items)
+        elif name == "replace" and len(args) >= skip + 2:
+            _check_replace(args[skip - 1], args[skip], args[skip + 1])
+        return _check_size(func(*args, **kwargs))
+
+    return guarded
+
+
+class _Generator(CodeGenerator):
+    """Routes `~` through a size check: the one operator the sandbox cannot intercept."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Any) -> None:
+        self.write("environment.checked_concat((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
+class DraftEnvironment(ImmutableSandboxedEnvironment):
+    """The Jinja2 sandbox for email templates, with caps on size, numbers and time."""
+
+    code_generator_class = _Generator
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def __init__(self) -> None:
+        super().__init__(undefined=_Undefined, keep_trailing_newline=True, autoescape=False,
+                         trim_blocks=True, lstrip_blocks=True, finalize=_finalize,
+                         extensions=["jinja2.ext.do"])
+        self.filters = {n: _guard_filter(n, f) for n, f in self.filters.items() if n in _SAFE_FILTERS}
+        self.filters["longdate"] = _longdate
+        self.filters["human_list"] = _human_list
+        self.globals.pop("lipsum", None)
+        self.globals["require"] = _require
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if not super().is_safe_attribute(obj, attr, value):
+            return False
+        if isinstance(obj, str):
+            return attr in _STR_METHODS
+        if isinstance(obj, date):
+            return attr in _DATE_ATTRS
+        return True
+
+    def wrap_str_format(self, value: Any) -> None:
+        return None  # str.format is refused by is_safe_attribute instead
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        _tick()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        _tick()
+        return super().getitem(obj, argument)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        _tick()
+        _check_args(args, kwargs)
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, str):
+            method = getattr(__obj, "__name__", "")
+            if method == "join" and args:
+                args = (list(args[0]), *args[1:])
+                _check_join(owner, args[0])
+            elif method == "replace" and len(args) >= 2:
+                _check_replace(owner, args[0], args[1])
+        return _check_size(super().call(__context, __obj, *args, **kwargs))
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        _tick()
+        ints = isinstance(left, int) and isinstance(right, int)
+        if operator == "**" and ints and right > 0 and abs(left) > 1:
+            if (abs(left).bit_length() - 1) * right > MAX_INT_BITS:
+                raise _Limit(f"{left} ** {right} is too large")
+        elif operator == "*":
+            if ints and left.bit_length() + right.bit_length() > MAX_INT_BITS:
+                raise _Limit("the template builds a number too large to handle")
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_SIZE:
+                    raise _too_big(len(seq) * times)
+        elif operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
+            if len(left) + len(right) > MAX_SIZE:
+                raise _too_big(len(left) + len(right))
+        elif operator == "%" and isinstance(left, str):
+            _check_format(left)
+        return _check_size(self.binop_table[operator](left, right))
+
+    def checked_concat(self, parts: tuple[Any, ...]) -> str:
+        _tick()
+        texts = [p if isinstance(p, str) else str(p) for p in parts]
+        size = sum(len(t) for t in texts)
+        if size > MAX_SIZE:
+            raise _too_big(size)
+        return "".join(texts)
+
+
+_ENV = DraftEnvironment()
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(source: str) -> Any:
+    return _ENV.from_string(source)
+
+
+def _line_of(source: str, lineno: int | None) -> str:
+    lines = source.splitlines()
+    if lineno is None or not 1 <= lineno <= len(lines):
+        return ""
+    text = lines[lineno - 1].strip()
+    return text if len(text) <= 100 else text[:97] + "..."
+
+
+def _where(lineno: int | None, line: str) -> str:
+    if lineno is None:
+        return ""
+    return f" on line {lineno}" + (f" — {line}" if line else "")
+
+
+def compile_source(source: str) -> Any:
+    """Compile (cached by source) or raise DraftingError with the line and its text."""
+    if len(source) > MAX_SOURCE:
+        raise DraftingError(f"the template is longer than {MAX_SOURCE:,} characters", kind="limit")
+    try:
+        return _compiled(source)
+    except TemplateSyntaxError as exc:
+        line = _line_of(source, exc.lineno)
+        message = (exc.message or "invalid template").rstrip(".")
+        raise DraftingError(f"syntax error: {message}{_where(exc.lineno, line)}",
+                            kind="syntax", lineno=exc.lineno, line=line) from None
+
+
+def _template_lineno(exc: BaseException) -> int | None:
+    """The innermost traceback frame in the template's code: jinja rewrites it to the template line."""
+    lineno = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == _TEMPLATE_FILE:
+            lineno = tb.tb_lineno
+        tb = tb.tb_next
+    return lineno
+
+
+def _run(template: Any, context: dict[str, Any], source: str) -> str:
+    _state.deadline = time.monotonic() + TIME_LIMIT
+    chunks: list[str] = []
+    size = 0
+    try:
+        for chunk in template.generate(context):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                raise _Limit(f"the email is longer than {MAX_OUTPUT:,} characters")
+            chunks.append(chunk)
+            _tick()
+        return "".join(chunks)
+    except _Missing as exc:
+        lineno = _template_lineno(exc)
+        raise DraftingError(str(exc), kind=exc.kind, field=exc.field, lineno=lineno,
+                            line=_line_of(source, lineno)) from None
+    except Exception as exc:  # everything a template can raise becomes one clear message
+        lineno = _template_lineno(exc)
+        line = _line_of(source, lineno)
+        where = _where(lineno, line)
+        text = str(exc).rstrip(".")
+        if isinstance(exc, SecurityError):
+            message, kind = f"refused by the template sandbox: {text}", "sandbox"
+        elif isinstance(exc, _Limit):
+            message, kind = f"refused: {text}", "limit"
+        elif isinstance(exc, UndefinedError):
+            message, kind = text, "event" if text.startswith("this template needs an event") else "undefined"
+        elif isinstance(exc, RecursionError):
+            message, kind = "refused: the template calls itself without end", "limit"
+        elif isinstance(exc, MemoryError):
+            message, kind = "refused: the template needs too much memory", "limit"
+        elif isinstance(exc, TemplateError):
+            message, kind = f"template error: {text}", "template"
+        else:
+            message, kind = f"template error: {type(exc).__name__}: {text}", "template"
+        raise DraftingError(message + where, kind=kind, lineno=lineno, line=line) from None
+    finally:
+        _state.deadline = None
+
+
+# --- rendering ----------------------------------------------------------------
+
+def _signature(profile: Profile) -> str:
+    if profile.signature.strip():
+        return profile.signature.strip()
+    lines = [line for line in (profile.name, profile.phone.strip(), profile.email.strip()) if line]
+    return "\n".join(lines) if lines else _Blank("profile", "first_name")
+
+
+def _context(lang: str, profile: Profile, contact: Contact | None, event: Event | None,
+             extra_vars: dict[str, Any] | None, today: date | None) -> dict[str, Any]:
+    if lang not in LANGUAGES:
+        raise DraftingError(f"unknown language {lang!r}; use one of: {', '.join(LANGUAGES)}")
+    context: dict[str, Any] = {}
+    for key, value in (extra_vars or {}).items():
+        if not _VAR_RE.fullmatch(key):
+            raise DraftingError(f"not a variable name: {key!r}", kind="variable", field=key)
+        if key in RESERVED_VARS:
+            raise DraftingError(f"{key!r} is filled in by netui and cannot be set as a variable",
+                                kind="variable", field=key)
+        context[key] = value.strip() if isinstance(value, str) else value
+    context.update(me=_Fields(profile, "profile"), today=today or date.today(), lang=lang,
+                   signature=_signature(profile))
+    if contact is not None:
+        context["contact"] = _Fields(contact, "contact")
+    if event is not None:
+        context["event"] = _Fields(event, "event")
+    return context
+
+
+def _split(text: str) -> tuple[dict[str, str], str]:
+    """Header lines, a blank line, the body; the Subject header is required."""
+    lines = text.split("\n")
+    headers: dict[str, str] = {}
+    last = None
+    index = 0
+    for index, raw in enumerate(lines):
+        line = raw.rstrip("\r")
+        if not line.strip():
+            if headers:
+                break
+            continue
+        if line[0] in " \t" and last:
+            headers[last] = f"{headers[last]} {line.strip()}"
+            continue
+        match = _HEADER_RE.fullmatch(line)
+        if not match:
+            raise DraftingError("a template starts with header lines (Subject: ...), then a blank "
+                                f"line, then the body; found {line[:60]!r} instead", kind="template")
+        last = match.group(1).title()
+        headers[last] = match.group(2).strip()
+    else:
+        index = len(lines)
+    if "Subject" not in headers:
+        raise DraftingError("the template has no 'Subject: ...' line", kind="template")
+    body = "\n".join(lines[index + 1:]).strip("\n")
+    return headers, (body + "\n" if body.strip() else "")
+
+
+def render_source(source: str, lang: str, profile: Profile, contact: Contact | None,
+                  event: Event | None = None, extra_vars: dict[str, Any] | None = None, *,
+                  name: str = "(edited)", origin: str = "edited", path: Path | None = None,
+                  today: date | None = None) -> RenderedEmail:
+    """Render template text (e.g. being edited, for the live preview)."""
+    template = compile_source(source)
+    text = _run(template, _context(lang, profile, contact, event, extra_vars, today), source)
+    headers, body = _split(text)
+    return RenderedEmail(subject=headers["Subject"], body=body, template=name, lang=lang,
+                         origin=origin, path=path, headers=headers)
+
+
+def render(name: str, lang: str, profile: Profile, contact: Contact | None, event: Event | None = None,
+           extra_vars: dict[str, Any] | None = None, *, today: date | None = None) -> RenderedEmail:
+    """Render the effective template `name` (user override, else shipped) in `lang`."""
+    info = find_template(name, lang)
+    return render_source(template_source(name, lang), lang, profile, contact, event, extra_vars,
+                         name=info.name, origin=info.origin, path=info.path, today=today)
+
+
+# --- lookup and saving ----------------------------------------------------------
+
+def _check_name(name: str, lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise DraftingError(f"unknown language {lang!r}; use one of: {', '.join(LANGUAGES)}")
+    if not _NAME_RE.fullmatch(name):
+        raise DraftingError(f"not a template name: {name!r} (lower-case letters, digits, _ and -)")
+
+
+def _scan(folder: Path) -> dict[str, Path]:
+    try:
+        return {p.name[:-len(SUFFIX)]: p for p in folder.iterdir()
+                if p.name.endswith(SUFFIX) and p.is_file() and _NAME_RE.fullmatch(p.name[:-len(SUFFIX)])}
+    except OSError:
+        return {}
+
+
+def list_templates(lang: str | None = None) -> list[TemplateInfo]:
+    """Every effective template, per language: a user file hides the shipped one."""
+    if lang is not None and lang not in LANGUAGES:
+        raise DraftingError(f"unknown language {lang!r}; use one of: {', '.join(LANGUAGES)}")
+    found: list[TemplateInfo] = []
+    for code in ([lang] if lang else LANGUAGES):
+        merged = {n: TemplateInfo(n, code, p, "shipped") for n, p in _scan(shipped_templates_dir() / code).items()}
+        merged.update({n: TemplateInfo(n, code, p, "user") for n, p in _scan(user_templates_dir() / code).items()})
+        found.extend(sorted(merged.values()))
+    return found
+
+
+def find_template(name: str, lang: str) -> TemplateInfo:
+    _check_name(name, lang)
+    for origin, folder in (("user", user_templates_dir()), ("shipped", shipped_templates_dir())):
+        path = folder / lang / f"{name}{SUFFIX}"
+        if path.is_file():
+            return TemplateInfo(name, lang, path, origin)
+    known = ", ".join(t.name for t in list_templates(lang)) or "none"
+    raise DraftingError(f"no template {name!r} in {lang}; available: {known}")
+
+
+def template_source(name: str, lang: str) -> str:
+    """The text of the effective template (for the editor, or to render)."""
+    path = find_template(name, lang).path
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise DraftingError(f"template {path} is not UTF-8 text", kind="io") from None
+    except OSError as exc:
+        raise DraftingError(f"cannot read template {path}: {exc.strerror or exc}", kind="io") from None
+
+
+def required_fields(source: str) -> list[str]:
+    """What a template declares with require(...): "me.first_name", "contact.first_name", "ask"..."""
+    try:
+        tree = _ENV.parse(source)
+    except TemplateSyntaxError:
+        return []
+    found: list[str] = []
+    for call in tree.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name == "require":
+            for arg in call.args:
+                if isinstance(arg, nodes.Const) and isinstance(arg.value, str) and arg.value not in found:
+                    found.append(arg.value)
+    return found
+
+
+def missing_profile_fields(name: str, lang: str, profile: Profile) -> list[str]:
+    """Profile fields the template requires that are still empty (for the profile screen)."""
+    missing_ = []
+    for item in required_fields(template_source(name, lang)):
+        head, _, attr = item.partition(".")
+        if head == "me" and attr and not _view(getattr(profile, attr, ""), "profile", attr):
+            missing_.append(attr)
+    return missing_
+
+
+def save_user_template(name: str, lang: str, text: str, *, check: bool = True) -> Path:
+    """Write a user template atomically into the config dir (never the shipped file).
+
+    With check, text that does not compile is refused with its line.
+    """
+    _check_name(name, lang)
+    if check:
+        compile_source(text)
+    elif len(text) > MAX_SOURCE:
+        raise DraftingError(f"the template is longer than {MAX_SOURCE:,} characters", kind="limit")
+    folder = user_templates_dir() / lang
+    target = folder / f"{name}{SUFFIX}"
+    shipped = shipped_templates_dir().resolve()
+    if target.resolve().is_relative_to(shipped):
+        raise DraftingError(f"refusing to write into the shipped templates folder {shipped}", kind="io")
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atomic_write(target, text.encode("utf-8"), mode=0o600)
+    except StorageError as exc:
+        raise DraftingError(str(exc), kind="io") from None
+    except OSError as exc:
+        raise DraftingError(f"cannot create {folder}: {exc.strerror or exc}", kind="io") from None
+    return target
+
+
+def remove_user_template(name: str, lang: str) -> bool:
+    """Delete the user's override so the shipped template applies again."""
+    _check_name(name, lang)
+    target = user_templates_dir() / lang / f"{name}{SUFFIX}"
+    try:
+        target.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise DraftingError(f"cannot remove {target}: {exc.strerror or exc}", kind="io") from None
+    return True

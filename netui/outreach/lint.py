@@ -1,0 +1,122 @@
+"""Checks on a draft before it is sent, from the networking method.
+
+Pure functions over plain values, so the compose screen can run them on every
+keystroke and the CLI can print them to stderr. Each returns a list of
+Warning(code, message); an empty list means nothing to say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Sequence
+
+from netui.core.models import NO_GENERIC_RELATIONSHIPS, Contact, Profile
+
+GENERIC_TEMPLATES = frozenset({"generic"})
+SIMILARITY_THRESHOLD = 0.85
+
+_BRACKETS_RE = re.compile(r"\[[^\[\]\n]{1,80}\]")
+_CV_RE = re.compile(
+    r"(?<!\w)(cv|c\.v\.|curriculum(?:\s+vitae)?|r(?:ésumé|esumé|ésume)|(?:my|your|the|a)\s+resume)(?!\w)",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Warning:  # noqa: A001 - the name the UI and CLI use
+    code: str
+    message: str
+
+
+LintWarning = Warning  # for modules that would rather not shadow the builtin
+
+
+def check_generic_target(template: str, contact: Contact) -> list[Warning]:
+    """The generic email is never for mentors, managers, employers; key contacts get a personal one."""
+    if template not in GENERIC_TEMPLATES:
+        return []
+    found = []
+    if contact.relationship in NO_GENERIC_RELATIONSHIPS:
+        role = contact.relationship.replace("_", " ")
+        found.append(Warning("generic_to_relationship",
+                             f"{contact.name} is your {role}: never send them the generic email; "
+                             "write a personal one"))
+    if contact.tier == "key":
+        found.append(Warning("generic_to_key",
+                             f"{contact.name} is a key contact: a personal email will work better "
+                             "than the generic one"))
+    return found
+
+
+def check_placeholders(subject: str, body: str) -> list[Warning]:
+    """Text left in [Square Brackets] is almost always a placeholder never filled in."""
+    hits = _BRACKETS_RE.findall(subject) + _BRACKETS_RE.findall(body)
+    if not hits:
+        return []
+    shown = ", ".join(dict.fromkeys(hits[:5]))
+    more = f" and {len(hits) - 5} more" if len(hits) > 5 else ""
+    return [Warning("placeholder", f"text left in brackets: {shown}{more}; fill it in or remove it")]
+
+
+def mentions_cv(text: str) -> bool:
+    return bool(_CV_RE.search(text))
+
+
+def check_cv(subject: str, body: str, profile: Profile) -> list[Warning]:
+    """A clipboard or mailto: link cannot attach files: remind the user to attach the CV."""
+    if not mentions_cv(f"{subject}\n{body}"):
+        return []
+    if not profile.cv_path.strip():
+        return [Warning("cv_no_path", "the email mentions your CV but your profile has no CV path: "
+                                      "set cv_path, and attach the file in your mail client")]
+    name = Path(profile.cv_path.strip()).name
+    return [Warning("cv_attach", f"the email mentions your CV: attach {name} in your mail client "
+                                 "(copying the text cannot attach files)")]
+
+
+def check_contact_email(contact: Contact) -> list[Warning]:
+    if contact.emails:
+        return []
+    return [Warning("no_email", f"{contact.name} has no email address: add one to send this email")]
+
+
+def check_subject(subject: str) -> list[Warning]:
+    if subject.strip():
+        return []
+    return [Warning("empty_subject", "the subject is empty")]
+
+
+def check_draft(template: str, subject: str, body: str, contact: Contact, profile: Profile) -> list[Warning]:
+    """Every check that looks at one draft."""
+    return (check_generic_target(template, contact) + check_contact_email(contact)
+            + check_subject(subject) + check_placeholders(subject, body) + check_cv(subject, body, profile))
+
+
+def similarity(a: str, b: str) -> float:
+    """How much two bodies read the same, 0..1, comparing words (case and spacing ignored)."""
+    words_a = _WORD_RE.findall(a.casefold())
+    words_b = _WORD_RE.findall(b.casefold())
+    if not words_a and not words_b:
+        return 1.0
+    return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+
+
+def check_similar(drafts: Sequence[tuple[str, str]], threshold: float = SIMILARITY_THRESHOLD) -> list[Warning]:
+    """Personalised drafts of one batch that read nearly the same: the method says no copy-paste."""
+    found = []
+    words = [(label, _WORD_RE.findall(body.casefold())) for label, body in drafts]
+    for i, (label_a, a) in enumerate(words):
+        for label_b, b in words[i + 1:]:
+            matcher = SequenceMatcher(None, a, b, autojunk=False)
+            if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= threshold:
+                found.append(Warning("similar_drafts",
+                                     f"the drafts for {label_a} and {label_b} read {ratio:.0%} the same: "
+                                     "make each one personal"))
+    return found

@@ -1,0 +1,111 @@
+"""Durable file writes: a reader sees the old file or the new one, never a mix.
+
+Write a temp file in the same folder, fsync it, `os.replace` it over the
+target, fsync the folder. On any failure the temp file is removed and the old
+file is left byte-identical.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from netui.core.errors import StorageError
+
+TEMP_MARK = ".tmp-"
+#: Buffers per `writev` call (the kernel's limit).
+IOV_MAX = min(os.sysconf("SC_IOV_MAX"), 1024) if hasattr(os, "sysconf") else 1024
+
+
+def temp_name(target: Path) -> Path:
+    import secrets  # here, not at the top: hashlib and hmac are not needed to open the app
+
+    return target.with_name(f".{target.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
+
+
+def describe_os_error(exc: OSError, path: Path) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"cannot save {path}: the disk is full"
+    if exc.errno == errno.EFBIG:
+        return f"cannot save {path}: file size limit reached (disk full)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"cannot save {path}: permission denied"
+    if exc.errno == errno.EROFS:
+        return f"cannot save {path}: read-only file system"
+    return f"cannot save {path}: {exc.strerror or exc}"
+
+
+def fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(target: Path, payload: bytes | Sequence[bytes], mode: int = 0o600) -> None:
+    """Replace `target` with `payload` (bytes, or pieces written in order) durably;
+    raise StorageError, leaving it intact."""
+    tmp = temp_name(target)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    except OSError as exc:
+        raise StorageError(describe_os_error(exc, target)) from None
+    try:
+        try:
+            os.fchmod(fd, mode)
+            write_all(fd, [payload] if isinstance(payload, bytes) else payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise StorageError(describe_os_error(exc, target)) from None
+    fsync_dir(target.parent)
+
+
+def write_all(fd: int, pieces: Sequence[bytes]) -> None:
+    """Write the pieces in order with `os.writev`, a batch at a time: a 30 MB file of
+    30,000 pieces is never joined into one copy first (~20 ms and 30 MB saved a save)."""
+    for start in range(0, len(pieces), IOV_MAX):
+        batch = pieces[start:start + IOV_MAX]
+        written = os.writev(fd, batch)
+        if written == sum(map(len, batch)):
+            continue
+        for piece in batch:  # a short write: finish this batch piece by piece
+            if written >= len(piece):
+                written -= len(piece)
+                continue
+            view = memoryview(piece)[written:]
+            written = 0
+            while view:
+                view = view[os.write(fd, view):]
+
+
+def clean_orphans(folder: Path, name: str) -> list[Path]:
+    """Remove temp files of `name` left by a crash; only call while holding the lock."""
+    removed = []
+    prefix = f".{name}{TEMP_MARK}"
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if entry.name.startswith(prefix):
+            try:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:
+                pass
+    return removed

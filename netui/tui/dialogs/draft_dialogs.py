@@ -1,0 +1,122 @@
+"""Small modals of the drafting screens: a path prompt, the text to copy by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Static, TextArea
+
+from netui.tui.dialogs.confirm import ConfirmScreen
+
+#: The shared yes/no modal (one for the whole app).
+Confirm = ConfirmScreen
+
+
+class PathPrompt(ModalScreen[str | None]):
+    """Ask for a file path; enter accepts, escape cancels."""
+
+    DEFAULT_CSS = """
+    PathPrompt { align: center middle; }
+    PathPrompt > Vertical { width: 90; max-width: 100%; height: auto; border: thick $accent;
+                            background: $panel; padding: 1 2; }
+    PathPrompt #path-error { color: $error; height: auto; }
+    PathPrompt .note { color: $text-muted; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, default: str, note: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.default = default
+        self.note = note
+        self._confirmed_overwrite: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, markup=False)
+            yield Input(self.default, id="path-input")
+            if self.note:
+                yield Static(self.note, classes="note", markup=False)
+            yield Static("", id="path-error", markup=False)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = event.value.strip()
+        error = self.query_one("#path-error", Static)
+        if not value:
+            error.update("Type a file path.")
+            return
+        path = Path(value).expanduser()
+        if path.is_dir():
+            error.update(f"{path} is a folder: add a file name.")
+            return
+        if path.exists() and self._confirmed_overwrite != value:
+            self._confirmed_overwrite = value
+            error.update(f"{path} exists: press enter again to replace it.")
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextModal(ModalScreen[str | None]):
+    """The text shown to select and copy by hand, with the offer of an .eml.
+
+    Dismissed with "eml" when the user asks for the file, else None.
+    """
+
+    DEFAULT_CSS = """
+    TextModal { align: center middle; }
+    TextModal > Vertical { width: 100; max-width: 100%; height: 80%; border: thick $accent;
+                           background: $panel; padding: 0 1; }
+    TextModal #text-note { height: auto; padding: 1 0; }
+    TextModal TextArea { height: 1fr; }
+    TextModal Horizontal { height: auto; margin: 1 0 0 0; }
+    TextModal Button { margin-right: 2; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("f3", "eml", "Save .eml", priority=True),
+    ]
+
+    def __init__(self, title: str, note: str, text: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.note = note
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, markup=False, classes="form-title")
+            yield Static(self.note, id="text-note", markup=False)
+            yield TextArea(self.text, id="text-copy", read_only=True, soft_wrap=True)
+            with Horizontal():
+                yield Button("Save as .eml (f3)", id="text-eml", variant="primary")
+                yield Button("Close (escape)", id="text-close")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.select_all()
+
+    @on(Button.Pressed, "#text-eml")
+    def _eml(self) -> None:
+        self.dismiss("eml")
+
+    @on(Button.Pressed, "#text-close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+    def action_eml(self) -> None:
+        self.dismiss("eml")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,284 @@
+"""Modals of the events screen: the form base and the contact picker.
+
+Every text a user typed is shown as plain text (never read as markup).
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, Callable, Generic, TypeVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from netui.core.errors import NetuiError, ValidationError
+from netui.core.models import Contact
+from netui.core.network_model import query_words, search_key
+from netui.tui.dialogs.confirm import ConfirmScreen
+
+T = TypeVar("T")
+
+class FormModal(ModalScreen[T], Generic[T]):
+    """A form: `tab`/`shift+tab` between fields, `ctrl+s` saves, `escape` goes back.
+
+    `save(values)` (a function or a coroutine) does the work and returns the
+    result the modal is dismissed with, or None when the change was refused and
+    the user already told. A ValidationError or NetuiError it raises is shown
+    in the form (the field named by a ValidationError gets the focus) and the
+    form stays open. Escape with changes asks before dropping them.
+
+    A form registers with the app (`app.forms`) so that quitting asks before
+    dropping its edits, and SIGTERM/SIGHUP keep them in the recovery file
+    (`recovery_entry`); `restore` reopens it with those values.
+    """
+
+    DEFAULT_CSS = """
+    FormModal { align: center middle; background: $background 60%; }
+    FormModal > #form {
+        width: 84; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; background: $panel; padding: 0 1 1 1;
+    }
+    FormModal .form-title { text-style: bold; padding: 0 0 0 1; }
+    FormModal .form-field { height: auto; margin-top: 1; }
+    FormModal .form-label { width: 18; padding: 0 1; color: $text-muted; }
+    FormModal .form-field > Input, FormModal .form-field > Select, FormModal .form-field > TextArea {
+        width: 1fr;
+    }
+    FormModal #form-error { color: $error; padding: 0 1; margin-top: 1; height: auto; }
+    FormModal #form-error.-empty { display: none; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Back"),
+    ]
+    FIELD_IDS: dict[str, str] = {}  # ValidationError.field -> widget id
+    SUBMIT_SAVES = False  # enter in a text field saves (short forms) or moves to the next field
+    RECOVERY_KIND = ""  # the `kind` of this form's entry in the recovery file ("" : not kept)
+
+    def __init__(self, title: str, save: Callable[[dict[str, Any]], Any], *,
+                 context: dict[str, Any] | None = None, restore: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.form_title = title
+        self.save_callback = save
+        self.context = dict(context or {})  # what the recovery entry needs to reopen the form
+        self.restore_values = restore
+        self._initial: dict[str, Any] | None = None
+        self._saving = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="form"):
+            yield Static(self.form_title, classes="form-title", markup=False)
+            yield from self.compose_fields()
+            yield Static("", id="form-error", classes="-empty", markup=False)
+        yield Footer()
+
+    def compose_fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Fill the fields (a restored form); Inputs by default, others override."""
+        for key, value in values.items():
+            found = self.query(f"#f-{key}")
+            if found and isinstance(found.first(), Input) and isinstance(value, str):
+                found.first(Input).value = value
+
+    def on_mount(self) -> None:
+        self._initial = self.values()
+        if self.restore_values:
+            self.set_values(self.restore_values)
+        self.focus_first()
+        forms = getattr(self.app, "forms", None)
+        if self.RECOVERY_KIND and forms is not None:
+            forms.add(self)
+
+    def on_unmount(self) -> None:
+        forms = getattr(self.app, "forms", None)
+        if forms is not None:
+            forms.discard(self)
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._initial is not None and self.is_mounted and self.values() != self._initial
+
+    def recovery_entry(self) -> dict[str, Any]:
+        """What the recovery file keeps of this form: enough to reopen it with the edits."""
+        return {"kind": self.RECOVERY_KIND, "title": self.form_title, **self.context, "values": self.values()}
+
+    def focus_first(self) -> None:
+        for widget in self.query("#form *"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    @staticmethod
+    def field(label: str, widget: Widget) -> Horizontal:
+        """A form row: the label, then the field."""
+        return Horizontal(Static(label, classes="form-label", markup=False), widget, classes="form-field")
+
+    def show_error(self, message: str, field_name: str | None = None) -> None:
+        error = self.query_one("#form-error", Static)
+        error.update(message)
+        error.set_class(not message, "-empty")
+        target = self.FIELD_IDS.get(field_name or "")
+        if target:
+            widget: Widget = self.query_one(f"#{target}")
+            widget.focus()
+
+    @on(Input.Submitted)
+    async def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.SUBMIT_SAVES:
+            await self.action_save()
+        else:
+            self.focus_next()
+
+    async def action_save(self) -> None:
+        if self._saving:
+            return
+        self._saving = True
+        try:
+            result = self.save_callback(self.values())
+            if inspect.isawaitable(result):
+                result = await result
+        except ValidationError as exc:
+            self.show_error(f"{exc.field.replace('_', ' ').capitalize()}: {exc.message}", exc.field)
+        except NetuiError as exc:
+            self.show_error(str(exc), getattr(exc, "field", None))
+        else:
+            if result is not None:
+                self.dismiss(result)
+        finally:
+            self._saving = False
+
+    def action_cancel(self) -> None:
+        if not self.is_dirty:
+            self.dismiss(None)
+            return
+
+        def answered(drop: bool | None) -> None:
+            if drop:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Drop your changes?", yes="Drop", no="Keep editing", danger=True),
+                             answered)
+
+
+class ContactPicker(ModalScreen[str | None]):
+    """Find a contact by typing (name, company, email... accents ignored); enter picks it."""
+
+    DEFAULT_CSS = """
+    ContactPicker { align: center middle; background: $background 60%; }
+    ContactPicker > Vertical {
+        width: 80; max-width: 100%; height: 80%;
+        border: thick $accent; background: $panel; padding: 0 1;
+    }
+    ContactPicker .form-title { text-style: bold; padding: 0 1 1 1; }
+    ContactPicker OptionList { height: 1fr; margin-top: 1; }
+    ContactPicker #picker-count { color: $text-muted; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Back"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("enter", "pick", "Link", priority=True),
+    ]
+    LIMIT = 200  # options shown at once; typing narrows
+
+    def __init__(self, contacts: list[Contact], exclude: set[str], title: str = "Link a contact") -> None:
+        super().__init__()
+        self.title_text = title
+        self.exclude = exclude
+        self.contacts = contacts
+        self.entries: list[tuple[str, Contact]] | None = None  # (search key, contact), by name
+
+    def _index(self) -> list[tuple[str, Contact]]:
+        """Search keys of every contact: built once, in a thread (30,000 contacts take ~0.2 s)."""
+        ordered = sorted(self.contacts, key=lambda c: (c.name.casefold(), c.uid))
+        return [(search_key(c), c) for c in ordered]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, classes="form-title", markup=False)
+            yield Input(placeholder="Type a name, company or email", id="picker-search", compact=True)
+            yield OptionList(id="picker-list")
+            yield Static("", id="picker-count", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self.query_one("#picker-count", Static).update("Loading your contacts…")
+        self._load()
+
+    @work(thread=True, exclusive=True, group="picker-index")
+    def _load(self) -> None:
+        entries = self._index()
+        self.app.call_from_thread(self._loaded, entries)
+
+    def _loaded(self, entries: list[tuple[str, Contact]]) -> None:
+        if not self.is_mounted:  # closed before the index was ready
+            return
+        self.entries = entries
+        self._fill(self.query_one(Input).value)
+
+    @on(Input.Changed, "#picker-search")
+    def _search(self, event: Input.Changed) -> None:
+        if self.entries is not None:
+            self._fill(event.value)
+
+    def _fill(self, query: str) -> None:
+        assert self.entries is not None
+        words = query_words(query)
+        found = [c for key, c in self.entries if all(w in key for w in words)] if words else \
+            [c for _, c in self.entries]
+        options = []
+        for contact in found[:self.LIMIT]:
+            linked = contact.uid in self.exclude
+            details = " · ".join(p for p in (contact.company, contact.email) if p)
+            prompt = Content.assemble(
+                (contact.name, "bold" if not linked else ""),
+                ("  " + details if details else "", "dim"),
+                ("  (already linked)" if linked else "", "italic"),
+            )
+            options.append(Option(prompt, id=contact.uid, disabled=linked))
+        listing = self.query_one(OptionList)
+        listing.set_options(options)
+        first = next((n for n, o in enumerate(options) if not o.disabled), None)
+        listing.highlighted = first
+        more = len(found) - len(options)
+        count = f"{len(found)} match" + ("" if len(found) == 1 else "es")
+        if more > 0:
+            count += f", showing {len(options)}: type more to narrow"
+        if not self.entries:
+            count = "No contacts yet: use 'Add person met' (p) to create one."
+        self.query_one("#picker-count", Static).update(count)
+
+    def action_move(self, step: int) -> None:
+        listing = self.query_one(OptionList)
+        if step > 0:
+            listing.action_cursor_down()
+        else:
+            listing.action_cursor_up()
+
+    def action_pick(self) -> None:
+        option = self.query_one(OptionList).highlighted_option
+        if option is not None and not option.disabled:
+            self.dismiss(option.id)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if not event.option.disabled:
+            self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

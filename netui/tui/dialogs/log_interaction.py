@@ -1,0 +1,222 @@
+"""Log (or edit) one interaction with a contact: kind, date, summary.
+
+Logging outreach resets the contact's follow-up clock: the next follow-up is
+due one cadence after the latest outreach (see `netui.followups`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from netui.core.errors import ValidationError
+from netui.core.followups import OUTREACH_KINDS
+from netui.core.models import INTERACTION_KINDS, Interaction
+
+KIND_HELP = {
+    "email_sent": "you wrote to them",
+    "reply_received": "they answered: thank them (the 'to thank' list)",
+    "thanked": "you thanked them for a reply",
+    "meeting": "a meeting, in person or a video call",
+    "call": "a phone call",
+    "message": "a chat or private message",
+    "linkedin_comment": "you commented on their post",
+    "event_met": "you met at an event",
+    "note": "a note for yourself (does not reset the follow-up clock)",
+}
+
+
+class LogInteractionScreen(ModalScreen[bool]):
+    """A small form in a modal; dismisses with True when something was saved."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    LogInteractionScreen { align: center middle; }
+    LogInteractionScreen > Vertical {
+        width: 72; max-width: 95%; height: auto; max-height: 90%; padding: 1 2;
+        border: thick $primary 80%; background: $surface;
+    }
+    LogInteractionScreen #log-title { text-style: bold; margin-bottom: 1; }
+    LogInteractionScreen .log-label { margin-top: 1; color: $text-muted; }
+    LogInteractionScreen #input-summary { height: 5; background: $boost; }
+    LogInteractionScreen Input, LogInteractionScreen Select { background: $boost; }
+    LogInteractionScreen .field-error { color: $error; display: none; }
+    LogInteractionScreen #kind-help { color: $text-muted; }
+    LogInteractionScreen Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
+    LogInteractionScreen Button { margin-left: 2; }
+    """
+
+    def __init__(self, contact_uid: str, interaction_uid: str | None = None, *,
+                 restore: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.contact_uid = contact_uid
+        self.interaction_uid = interaction_uid
+        self.restore = restore
+        self._initial: dict[str, str] = {}
+
+    @property
+    def store(self):  # noqa: ANN201
+        return self.app.store  # type: ignore[attr-defined]
+
+    @property
+    def existing(self) -> Interaction | None:
+        if self.interaction_uid is None:
+            return None
+        return self.store.interactions_table.get(self.interaction_uid)
+
+    @property
+    def form_title(self) -> str:
+        contact = self.store.contact(self.contact_uid)
+        return f"interaction with {contact.name if contact else 'a contact'}"
+
+    def compose(self) -> ComposeResult:
+        item = self.existing
+        contact = self.store.contact(self.contact_uid)
+        name = contact.name if contact else "?"
+        kind = item.kind if item else "email_sent"
+        when = item.date if item else self.app.today.isoformat()  # type: ignore[attr-defined]
+        readonly = self.store.readonly
+        with Vertical():
+            verb = "Edit the interaction" if item else "Log an interaction"
+            yield Static(f"{verb} with {name}", id="log-title", markup=False)
+            yield Label("Kind", classes="log-label")
+            yield Select([(k.replace("_", " "), k) for k in INTERACTION_KINDS], value=kind, allow_blank=False,
+                         id="input-kind", disabled=readonly, compact=True)
+            yield Static(KIND_HELP.get(kind, ""), id="kind-help")
+            yield Static("", id="error-kind", classes="field-error", markup=False)
+            yield Label("Date", classes="log-label")
+            yield Input(when, placeholder="YYYY-MM-DD", id="input-date", disabled=readonly, compact=True)
+            yield Static("", id="error-date", classes="field-error", markup=False)
+            yield Label("Summary", classes="log-label")
+            yield TextArea(item.summary if item else "", id="input-summary", read_only=readonly,
+                           tab_behavior="focus", compact=True)
+            yield Static("", id="error-summary", classes="field-error", markup=False)
+            with Horizontal():
+                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (ctrl+s)", id="save", variant="primary", disabled=readonly)
+
+    def on_mount(self) -> None:
+        self.app.forms.add(self)  # type: ignore[attr-defined]
+        self._initial = self.form_values()
+        if self.restore and isinstance(self.restore.get("values"), dict):
+            values = self.restore["values"]
+            if values.get("kind") in INTERACTION_KINDS:
+                self.query_one("#input-kind", Select).value = values["kind"]
+            self.query_one("#input-date", Input).value = str(values.get("date", ""))
+            self.query_one("#input-summary", TextArea).text = str(values.get("summary", ""))
+        self.query_one("#input-kind", Select).focus()
+
+    def on_unmount(self) -> None:
+        self.app.forms.discard(self)  # type: ignore[attr-defined]
+
+    def form_values(self) -> dict[str, str]:
+        kind = self.query_one("#input-kind", Select).value
+        return {
+            "kind": "" if kind is Select.NULL else str(kind),
+            "date": self.query_one("#input-date", Input).value.strip(),
+            "summary": self.query_one("#input-summary", TextArea).text,
+        }
+
+    @property
+    def is_dirty(self) -> bool:
+        try:
+            return self.form_values() != self._initial
+        except Exception:  # noqa: BLE001 - not composed yet
+            return False
+
+    def recovery_entry(self) -> dict[str, Any]:
+        return {"kind": "interaction", "contact_uid": self.contact_uid, "uid": self.interaction_uid,
+                "title": self.form_title, "values": self.form_values()}
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "input-kind" and event.value is not Select.NULL:
+            self.query_one("#kind-help", Static).update(KIND_HELP.get(str(event.value), ""))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.run_worker(self.action_save(), exclusive=True, group="log-save")
+        else:
+            self.action_cancel()
+
+    def _show_error(self, exc: ValidationError) -> None:
+        target = exc.field if exc.field in ("kind", "date", "summary") else "summary"
+        error = self.query_one(f"#error-{target}", Static)
+        error.update(exc.message if target == exc.field else f"{exc.field}: {exc.message}")
+        error.display = True
+        self.query_one(f"#input-{target}").focus()
+
+    async def action_save(self) -> None:
+        from netui.core.errors import CommitFailed
+
+        if self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+            return
+        for error in self.query(".field-error"):
+            error.display = False
+        values = self.form_values()
+        item = self.existing
+        if item is not None:
+            record = item.copy(kind=values["kind"], date=values["date"], summary=values["summary"].strip())
+        else:
+            record = Interaction(contact_uid=self.contact_uid, kind=values["kind"], date=values["date"],
+                                 summary=values["summary"].strip())
+        try:
+            record.validate()
+        except ValidationError as exc:
+            self._show_error(exc)
+            return
+        store = self.store
+        change = (lambda: store.update_interaction(record)) if item is not None else (
+            lambda: store.add_interaction(record))
+        try:
+            await self.app.commit(change, uids={self.contact_uid})  # type: ignore[attr-defined]
+        except ValidationError as exc:
+            self._show_error(exc)
+            return
+        except CommitFailed:
+            return
+        self._initial = values
+        contact = store.contact(self.contact_uid)
+        what = values["kind"].replace("_", " ")
+        note = " The follow-up clock starts again." if values["kind"] in OUTREACH_KINDS else ""
+        self.notify(f"Logged {what} with {contact.name if contact else 'the contact'}.{note}", markup=False)
+        self.dismiss(True)
+        if values["kind"] == "reply_received" and item is None and contact is not None:
+            offer_thank_you(self.app, contact.uid, contact.name)
+
+
+def offer_thank_you(app, contact_uid: str, name: str) -> None:
+    """A reply came in: the method says thank every reply, so offer the draft now."""
+    from netui.tui.dialogs.confirm import ConfirmScreen
+    from netui.tui.screens.compose import ComposeScreen
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            app.push_screen(ComposeScreen(contact_uid, template="thank_you"))
+
+    app.push_screen(ConfirmScreen(f"{name} replied. Draft a thank-you email now?"), answered)
+
+    def action_cancel(self) -> None:
+        if not self.is_dirty:
+            self.dismiss(False)
+            return
+        from netui.tui.dialogs.confirm import ConfirmScreen
+
+        def answer(drop: bool | None) -> None:
+            if drop:
+                self._initial = self.form_values()
+                self.dismiss(False)
+
+        self.app.push_screen(ConfirmScreen("Drop this interaction?", yes="Drop", no="Keep editing",
+                                           danger=True), answer)

@@ -1,0 +1,72 @@
+"""The command palette (ctrl+p): every action of the screen you are on, and the global ones.
+
+Commands come from the bindings themselves (so a new key is in the palette
+without more work), plus what a screen adds through `palette_commands()`
+(sorting by each column, filtering by each source...). Actions a screen
+disables (`check_action`) are left out.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, Iterator
+
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from netui.tui.keys import key_label
+
+GLOBAL_COMMANDS = [
+    ("Save now", "write changes kept in memory (after a failed save)", "app.save_now"),
+    ("Reload the data file", "drop changes not on disk and read the file again", "app.reload"),
+]
+
+
+def _key(binding: Binding) -> str:
+    return key_label(binding.key)
+
+
+class NetuiCommands(Provider):
+    """Actions of the current screen and of the app, by their descriptions."""
+
+    def _commands(self) -> Iterator[tuple[str, str, Any]]:
+        screen = self.screen
+        app = self.app
+        seen: set[str] = set()
+        for owner, prefix in ((screen, ""), (app, "app.")):
+            for binding in getattr(type(owner), "BINDINGS", []):
+                if not isinstance(binding, Binding) or not binding.show or not binding.description:
+                    continue
+                action = binding.action
+                if action in seen or action in ("quit",):
+                    continue
+                name, _, params = action.partition("(")
+                allowed = owner.check_action(name, ())  # type: ignore[union-attr]
+                if not allowed:
+                    continue
+                seen.add(action)
+                yield binding.description, f"key: {_key(binding)}", partial(self._run, prefix + action)
+        extra = getattr(screen, "palette_commands", None)
+        if callable(extra):
+            for title, help_text, action in extra():
+                yield title, help_text, partial(self._run, action)
+        for title, help_text, action in GLOBAL_COMMANDS:
+            yield title, help_text, partial(self._run, action)
+
+    def _run(self, action: str) -> None:
+        screen = self.screen
+        if action.startswith("app."):
+            self.app.call_later(self.app.run_action, action[4:])
+        else:
+            self.app.call_later(screen.run_action, action)
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)

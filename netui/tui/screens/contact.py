@@ -1,0 +1,598 @@
+"""The contact screen: view and edit every field, first-meeting answers, the interactions timeline.
+
+The same screen is the new-contact form (`ContactScreen(None)`): it opens in
+First name, and tab goes on to Last name, then Email. Validation errors appear
+next to the field they are about (`ValidationError.field`); `ctrl+s` saves,
+`escape` goes back and asks before dropping unsaved changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    Static,
+    TextArea,
+)
+
+from netui.core.followups import follow_up
+from netui.core.models import (
+    FIRST_MEETING_QUESTIONS,
+    INTERACTION_KINDS,
+    RELATIONSHIPS,
+    SOURCES,
+    TIERS,
+    Contact,
+    ValidationError,
+)
+from netui.core.network_model import SOURCE_LABELS
+from netui.tui.widgets.banner import Banner
+
+
+@dataclass(frozen=True)
+class Field:
+    """One editable field of a contact."""
+
+    name: str
+    label: str
+    kind: str = "text"  # text | list | select | optional_select | days | textarea
+    choices: tuple[str, ...] = ()
+    placeholder: str = ""
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("first_name", "First name"),
+    Field("last_name", "Last name"),
+    Field("emails", "Email", "list", placeholder="first is the main one; separate with ;"),
+    Field("phones", "Phone", "list", placeholder="separate with ;"),
+    Field("company", "Company"),
+    Field("position", "Position"),
+    Field("sector", "Sector"),
+    Field("location", "Location"),
+    Field("source", "Source", "select", SOURCES),
+    Field("relationship", "Relationship", "optional_select", RELATIONSHIPS),
+    Field("tier", "Tier", "select", TIERS),
+    Field("keep_in_touch_days", "Cadence, days", "days",
+          placeholder="every N days (empty: 30 for key, 90 for network)"),
+    Field("tags", "Tags", "list", placeholder="separate with ; or ,"),
+    Field("linkedin_url", "LinkedIn", placeholder="https://www.linkedin.com/in/..."),
+    Field("websites", "Websites", "list", placeholder="separate with ;"),
+    Field("connected_on", "Connected on", placeholder="YYYY-MM-DD"),
+    Field("birthday", "Birthday", placeholder="YYYY-MM-DD or --MM-DD"),
+    Field("notes", "Notes", "textarea"),
+)
+FIELD_BY_NAME = {f.name: f for f in FIELDS}
+
+KIND_LABELS = {k: k.replace("_", " ") for k in INTERACTION_KINDS}
+
+
+def choice_label(value: str) -> str:
+    return SOURCE_LABELS.get(value, value).replace("_", " ")
+
+
+def split_items(text: str) -> list[str]:
+    """A list typed in one line: separated by `;` or `,`."""
+    return [part.strip() for part in text.replace(",", ";").split(";") if part.strip()]
+
+
+def values_of(contact: Contact) -> dict[str, Any]:
+    """The form's text for each field of `contact` (what the widgets hold)."""
+    values: dict[str, Any] = {}
+    for f in FIELDS:
+        value = getattr(contact, f.name)
+        if f.kind == "list":
+            values[f.name] = "; ".join(value)
+        elif f.kind == "days":
+            values[f.name] = "" if value is None else str(value)
+        else:
+            values[f.name] = value or ""
+    values["answers"] = {q: a for q, a in contact.answers.items() if a}
+    return values
+
+
+def apply_values(contact: Contact, values: dict[str, Any]) -> Contact:
+    """A copy of `contact` with the form's values; raises ValidationError for text
+    that cannot become the field's type (the model checks the rest)."""
+    changes: dict[str, Any] = {}
+    for f in FIELDS:
+        raw = values.get(f.name, "")
+        if f.kind == "list":
+            changes[f.name] = split_items(raw)
+        elif f.kind == "days":
+            raw = raw.strip()
+            if not raw:
+                changes[f.name] = None
+            else:
+                try:
+                    changes[f.name] = int(raw)
+                except ValueError:
+                    raise ValidationError(f.name, "expected a whole number of days, e.g. 30") from None
+        elif f.kind == "optional_select":
+            changes[f.name] = raw or None
+        elif f.kind == "textarea":
+            changes[f.name] = raw
+        elif f.kind == "select":
+            changes[f.name] = raw
+        else:
+            changes[f.name] = raw.strip() if f.name not in ("first_name", "last_name") else raw
+    answers = {q: a.strip() for q, a in values.get("answers", {}).items() if a.strip()}
+    changes["answers"] = answers
+    return contact.copy(**changes)
+
+
+def deletion_summary(app: Any, uid: str) -> str:
+    """What deleting a contact takes with it, in words."""
+    store = app.store
+    contact = store.contact(uid)
+    name = contact.name if contact else "this contact"
+    n_int = len(store.interactions(uid))
+    n_drafts = len(store.drafts(uid))
+    parts = []
+    if n_int:
+        parts.append(f"{n_int} interaction{'s' if n_int != 1 else ''}")
+    if n_drafts:
+        parts.append(f"{n_drafts} draft{'s' if n_drafts != 1 else ''}")
+    taken = (" and ".join(parts) + " with it") if parts else "(no interactions or drafts)"
+    return (f"Delete {name}?\n\nThis also deletes the contact's {taken}; events keep their other "
+            "people. This cannot be undone (the backups keep older copies of the file).")
+
+
+async def confirm_and_delete(screen: Screen, uid: str) -> bool:
+    """Ask, then delete a contact with its interactions and drafts. True when deleted."""
+    from netui.core.errors import CommitFailed
+    from netui.tui.dialogs.confirm import ConfirmScreen
+
+    app = screen.app
+    contact = app.store.contact(uid)  # type: ignore[attr-defined]
+    if contact is None:
+        return False
+    if not await app.push_screen_wait(ConfirmScreen(deletion_summary(app, uid), yes="Delete",
+                                                    no="Keep", danger=True)):
+        return False
+    try:
+        await app.commit(lambda: app.store.delete_contact(uid), uids={uid})  # type: ignore[attr-defined]
+    except CommitFailed:
+        return False
+    app.notify(f"Deleted {contact.name}.", markup=False)
+    sync = getattr(screen, "sync", None)
+    if sync is not None:
+        sync()
+    return True
+
+
+class FieldRow(Horizontal):
+    """A label, the input and, under it, the field's validation message."""
+
+
+class TimelineTable(DataTable):
+    """The contact's interactions, newest first."""
+
+    BINDINGS = [
+        Binding("a", "screen.log", "Add", show=False),
+        Binding("delete", "screen.delete_interaction", "Delete interaction"),
+    ]
+
+
+class ContactScreen(Screen[str | None]):
+    """View and edit one contact (or a new one); dismisses with its uid after a save."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+l", "log", "Log interaction"),
+        Binding("ctrl+d", "delete", "Delete contact", priority=True),
+        # Priority, so that keys typed right after a tab (a fast typist, autotype) land in
+        # the next field rather than in the one the tab is leaving.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+    ]
+
+    def __init__(self, uid: str | None, *, restore: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.uid = uid
+        self.restore = restore
+        self._initial: dict[str, Any] = {}
+        self._questions: list[str] = []
+
+    # --- state -----------------------------------------------------------------
+
+    @property
+    def store(self):  # noqa: ANN201
+        return self.app.store  # type: ignore[attr-defined]
+
+    @property
+    def contact(self) -> Contact:
+        if self.uid is not None:
+            found = self.store.contact(self.uid)
+            if found is not None:
+                return found
+        return Contact()
+
+    @property
+    def form_title(self) -> str:
+        if self.uid is None:
+            return "new contact"
+        return self.contact.name
+
+    @property
+    def is_dirty(self) -> bool:
+        try:
+            return self.form_values() != self._initial
+        except Exception:  # not composed yet
+            return False
+
+    def recovery_entry(self) -> dict[str, Any]:
+        return {"kind": "contact", "uid": self.uid, "title": self.form_title, "values": self.form_values()}
+
+    # --- layout -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        contact = self.contact
+        readonly = self.store.readonly
+        values = values_of(contact)
+        profile = self.store.profile()
+        questions = list(dict.fromkeys([*FIRST_MEETING_QUESTIONS, *profile.questions, *contact.answers]))
+        self._questions = questions
+        yield Header()
+        yield Banner(id="banner", markup=False)
+        with Horizontal(id="contact-body"):
+            with VerticalScroll(id="contact-form", can_focus=False):
+                yield Static(self._heading(), id="contact-heading")
+                for f in FIELDS:
+                    if f.kind == "textarea":
+                        continue
+                    with FieldRow(classes="field-row"):
+                        yield Label(f.label, classes="field-label")
+                        with Vertical(classes="field-input"):
+                            yield self._make_input(f, values[f.name], readonly)
+                            yield Static("", id=f"error-{f.name}", classes="field-error", markup=False)
+                yield Static("First-meeting questions", classes="section-title")
+                yield Static("Ask them when you meet someone new; the answers stay with the contact. "
+                             "Add your own questions in your profile (4).", classes="section-help")
+                for i, question in enumerate(questions):
+                    yield Static(question, classes="question", markup=False)
+                    yield TextArea(values["answers"].get(question, ""), id=f"answer-{i}",
+                                   classes="answer", read_only=readonly, tab_behavior="focus", compact=True)
+                yield Static("", id="error-answers", classes="field-error", markup=False)
+                yield Static("Notes", classes="section-title")
+                yield TextArea(values["notes"], id="input-notes", classes="notes", read_only=readonly,
+                               tab_behavior="focus", compact=True)
+                yield Static("", id="error-notes", classes="field-error", markup=False)
+            with Vertical(id="contact-side"):
+                yield Static(id="followup-status")
+                yield Static("Interactions", classes="section-title", id="timeline-title")
+                yield Static(id="timeline-help", classes="section-help")
+                yield TimelineTable(id="timeline", cursor_type="row", zebra_stripes=True)
+                yield Static(id="timeline-detail", markup=False)
+        yield Footer(compact=True)
+
+    def _make_input(self, f: Field, value: str, readonly: bool) -> Widget:
+        widget_id = f"input-{f.name}"
+        if f.kind in ("select", "optional_select"):
+            choices = list(f.choices)
+            if value and value not in choices:  # a value from a hand-edited file: shown, and refused on save
+                choices.append(value)
+            options = [(choice_label(c), c) for c in choices]
+            if f.kind == "select":
+                return Select(options, value=value or choices[0], allow_blank=False, id=widget_id,
+                              disabled=readonly, compact=True)
+            return Select(options, value=value or Select.NULL, allow_blank=True, prompt="(none)",
+                          id=widget_id, disabled=readonly, compact=True)
+        return Input(value, placeholder=f.placeholder, id=widget_id, disabled=readonly, compact=True,
+                     select_on_focus=False)
+
+    def _heading(self) -> Text:
+        if self.uid is None:
+            return Text("New contact", style="bold")
+        contact = self.contact
+        heading = Text(contact.name, style="bold")  # user text: plain, never markup
+        subtitle = " · ".join(p for p in (contact.position, contact.company) if p)
+        if subtitle:
+            heading.append("  " + subtitle, style="dim")
+        return heading
+
+    def on_mount(self) -> None:
+        self.app.forms.add(self)  # type: ignore[attr-defined]
+        banner = self.query_one(Banner)
+        if self.store.readonly:
+            banner.update(f"READ-ONLY: {self.store.readonly_reason or 'this data file is open read-only'}. "
+                          "Nothing can be changed.")
+            banner.set_class(True, "-readonly")
+            banner.display = True
+        else:
+            banner.display = False
+        self._initial = self.form_values()
+        if self.restore and isinstance(self.restore.get("values"), dict):
+            self.set_form_values(self.restore["values"])
+            self.notify("Unsaved edits restored: review them, then ctrl+s saves.", title="Recovered")
+        self.refresh_timeline()
+        if not self.store.readonly:
+            self.query_one("#input-first_name", Input).focus()
+
+    def on_unmount(self) -> None:
+        self.app.forms.discard(self)  # type: ignore[attr-defined]
+
+    # --- form values ------------------------------------------------------------
+
+    def form_values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for f in FIELDS:
+            widget = self.query_one(f"#input-{f.name}")
+            if isinstance(widget, Select):
+                values[f.name] = "" if widget.value is Select.NULL else str(widget.value)
+            elif isinstance(widget, TextArea):
+                values[f.name] = widget.text
+            else:
+                values[f.name] = widget.value  # type: ignore[attr-defined]
+        answers = {}
+        for i, question in enumerate(self._questions):
+            text = self.query_one(f"#answer-{i}", TextArea).text
+            if text.strip():
+                answers[question] = text
+        values["answers"] = answers
+        return values
+
+    def set_form_values(self, values: dict[str, Any]) -> None:
+        for f in FIELDS:
+            if f.name not in values:
+                continue
+            widget = self.query_one(f"#input-{f.name}")
+            value = values[f.name]
+            if isinstance(widget, Select):
+                options = set(f.choices)
+                if value in options:
+                    widget.value = value
+                elif not value and f.kind == "optional_select":
+                    widget.clear()
+            elif isinstance(widget, TextArea):
+                widget.text = str(value)
+            else:
+                widget.value = str(value)  # type: ignore[attr-defined]
+        answers = values.get("answers") or {}
+        for i, question in enumerate(self._questions):
+            if question in answers:
+                self.query_one(f"#answer-{i}", TextArea).text = str(answers[question])
+
+    # --- validation messages ----------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        for error in self.query(".field-error"):
+            error.update("")  # type: ignore[attr-defined]
+            error.display = False
+        for widget in self.query(".-invalid"):
+            widget.remove_class("-invalid")
+
+    def show_error(self, exc: ValidationError) -> None:
+        """Put the message next to its field and move the cursor there."""
+        name = exc.field if exc.field in FIELD_BY_NAME or exc.field == "answers" else None
+        if name is None:
+            self.notify(f"{exc.field}: {exc.message}", title="Not saved", severity="error", markup=False)
+            return
+        error = self.query_one(f"#error-{name}", Static)
+        error.update(exc.message)
+        error.display = True
+        if name in FIELD_BY_NAME:
+            widget = self.query_one(f"#input-{name}")
+            widget.add_class("-invalid")
+            widget.focus()
+            self.query_one("#contact-form").scroll_to_widget(widget, animate=False)
+
+    # --- the side: follow-up state and timeline --------------------------------------------
+
+    def refresh_timeline(self) -> None:
+        status = self.query_one("#followup-status", Static)
+        table = self.query_one(TimelineTable)
+        help_text = self.query_one("#timeline-help", Static)
+        table.clear(columns=True)
+        if self.uid is None or self.store.contact(self.uid) is None:
+            status.update(Text("Save the contact (ctrl+s) to log interactions with it.", style="dim"))
+            help_text.display = False
+            table.display = False
+            self.query_one("#timeline-title").display = False
+            self.query_one("#timeline-detail", Static).display = False
+            return
+        help_text.display = True
+        table.display = True
+        self.query_one("#timeline-title").display = True
+        help_text.update(Text("ctrl+l log · enter edit · delete remove", style="dim"))
+        contact = self.contact
+        interactions = self.store.interactions(self.uid)
+        state = follow_up(contact, interactions, self.store.profile(), self.app.today)  # type: ignore[attr-defined]
+        text = Text()
+        text.append("Last contact  ", "dim")
+        text.append(state.last_contact.isoformat() if state.last_contact else "never")
+        text.append("\nNext due      ", "dim")
+        if state.next_due:
+            text.append(state.next_due.isoformat(), "bold yellow" if state.due else "")
+            if state.due:
+                text.append("  due now", "bold yellow")
+        else:
+            text.append("—  (the first outreach starts the clock)")
+        text.append("\nCadence       ", "dim")
+        text.append(f"every {state.cadence_days} days" + ("" if contact.keep_in_touch_days else " (default)"))
+        if state.to_thank:
+            text.append("\n♥ a reply to thank", "bold green")
+        status.update(text)
+        table.add_column("Date", key="date", width=10)
+        table.add_column("Kind", key="kind", width=14)
+        table.add_column("Summary", key="summary", width=max(10, table.size.width - 34) if table.size.width else 19)
+        for item in reversed(interactions):
+            # DataTable reads plain str cells as markup: user text goes in as Text.
+            table.add_row(Text(item.date), Text(KIND_LABELS.get(item.kind, item.kind)),
+                          Text(item.summary.replace("\n", " ")), key=item.uid)
+
+    def _highlighted_interaction(self) -> str | None:
+        table = self.query_one(TimelineTable)
+        if not table.display or table.row_count == 0:
+            return None
+        try:
+            key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        except Exception:  # noqa: BLE001 - no cursor
+            return None
+        return key.value
+
+    @on(DataTable.RowHighlighted, "#timeline")
+    def _show_detail(self, event: DataTable.RowHighlighted) -> None:
+        detail = self.query_one("#timeline-detail", Static)
+        item = self.store.interactions_table.get(event.row_key.value or "")
+        detail.display = item is not None
+        if item is not None:
+            detail.update(f"{item.date} · {KIND_LABELS.get(item.kind, item.kind)}\n{item.summary or '(no summary)'}")
+
+    @on(DataTable.RowSelected, "#timeline")
+    def _edit_interaction(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.open_interaction(event.row_key.value)
+
+    def open_interaction(self, interaction_uid: str | None) -> None:
+        if self.uid is None or self.store.contact(self.uid) is None:
+            self.notify("Save the contact first (ctrl+s), then log interactions with it.")
+            return
+        if interaction_uid is None and self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+            return
+        from netui.tui.dialogs.log_interaction import LogInteractionScreen
+
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.refresh_timeline()
+
+        self.app.push_screen(LogInteractionScreen(self.uid, interaction_uid), done)
+
+    # --- actions ----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("save", "delete", "log", "delete_interaction") and self.store.readonly:
+            return None
+        if action in ("delete", "log") and (self.uid is None or self.store.contact(self.uid) is None):
+            return False
+        return True
+
+    def action_log(self) -> None:
+        self.open_interaction(None)
+
+    def action_edit_interaction(self) -> None:
+        item_uid = self._highlighted_interaction()
+        if item_uid is not None:
+            self.open_interaction(item_uid)
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        """Extra commands for the palette: (title, help, action on this screen)."""
+        if self.uid is None or self.store.contact(self.uid) is None:
+            return []
+        commands = []
+        if self._highlighted_interaction() is not None:
+            commands.append(("Edit the highlighted interaction", "enter in the interactions list",
+                             "edit_interaction"))
+            if not self.store.readonly:
+                commands.append(("Delete the highlighted interaction", "delete in the interactions list",
+                                 "delete_interaction"))
+        return commands
+
+    def action_delete_interaction(self) -> None:
+        from netui.core.errors import CommitFailed
+        from netui.tui.dialogs.confirm import ConfirmScreen
+
+        item_uid = self._highlighted_interaction()
+        if item_uid is None or self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+            return
+        item = self.store.interactions_table.get(item_uid)
+        if item is None:
+            return
+        question = f"Delete the {KIND_LABELS.get(item.kind, item.kind)} of {item.date}?"
+        if item.summary:
+            question += f"\n\n{item.summary[:200]}"
+
+        async def run() -> None:
+            if not await self.app.push_screen_wait(ConfirmScreen(question, yes="Delete", no="Keep", danger=True)):
+                return
+            try:
+                await self.app.commit(lambda: self.store.delete_interaction(item_uid),  # type: ignore[attr-defined]
+                                      uids={item.contact_uid})
+            except CommitFailed:
+                return
+            self.refresh_timeline()
+
+        self.run_worker(run(), exclusive=True, group="delete-interaction")
+
+    async def action_save(self) -> None:
+        from netui.core.errors import CommitFailed
+
+        if self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+            return
+        self.clear_errors()
+        values = self.form_values()
+        store = self.store
+        base = self.contact
+        try:
+            updated = apply_values(base, values)
+            updated.validate()
+            self._check_duplicate_email(updated)
+        except ValidationError as exc:
+            self.show_error(exc)
+            return
+        is_new = self.uid is None or store.contact(self.uid) is None
+        change: Callable[[], Contact] = (lambda: store.add_contact(updated)) if is_new else (
+            lambda: store.update_contact(updated))
+        try:
+            stored, saved = await self.app.commit(change, uids={updated.uid})  # type: ignore[attr-defined]
+        except ValidationError as exc:
+            self.show_error(exc)
+            return
+        except CommitFailed:
+            return
+        self.uid = stored.uid
+        self._initial = self.form_values()
+        if not saved:
+            # In memory, not on disk: stay here; the header says so and 'Save now' retries.
+            self.query_one("#contact-heading", Static).update(self._heading())
+            self.refresh_timeline()
+            self.refresh_bindings()
+            return
+        self.notify(f"Saved {stored.name}.", markup=False)
+        self.dismiss(stored.uid)
+
+    def _check_duplicate_email(self, contact: Contact) -> None:
+        for email in contact.emails:
+            other = self.store.contact_by_email(email)
+            if other is not None and other.uid != contact.uid:
+                raise ValidationError("emails", f"{email} already belongs to {other.name}")
+
+    def action_back(self) -> None:
+        if not self.is_dirty:
+            self.dismiss(self.uid)
+            return
+        from netui.tui.dialogs.confirm import ConfirmScreen
+
+        def answer(drop: bool | None) -> None:
+            if drop:
+                self._initial = self.form_values()
+                self.dismiss(self.uid)
+
+        self.app.push_screen(ConfirmScreen(f"Drop the unsaved changes to {self.form_title}?",
+                                           yes="Drop changes", no="Keep editing", danger=True), answer)
+
+    def action_delete(self) -> None:
+        if self.uid is None or self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+            return
+        uid = self.uid
+
+        async def run() -> None:
+            if await confirm_and_delete(self, uid):
+                self._initial = {}
+                self.dismiss(None)
+
+        self.run_worker(run(), exclusive=True, group="delete")

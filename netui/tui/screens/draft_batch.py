@@ -1,0 +1,183 @@
+"""The new-batch form: choose key contacts, one send day, one template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Footer, Input, Select, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from netui.core.errors import ValidationError
+from netui.core.models import LANGUAGES, Contact, check_date
+from netui.core.textsearch import contact_key, matches
+
+LANG_LABELS = {"it": "Italiano", "en": "English"}
+
+
+@dataclass(slots=True)
+class BatchRequest:
+    """What the form asks for; the drafts screen creates the batch."""
+
+    contact_uids: list[str]
+    send_on: str
+    template: str
+    lang: str
+    ask: str
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class BatchForm(ModalScreen[BatchRequest | None]):
+    """Type to filter, space to tick, ctrl+s to create one draft each."""
+
+    DEFAULT_CSS = """
+    BatchForm { align: center middle; }
+    BatchForm > Vertical { width: 96; max-width: 100%; height: 90%; border: thick $accent;
+                           background: $panel; padding: 0 1; }
+    BatchForm .b-title { text-style: bold; padding: 0 0 1 0; }
+    BatchForm .b-note { color: $text-muted; height: auto; }
+    BatchForm #b-filter-row, BatchForm .b-row { height: auto; margin-top: 1; }
+    BatchForm .b-label { width: 14; color: $text-muted; }
+    BatchForm #b-filter { width: 1fr; }
+    BatchForm #b-list { height: 1fr; margin-top: 1; }
+    BatchForm .b-row Input, BatchForm .b-row Select { width: 1fr; }
+    BatchForm #b-count { height: 1; color: $text-muted; }
+    BatchForm #b-error { color: $error; height: auto; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "create", "Create drafts", priority=True),
+        Binding("escape", "cancel", "Back"),
+    ]
+
+    def __init__(self, contacts: list[Contact], templates: list[str], lang: str, today: date,
+                 preselected: list[str] | None = None) -> None:
+        super().__init__()
+        self.contacts = sorted(contacts, key=lambda c: (c.name.casefold(), c.uid))
+        self.keys = {c.uid: contact_key(c) for c in self.contacts}
+        self.templates = templates
+        self.lang = lang
+        self.today = today
+        self.chosen: list[str] = list(preselected or [])
+        self._filling = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("New same-day batch: one personal email to each chosen contact", classes="b-title")
+            yield Static("Prepare them all now and send them on the same day, so that nobody feels second.",
+                         classes="b-note")
+            with Horizontal(id="b-filter-row"):
+                yield Static("Find", classes="b-label")
+                yield Input(placeholder="type a name, company, tag...", id="b-filter", compact=True)
+                yield Checkbox("All contacts, not only key", False, id="b-all", compact=True)
+            yield SelectionList[str](id="b-list")
+            yield Static("", id="b-count", markup=False)
+            with Horizontal(classes="b-row"):
+                yield Static("Send on", classes="b-label")
+                yield Input((self.today + timedelta(days=1)).isoformat(), id="b-send-on", compact=True,
+                            placeholder="YYYY-MM-DD")
+                yield Static("Template", classes="b-label")
+                yield Select([(t.replace("_", " "), t) for t in self.templates], allow_blank=False,
+                             value="personal" if "personal" in self.templates else self.templates[0],
+                             id="b-template", compact=True)
+            with Horizontal(classes="b-row"):
+                yield Static("Language", classes="b-label")
+                yield Select([(LANG_LABELS[c], c) for c in LANGUAGES], value=self.lang, allow_blank=False,
+                             id="b-lang", compact=True)
+                yield Static("Ask", classes="b-label")
+                yield Input("call", id="b-ask", compact=True, placeholder="call, companies, cv, or your words")
+            yield Static("Then make each one personal: the checks say when two read the same.",
+                         classes="b-note")
+            yield Static("", id="b-error", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill()
+        self.query_one("#b-filter", Input).focus()
+
+    def _visible(self) -> list[Contact]:
+        query = self.query_one("#b-filter", Input).value
+        everyone = self.query_one("#b-all", Checkbox).value
+        return [c for c in self.contacts
+                if (everyone or c.tier == "key" or c.uid in self.chosen)
+                and (not query.strip() or matches(self.keys[c.uid], query))]
+
+    def _fill(self) -> None:
+        listing = self.query_one("#b-list", SelectionList)
+        self._filling = True
+        listing.clear_options()
+        options = []
+        for contact in self._visible():
+            details = " · ".join(p for p in (contact.position, contact.company, contact.email) if p)
+            prompt = Content.assemble((contact.name, "bold"), ("  " + details if details else "", "dim"),
+                                      ("  key" if contact.tier == "key" else "", "italic"))
+            options.append(Selection(prompt, contact.uid, contact.uid in self.chosen))
+        listing.add_options(options)
+        if options:
+            listing.highlighted = 0
+        self._filling = False
+        self._count(len(options))
+
+    def _count(self, shown: int | None = None) -> None:
+        if shown is None:
+            shown = self.query_one("#b-list", SelectionList).option_count
+        text = f"{len(self.chosen)} chosen · {shown} shown"
+        if not self.contacts:
+            text = "No contacts yet: add some on the Network screen (1)."
+        elif shown == 0:
+            text += ": no key contacts match; tick 'All contacts' or change the filter"
+        self.query_one("#b-count", Static).update(text)
+
+    @on(Input.Changed, "#b-filter")
+    @on(Checkbox.Changed, "#b-all")
+    def _refilter(self) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#b-filter")
+    def _to_list(self, event: Input.Submitted) -> None:
+        event.stop()
+        listing = self.query_one("#b-list", SelectionList)
+        if listing.option_count and listing.highlighted is None:
+            listing.highlighted = 0
+        listing.focus()
+
+    @on(SelectionList.SelectionToggled)
+    def _toggled(self, event: SelectionList.SelectionToggled) -> None:
+        if self._filling:
+            return
+        uid = event.selection.value
+        if uid in self.chosen:
+            self.chosen.remove(uid)
+        else:
+            self.chosen.append(uid)
+        self._count()
+
+    def action_create(self) -> None:
+        error = self.query_one("#b-error", Static)
+        if not self.chosen:
+            error.update("Tick at least one contact (space on the list).")
+            return
+        try:
+            day = check_date("send_on", self.query_one("#b-send-on", Input).value)
+            if not day:
+                raise ValidationError("send_on", "a send day is required (YYYY-MM-DD)")
+        except ValidationError as exc:
+            error.update(f"Send on: {exc.message}")
+            self.query_one("#b-send-on", Input).focus()
+            return
+        if day < self.today.isoformat():
+            error.update("Send on: that day has passed; choose today or a later day.")
+            self.query_one("#b-send-on", Input).focus()
+            return
+        self.dismiss(BatchRequest(contact_uids=list(self.chosen), send_on=day,
+                                  template=str(self.query_one("#b-template", Select).value),
+                                  lang=str(self.query_one("#b-lang", Select).value),
+                                  ask=self.query_one("#b-ask", Input).value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,263 @@
+"""The Drafts screen (`2`): every draft by status and send day, and the same-day batches.
+
+A table of all drafts (unsent first, by send day), the progress of each batch
+("4 of 9 sent"), and the warnings of the method: a batch split over several
+days, drafts of a batch still unsent at the end of its day, personalised drafts
+that read the same. `b` starts a new batch; enter opens a draft in the compose
+screen, where f4 marks it sent and moves to the next one of its batch.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from netui.core.errors import NetuiError, ValidationError
+from netui.core.models import DRAFT_STATUSES, Draft
+from netui.outreach import batch as batches
+from netui.outreach import drafting
+from netui.tui.dialogs.draft_dialogs import Confirm
+from netui.tui.screens.compose import ComposeScreen
+from netui.tui.screens.draft_batch import BatchForm, BatchRequest
+
+STATUS_STYLE = {"draft": "yellow", "ready": "cyan", "copied": "magenta", "sent": "green"}
+
+
+def today() -> date:
+    """Today's date (tests pin it)."""
+    return date.today()
+
+
+def now() -> datetime:
+    return datetime.now()
+
+
+class DraftsScreen(Screen):
+    """All drafts, batches and their progress."""
+
+    DEFAULT_CSS = """
+    DraftsScreen #d-summary { height: auto; padding: 0 1; }
+    DraftsScreen #d-warnings { height: auto; max-height: 8; padding: 0 1; }
+    DraftsScreen #d-table { height: 1fr; }
+    DraftsScreen #d-empty { height: auto; padding: 1 2; color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("enter", "open", "Open", show=True),
+        Binding("b", "new_batch", "New batch"),
+        Binding("s", "mark_sent", "Mark sent"),
+        Binding("r", "toggle_ready", "Ready"),
+        Binding("d", "delete", "Delete"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="d-summary")
+        yield Static("", id="d-warnings")
+        yield DataTable(id="d-table", cursor_type="row", zebra_stripes=True)
+        yield Static("No drafts yet. Press b to prepare a same-day batch for your key contacts, "
+                     "or c on a contact in the Network screen (1) to write one email.", id="d-empty",
+                     markup=False)
+        yield Footer()
+
+    @property
+    def store(self):
+        return self.app.store  # type: ignore[attr-defined]
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Status", "Send on", "To", "Template", "Lang", "Subject", "Batch")
+        self.refresh_drafts()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_drafts()
+
+    # --- the table ----------------------------------------------------------------
+
+    def ordered(self) -> list[Draft]:
+        """Unsent first (draft, ready, copied, then sent), each by send day then name."""
+        def name(d: Draft) -> str:
+            contact = self.store.contact(d.contact_uid)
+            return contact.name.casefold() if contact else ""
+
+        return sorted(self.store.drafts(), key=lambda d: (batches.STATUS_ORDER.get(d.status, 9),
+                                                         d.send_on or "9999", name(d), d.uid))
+
+    def refresh_drafts(self, select: str | None = None) -> None:
+        table = self.query_one(DataTable)
+        if select is None and table.row_count:
+            try:
+                select = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            except Exception:
+                select = None
+        table.clear()
+        progress = {p.batch_uid: p for p in batches.all_progress(self.store)}
+        drafts = self.ordered()
+        for draft in drafts:
+            contact = self.store.contact(draft.contact_uid)
+            batch = progress.get(draft.batch_uid) if draft.batch_uid else None
+            table.add_row(
+                Text(draft.status, style=STATUS_STYLE.get(draft.status, "")),
+                Text(draft.send_on or "-"),
+                Text(contact.name if contact else "(deleted contact)"),
+                Text(draft.template.replace("_", " ")),
+                Text(draft.lang),
+                Text(draft.subject[:60] or "(no subject)"),
+                Text(batch.label if batch else ""),
+                key=draft.uid,
+            )
+        if select:
+            for index, draft in enumerate(drafts):
+                if draft.uid == select:
+                    table.move_cursor(row=index)
+                    break
+        self.query_one("#d-empty").display = not drafts
+        table.display = bool(drafts)
+        counts = {s: sum(d.status == s for d in drafts) for s in DRAFT_STATUSES}
+        parts: list = [(f"{len(drafts)} draft" + ("" if len(drafts) == 1 else "s"), "bold")]
+        for status in DRAFT_STATUSES:
+            parts.append(("  ·  ", "dim"))
+            parts.append((f"{counts[status]} {status}", STATUS_STYLE[status]))
+        for prog in progress.values():
+            if prog.done:
+                continue
+            day = ", ".join(prog.days) or "no day"
+            parts.append(("\nBatch for ", "dim"))
+            parts.append((day, "bold"))
+            parts.append(f": {prog.label}")
+        self.query_one("#d-summary", Static).update(Content.assemble(*parts))
+        self._warnings(progress)
+
+    def _warnings(self, progress: dict) -> None:
+        found = batches.end_of_day_warnings(self.store, now())
+        for prog in progress.values():
+            if not prog.done:
+                found += batches.similar_in_batch(self.store, prog.batch_uid)
+        widget = self.query_one("#d-warnings", Static)
+        if not found:
+            widget.update("")
+            widget.display = False
+            return
+        widget.display = True
+        parts: list = []
+        for index, warning in enumerate(found):
+            parts.append(("\n" if index else "") + "")
+            parts.append(("⚠ ", "bold $warning"))
+            parts.append(warning.message)
+        widget.update(Content.assemble(*parts))
+
+    def selected(self) -> Draft | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        try:
+            uid = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:
+            return None
+        return self.store.draft(uid) if uid else None
+
+    # --- actions ---------------------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        draft = self.selected()
+        if draft is None:
+            return
+        if self.store.contact(draft.contact_uid) is None:
+            self.notify("The contact of this draft no longer exists.", severity="error")
+            return
+        self.app.push_screen(ComposeScreen(draft.contact_uid, draft_uid=draft.uid))
+
+    def action_mark_sent(self) -> None:
+        draft = self.selected()
+        if draft is None:
+            return
+        try:
+            interaction = batches.mark_sent(self.store, draft.uid, today=today())
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        contact = self.store.contact(draft.contact_uid)
+        message = f"Sent to {contact.name if contact else 'the contact'}: logged on {interaction.date}."
+        if draft.batch_uid:
+            message += f" Batch: {batches.progress(self.store, draft.batch_uid).label}."
+        self.notify(message, title="Marked as sent", markup=False)
+        self.refresh_drafts(select=draft.uid)
+
+    def action_toggle_ready(self) -> None:
+        draft = self.selected()
+        if draft is None or draft.status == "sent":
+            return
+        status = "draft" if draft.status == "ready" else "ready"
+        try:
+            self.store.update_draft(draft.copy(status=status))
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.refresh_drafts(select=draft.uid)
+
+    def action_delete(self) -> None:
+        draft = self.selected()
+        if draft is None:
+            return
+        contact = self.store.contact(draft.contact_uid)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.delete_draft(draft.uid)
+            except NetuiError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            self.refresh_drafts()
+
+        who = contact.name if contact else "a deleted contact"
+        self.app.push_screen(Confirm(f"Delete the {draft.status} draft to {who}?", yes="Delete",
+                                     no="Keep"), answered)
+
+    def action_new_batch(self) -> None:
+        profile = self.store.profile()
+        templates = sorted({t.name for t in drafting.list_templates(profile.language)})
+        if not templates:
+            self.notify("No templates found.", severity="error")
+            return
+        form = BatchForm(self.store.contacts(), templates, profile.language, today())
+        self.app.push_screen(form, self._create_batch)
+
+    def _create_batch(self, request: BatchRequest | None) -> None:
+        if request is None:
+            return
+        variables = {"ask": request.ask} if request.ask else {}
+        try:
+            made = batches.create_batch(self.store, request.contact_uids, request.send_on,
+                                        template=request.template, lang=request.lang, variables=variables)
+        except ValidationError as exc:
+            self.notify(f"{exc.field}: {exc.message}", title="No batch created", severity="error", markup=False)
+            return
+        except NetuiError as exc:
+            self.notify(str(exc), title="No batch created", severity="error", markup=False)
+            return
+        skipped = ""
+        if made.skipped:
+            names = ", ".join(c.name for c in made.skipped)
+            skipped = f" Skipped (already in an unsent batch): {names}."
+        if not made.drafts:
+            self.notify("No drafts created." + skipped, severity="warning", markup=False)
+            return
+        self.notify(f"{len(made.drafts)} drafts to send on {made.send_on}: now make each one personal."
+                    + skipped, title="Batch ready", markup=False, timeout=8)
+        first = batches.batch_drafts(self.store, made.batch_uid)[0]
+        self.refresh_drafts(select=first.uid)
+        self.app.push_screen(ComposeScreen(first.contact_uid, draft_uid=first.uid))

@@ -1,0 +1,629 @@
+"""The Events screen (`3`): plan an event, tick its checklist, record the people met, follow up.
+
+Left, the events: upcoming (soonest first), then past (latest first). Right,
+the highlighted event: its details, the checklist grouped by phase with the
+progress of each, and the people met. Every change goes through `netui.events`;
+a store error (read-only file, conflict, disk full) is a notification, never a
+crash.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable, TypeVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from netui.core.errors import CommitFailed, NetuiError, ValidationError
+from netui.core.models import CHECKLIST_PHASES, Contact, Event
+from netui.events import service as core
+from netui.outreach.batch import Batch
+from netui.tui.dialogs.confirm import ConfirmScreen
+from netui.tui.dialogs.event_dialogs import ContactPicker
+from netui.tui.screens.event_forms import EventForm, FollowUpForm, ItemForm, PersonForm
+
+T = TypeVar("T")
+
+
+STATUS_STYLES = {"planned": "$accent", "attended": "$success", "skipped": "$text-muted"}
+STATUS_MARKS = {"planned": "●", "attended": "✓", "skipped": "✗"}
+BAR_WIDTH = 12
+
+
+def progress_bar(done: int, total: int, width: int = BAR_WIDTH) -> Content:
+    filled = round(width * done / total) if total else 0
+    style = "$success" if total and done == total else "$accent"
+    return Content.assemble(("━" * filled, style), ("━" * (width - filled), "$text-disabled"))
+
+
+def _item_row(text: str, done: bool) -> Table:
+    """A checklist item: the box, then the text wrapping under itself (a hanging indent)."""
+    row = Table.grid(padding=(0, 1))
+    row.add_column(width=5, no_wrap=True)
+    row.add_column(ratio=1)
+    row.add_row(Text("  [x]" if done else "  [ ]", style="green" if done else "bright_black"),
+                Text(text, style="dim" if done else ""))
+    return row
+
+
+class EventList(OptionList):
+    """Upcoming and past events; enter goes to the checklist."""
+
+
+class ChecklistView(OptionList):
+    """The checklist grouped by phase; option ids are `item-<index in event.checklist>`."""
+
+    BINDINGS = [
+        Binding("space", "screen.toggle_item", "Tick"),
+        Binding("a", "screen.add_item", "Add item"),
+        Binding("enter", "screen.edit_item", "Edit item"),
+        Binding("x,delete", "screen.remove_item", "Remove"),
+    ]
+
+
+class PeopleList(OptionList):
+    """The people met at the event; option ids are contact uids."""
+
+    BINDINGS = [
+        Binding("x,delete", "screen.unlink_contact", "Unlink"),
+    ]
+
+
+class EventsScreen(Screen):
+    """Events: upcoming and past, the checklist, the people met, the follow-ups."""
+
+    TITLE = "Events"
+    DEFAULT_CSS = """
+    EventsScreen #events-body { height: 1fr; }
+    EventsScreen #events-left { width: 42; border-right: solid $panel-lighten-2; }
+    EventsScreen .pane-title { text-style: bold; padding: 0 1; color: $text-muted; }
+    EventsScreen #event-list { height: 1fr; border: none; }
+    EventsScreen #event-detail { width: 1fr; padding: 0 1; }
+    EventsScreen #event-head { text-style: bold; padding: 0 1; }
+    EventsScreen #event-meta { padding: 0 1; color: $text-muted; height: auto; max-height: 4; }
+    EventsScreen #checklist-title, EventsScreen #people-title { margin-top: 1; }
+    EventsScreen #checklist { height: auto; max-height: 70%; border: none; }
+    EventsScreen #people { height: auto; max-height: 10; border: none; }
+    EventsScreen #events-empty { padding: 2 4; color: $text-muted; }
+    EventsScreen OptionList:focus { background-tint: $foreground 4%; }
+    """
+    BINDINGS = [
+        Binding("n", "new_event", "New", tooltip="Plan a new event"),
+        Binding("e", "edit_event", "Edit", tooltip="Edit the event's name, kind, date, place, notes"),
+        Binding("s", "cycle_status", "Status", tooltip="Status: planned, attended, skipped"),
+        Binding("l", "link_contact", "Link met", tooltip="Link a contact you met there"),
+        Binding("p", "add_person", "New met", tooltip="Add a new person you met there"),
+        Binding("f", "follow_up", "Follow up", tooltip="Follow up everyone met: one draft each, one day"),
+        Binding("d", "delete_event", "Delete", tooltip="Delete the event (asks; the people met stay)"),
+    ]
+    EVENT_ACTIONS = frozenset({"edit_event", "cycle_status", "link_contact", "add_person", "follow_up",
+                               "delete_event", "add_item"})
+    ITEM_ACTIONS = frozenset({"toggle_item", "edit_item", "remove_item"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.current_uid: str | None = None
+
+    @property
+    def store(self):
+        return self.app.store  # type: ignore[attr-defined]
+
+    # --- layout -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="events-body"):
+            with Vertical(id="events-left"):
+                yield Static("Events", classes="pane-title")
+                yield EventList(id="event-list")
+            with Vertical(id="event-detail"):
+                yield Static("", id="event-head", markup=False)
+                yield Static("", id="event-meta", markup=False)
+                yield Static("", id="checklist-title", classes="pane-title", markup=False)
+                yield ChecklistView(id="checklist")
+                yield Static("", id="people-title", classes="pane-title", markup=False)
+                yield PeopleList(id="people")
+            yield Static("No events yet.\n\nPress n to plan one: a webinar, a career day, a conference...\n"
+                         "netui prepares a checklist for before, during and after, and helps you "
+                         "follow up everyone you meet.", id="events-empty", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.refresh_events()
+        self.query_one(EventList).focus()
+
+    def on_screen_resume(self) -> None:
+        # Other screens may have changed contacts or events meanwhile.
+        if self.is_mounted:
+            self.refresh_events(self.current_uid)
+
+    # --- what is shown -------------------------------------------------------------
+
+    def current_event(self) -> Event | None:
+        return self.store.event(self.current_uid) if self.current_uid else None
+
+    def refresh_events(self, select: str | None = None) -> None:
+        """Rebuild the list of events and show `select` (or the current, or the first upcoming)."""
+        events = self.store.events()
+        now = self.today()
+        coming = [e for e in events if core.is_upcoming(e, now)]
+        gone = sorted((e for e in events if not core.is_upcoming(e, now)), key=lambda e: e.date, reverse=True)
+        options: list[Option | None] = []
+        options.append(Option(Content.styled(f"Upcoming ({len(coming)})", "bold $text-muted"), id="h-upcoming",
+                              disabled=True))
+        options.extend(self._event_option(e) for e in coming)
+        options.append(Option(Content.styled(f"Past ({len(gone)})", "bold $text-muted"), id="h-past",
+                              disabled=True))
+        options.extend(self._event_option(e) for e in gone)
+        listing = self.query_one(EventList)
+        with self.app.batch_update():
+            listing.set_options(options)
+            uids = [e.uid for e in coming + gone]
+            wanted = select if select in uids else (self.current_uid if self.current_uid in uids else None)
+            if wanted is None and uids:
+                wanted = uids[0]
+            if wanted is not None:
+                listing.highlighted = listing.get_option_index(wanted)
+            self.show_event(wanted)
+
+    def _event_option(self, event: Event) -> Option:
+        steps = core.progress(event).values()
+        done, total = sum(p.done for p in steps), sum(p.total for p in steps)
+        skipped = event.status == "skipped"
+        details = [core.when_label(event), core.KIND_LABELS.get(event.kind, event.kind)]
+        if total:
+            details.append(f"{done}/{total}")
+        prompt = Content.assemble(
+            (STATUS_MARKS.get(event.status, " ") + " ", STATUS_STYLES.get(event.status, "")),
+            (event.name, "dim strike" if skipped else "bold"), "\n",
+            ("  " + " · ".join(details), "dim"),
+        )
+        return Option(prompt, id=event.uid)
+
+    def show_event(self, uid: str | None) -> None:
+        """Fill the right pane with the event `uid` (or the empty state)."""
+        self.current_uid = uid
+        event = self.current_event()
+        self.query_one("#event-detail").display = event is not None
+        self.query_one("#events-empty").display = event is None and not self.store.events()
+        if event is None:
+            self.refresh_bindings()
+            return
+        status = core.STATUS_LABELS.get(event.status, event.status)
+        self.query_one("#event-head", Static).update(Content.assemble(
+            (event.name, "bold"), "   ",
+            (f"{STATUS_MARKS.get(event.status, '')} {status}", STATUS_STYLES.get(event.status, "")),
+        ))
+        meta = [core.KIND_LABELS.get(event.kind, event.kind), core.when_label(event) +
+                ("" if core.event_time(event) else " (all day)")]
+        place = core.place_label(event)
+        if place:
+            meta.append(place)
+        lines = [Content(" · ".join(meta))]
+        if event.notes.strip():
+            lines.append(Content(" ".join(event.notes.split())))
+        self.query_one("#event-meta", Static).update(Content("\n").join(lines))
+        self._fill_checklist(event)
+        self._fill_people(event)
+        self.refresh_bindings()
+
+    def _fill_checklist(self, event: Event, keep: int | None = None) -> None:
+        view = self.query_one(ChecklistView)
+        previous = keep if keep is not None else self._highlighted_item()
+        steps = core.progress(event)
+        done = sum(p.done for p in steps.values())
+        total = sum(p.total for p in steps.values())
+        self.query_one("#checklist-title", Static).update(
+            f"Checklist  {done}/{total} done" if total else "Checklist: empty (a adds an item)")
+        options: list[Option] = []
+        for phase in CHECKLIST_PHASES:
+            step = steps[phase]
+            if not step.total:
+                continue
+            options.append(Option(Content.assemble(
+                (f"{core.PHASE_LABELS[phase]:<7}", "bold"), " ", progress_bar(step.done, step.total),
+                (f" {step.done}/{step.total}", "$success" if step.complete else ""),
+            ), id=f"phase-{phase}", disabled=True))
+            for index, item in enumerate(event.checklist):
+                if item.phase == phase:
+                    options.append(Option(_item_row(item.text, item.done), id=f"item-{index}"))
+        view.set_options(options)
+        if options:
+            ids = [o.id for o in options]
+            if previous is not None and f"item-{previous}" in ids:
+                view.highlighted = ids.index(f"item-{previous}")
+            elif previous is not None:
+                items = [n for n, o in enumerate(options) if not o.disabled]
+                view.highlighted = items[min(len(items) - 1, max(0, previous))] if items else None
+            else:
+                view.highlighted = next((n for n, o in enumerate(options) if not o.disabled), None)
+
+    def _fill_people(self, event: Event) -> None:
+        people = core.people_met(self.store, event)
+        self.query_one("#people-title", Static).update(
+            f"People met ({len(people)})" if people else
+            "People met: nobody yet (l links a contact, p adds a new one)")
+        view = self.query_one(PeopleList)
+        previous = view.highlighted
+        view.set_options(Option(Content.assemble(
+            (person.name, "bold"),
+            ("  " + " · ".join(p for p in (person.position, person.company, person.email) if p), "dim"),
+        ), id=person.uid) for person in people)
+        if people:
+            view.highlighted = min(previous or 0, len(people) - 1)
+
+    def _highlighted_item(self) -> int | None:
+        option = self.query_one(ChecklistView).highlighted_option
+        if option is None or not (option.id or "").startswith("item-"):
+            return None
+        return int(option.id[5:])  # type: ignore[index]
+
+    # --- reacting to the lists ---------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#event-list")
+    def _event_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        if message.option.id != self.current_uid:
+            self.show_event(message.option.id)
+
+    @on(OptionList.OptionSelected, "#event-list")
+    def _event_selected(self, message: OptionList.OptionSelected) -> None:
+        self.show_event(message.option.id)
+        self.query_one(ChecklistView).focus()
+
+    @on(OptionList.OptionHighlighted, "#checklist")
+    @on(OptionList.OptionHighlighted, "#people")
+    def _item_highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    # --- which keys apply -------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.EVENT_ACTIONS or action in self.ITEM_ACTIONS or action == "unlink_contact":
+            event = self.current_event()
+            if event is None:
+                return False
+            if action in self.ITEM_ACTIONS:
+                return True if self._highlighted_item() is not None else None
+            if action == "unlink_contact":
+                return True if self.query_one(PeopleList).highlighted_option is not None else None
+            if action == "follow_up" and not event.contact_uids:
+                return None
+        return True
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        """Command palette entries beyond the screen's own keys (those the app lists itself)."""
+        found = [
+            ("Add a checklist item", "a step before, during or after (key: a in the checklist)", "add_item"),
+            ("Tick or untick the checklist item", "key: space in the checklist", "toggle_item"),
+            ("Edit the checklist item", "key: enter in the checklist", "edit_item"),
+            ("Remove the checklist item", "key: x in the checklist", "remove_item"),
+            ("Unlink the person met", "they stay in your network (key: x in People met)", "unlink_contact"),
+            ("Follow up everyone met", "one draft each, all sent on the same day (key: f)", "follow_up"),
+        ]
+        return [entry for entry in found if self.check_action(entry[2], ()) is True]
+
+    # --- doing things -----------------------------------------------------------------------
+
+    def today(self) -> date:
+        """The app's today (fixed in tests and demos)."""
+        value = getattr(self.app, "today", None)
+        return value if isinstance(value, date) else date.today()
+
+    async def _change(self, work: Callable[[], T], *, uids: list[str] | None = None,
+                      form: bool = False) -> T | None:
+        """Apply a change through the app: in memory at once, saved to disk in a thread.
+
+        A ValidationError goes up (a form shows it in place); any other refusal
+        becomes a notification and None, or, for a `form`, a NetuiError it shows.
+        """
+        commit = getattr(self.app, "commit", None)
+        try:
+            if commit is None:  # an app without background saving: save here
+                return work()
+            value, _saved = await commit(work, uids=uids)
+            return value
+        except CommitFailed as exc:  # the app has told the user
+            if form:
+                raise NetuiError(str(exc)) from None
+            return None
+        except NetuiError as exc:
+            if form:
+                raise
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            return None
+
+    async def _change_or_notify(self, work: Callable[[], T], *, uids: list[str] | None = None) -> T | None:
+        """`_change` outside a form: a refused value is a notification too."""
+        try:
+            return await self._change(work, uids=uids)
+        except ValidationError as exc:
+            self.notify(f"{exc.field}: {exc.message}", title="Not saved", severity="error", markup=False)
+            return None
+
+    def _saved(self, event: Event | None, message: str | None = None) -> None:
+        if event is None:
+            return
+        self.refresh_events(event.uid)
+        if message:
+            self.notify(message, markup=False)
+
+    def refresh_data(self) -> None:
+        """The data changed under the screen (a reload): show it again."""
+        self.refresh_events(self.current_uid)
+
+    # events
+
+    def action_new_event(self, restore: dict[str, Any] | None = None) -> None:
+        async def save(values: dict[str, Any]) -> Event | None:
+            if not values["kind"]:
+                raise ValidationError("kind", "choose the kind of event")
+            when = core.join_when(values["day"], values["time"])
+            return await self._change(lambda: core.create_event(
+                self.store, values["name"], values["kind"], when, location=values["location"],
+                url=values["url"], online=values["online"], notes=values["notes"], status=values["status"]),
+                uids=[], form=True)
+
+        def done(event: Event | None) -> None:
+            if event is not None:
+                self._saved(event, f"Planned {event.name}: checklist of {len(event.checklist)} items ready")
+                self.query_one(EventList).focus()
+
+        self.app.push_screen(EventForm("New event", save, today=self.today(), restore=restore), done)
+
+    def action_edit_event(self, restore: dict[str, Any] | None = None) -> None:
+        event = self.current_event()
+        if event is None:
+            return
+
+        async def save(values: dict[str, Any]) -> Event | None:
+            if not values["kind"]:
+                raise ValidationError("kind", "choose the kind of event")
+            when = core.join_when(values["day"], values["time"])
+            return await self._change(lambda: core.update_event(
+                self.store, event.uid, name=values["name"], kind=values["kind"], date=when,
+                location=values["location"].strip(), url=values["url"].strip(), online=values["online"],
+                notes=values["notes"], status=values["status"]), uids=[], form=True)
+
+        self.app.push_screen(EventForm(f"Edit {event.name}", save, event=event, restore=restore), self._saved)
+
+    async def action_cycle_status(self) -> None:
+        event = self.current_event()
+        if event is None:
+            return
+        status = core.next_status(event.status)
+        changed = await self._change_or_notify(lambda: core.set_status(self.store, event.uid, status), uids=[])
+        if changed is not None:
+            self._saved(changed, f"{changed.name}: {core.STATUS_LABELS[changed.status].lower()}")
+
+    def action_delete_event(self) -> None:
+        event = self.current_event()
+        if event is None:
+            return
+        met = len(event.contact_uids)
+        kept = f" The {met} people met stay in your network." if met else ""
+
+        async def delete() -> None:
+            done = await self._change_or_notify(lambda: core.delete_event(self.store, event.uid) or True,
+                                                uids=[])
+            if done:
+                self.current_uid = None
+                self.refresh_events()
+                self.notify(f"Deleted {event.name}", markup=False)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_worker(delete(), group="events-delete", exit_on_error=False)
+
+        self.app.push_screen(ConfirmScreen(f"Delete the event {event.name}?{kept}", yes="Delete", no="Keep",
+                                           danger=True), answered)
+
+    # checklist
+
+    async def action_toggle_item(self) -> None:
+        index = self._highlighted_item()
+        uid = self.current_uid
+        if uid is None or index is None:
+            return
+        changed = await self._change_or_notify(lambda: core.toggle_item(self.store, uid, index), uids=[])
+        if changed is not None:
+            self._fill_checklist(changed, keep=index)
+            self.refresh_events(changed.uid)
+
+    def action_add_item(self, restore: dict[str, Any] | None = None) -> None:
+        event = self.current_event()
+        if event is None:
+            return
+        index = self._highlighted_item()
+        phase = event.checklist[index].phase if index is not None else _phase_at(self.query_one(ChecklistView))
+        added: dict[str, str] = {}
+
+        async def save(values: dict[str, Any]) -> Event | None:
+            added["phase"] = values["phase"]
+            return await self._change(lambda: core.add_item(self.store, event.uid, values["text"],
+                                                            values["phase"]), uids=[], form=True)
+
+        def done(changed: Event | None) -> None:
+            if changed is not None:
+                self.refresh_events(changed.uid)
+                last = max(n for n, i in enumerate(changed.checklist) if i.phase == added["phase"])
+                self._fill_checklist(changed, keep=last)
+                self.query_one(ChecklistView).focus()
+
+        self.app.push_screen(ItemForm("Add a checklist item", save, phase=phase or "before",
+                                      context={"event_uid": event.uid}, restore=restore), done)
+
+    def action_edit_item(self, restore: dict[str, Any] | None = None, index: int | None = None) -> None:
+        event = self.current_event()
+        index = self._highlighted_item() if index is None else index
+        if event is None or index is None or index >= len(event.checklist):
+            return
+
+        async def save(values: dict[str, Any]) -> Event | None:
+            return await self._change(lambda: core.edit_item(self.store, event.uid, index, values["text"],
+                                                             values["phase"]), uids=[], form=True)
+
+        self.app.push_screen(ItemForm("Edit the checklist item", save, item=event.checklist[index],
+                                      context={"event_uid": event.uid, "index": index}, restore=restore),
+                             self._saved)
+
+    async def action_remove_item(self) -> None:
+        event, index = self.current_event(), self._highlighted_item()
+        if event is None or index is None:
+            return
+        text = event.checklist[index].text
+        changed = await self._change_or_notify(lambda: core.remove_item(self.store, event.uid, index), uids=[])
+        if changed is not None:
+            self._fill_checklist(changed, keep=index)
+            self.refresh_events(changed.uid)
+            self.notify(f"Removed: {text}", markup=False)
+
+    # people met
+
+    def action_link_contact(self) -> None:
+        event = self.current_event()
+        if event is None:
+            return
+
+        async def link(uid: str) -> None:
+            changed = await self._change_or_notify(lambda: core.link_contact(self.store, event.uid, uid),
+                                                   uids=[uid])
+            contact = self.store.contact(uid)
+            if changed is not None and contact is not None:
+                self._saved(changed, f"{contact.name} linked to {changed.name}")
+
+        def picked(uid: str | None) -> None:
+            if uid is not None:
+                self.run_worker(link(uid), group="events-link", exit_on_error=False)
+
+        self.app.push_screen(ContactPicker(self.store.contacts(), set(event.contact_uids),
+                                           title=f"Who did you meet at {event.name}?"), picked)
+
+    def action_add_person(self, restore: dict[str, Any] | None = None) -> None:
+        event = self.current_event()
+        if event is None:
+            return
+
+        async def save(values: dict[str, str]) -> Contact | None:
+            return await self._change(lambda: core.quick_add_contact(
+                self.store, event.uid, values["first"], values["last"], email=values["email"],
+                company=values["company"], position=values["position"], notes=values["notes"]), form=True)
+
+        def done(contact: Contact | None) -> None:
+            if contact is not None:
+                self.refresh_events(event.uid)
+                self.notify(f"Added {contact.name}, met at {event.name}", markup=False)
+
+        self.app.push_screen(PersonForm(f"Someone you met at {event.name}", save,
+                                        context={"event_uid": event.uid}, restore=restore), done)
+
+    async def action_unlink_contact(self) -> None:
+        event = self.current_event()
+        option = self.query_one(PeopleList).highlighted_option
+        if event is None or option is None or option.id is None:
+            return
+        contact_uid = option.id
+        changed = await self._change_or_notify(lambda: core.unlink_contact(self.store, event.uid, contact_uid),
+                                               uids=[])
+        contact = self.store.contact(contact_uid)
+        if changed is not None:
+            self._saved(changed, f"{contact.name if contact else 'Contact'} unlinked (still in your network)")
+
+    def action_follow_up(self) -> None:
+        event = self.current_event()
+        if event is None:
+            return
+        people = core.people_met(self.store, event)
+        if not people:
+            self.notify("Nobody is linked to this event yet: l links a contact, p adds a new one.",
+                        severity="warning")
+            return
+        already = {d.contact_uid for d in self.store.drafts()
+                   if d.event_uid == event.uid and d.template == core.FOLLOW_UP_TEMPLATE}
+        skipped = [p for p in people if p.uid in already]
+        lang = self.store.profile().language
+
+        async def save(values: dict[str, str]) -> Batch | None:
+            send_on = values["send_on"].strip()
+            batch = await self._change(lambda: core.follow_up_everyone(self.store, event.uid, send_on),
+                                       form=True)
+            if batch is not None and not batch.drafts:
+                raise NetuiError("everyone met already has a follow-up draft for this event")
+            return batch
+
+        def done(batch: Batch | None) -> None:
+            if batch is not None:
+                self.notify(f"{len(batch.drafts)} follow-up drafts ready to send on {batch.send_on} "
+                            "(Drafts: 2)", title="Follow-ups", markup=False)
+
+        self.app.push_screen(FollowUpForm(f"Follow up everyone met at {event.name}", save, people, skipped,
+                                          core.default_send_on(event, self.today()), lang), done)
+
+
+def restore_form(app: Any, entry: dict[str, Any]) -> bool:
+    """Reopen an events form kept in the recovery file (`entry["kind"]` starts with "event").
+
+    Switches to the events screen and opens the form with the kept values;
+    False when the entry cannot be reopened (its event is gone).
+    """
+    kind = entry.get("kind")
+    values = entry.get("values") if isinstance(entry.get("values"), dict) else {}
+    event_uid = entry.get("event_uid")
+    if kind not in ("event", "event_item", "event_person"):
+        return False
+    if event_uid and app.store.event(event_uid) is None:
+        return False
+
+    async def reopen() -> None:
+        await app.switch_mode("events")
+        screen = app.screen
+        if not isinstance(screen, EventsScreen):
+            return
+        if event_uid:
+            screen.refresh_events(event_uid)
+        if kind == "event":
+            (screen.action_edit_event if event_uid else screen.action_new_event)(restore=values)
+        elif kind == "event_person":
+            screen.action_add_person(restore=values)
+        elif isinstance(entry.get("index"), int):
+            screen.action_edit_item(restore=values, index=entry["index"])
+        else:
+            screen.action_add_item(restore=values)
+
+    app.call_later(reopen)
+    return True
+
+
+def help_section() -> tuple[str, list[tuple[str, str]]]:
+    """The events keys for the help screen: (title, [(key, what it does)])."""
+    def rows(bindings: list[Any]) -> list[tuple[str, str]]:
+        return [(b.key.replace(",", " / "), b.tooltip or b.description) for b in bindings
+                if isinstance(b, Binding)]
+
+    return ("Events", [
+        *rows(EventsScreen.BINDINGS),
+        ("enter", "on an event: go to its checklist"),
+        *[(key, f"in the checklist: {what.lower()}") for key, what in rows(ChecklistView.BINDINGS)],
+        *[(key, f"in People met: {what.lower()}") for key, what in rows(PeopleList.BINDINGS)],
+        ("tab / shift+tab", "events, checklist, people met; in forms: next / previous field"),
+        ("ctrl+s / esc", "in a form: save / back (asks before dropping changes)"),
+    ])
+
+
+def _phase_at(view: OptionList) -> str | None:
+    option = view.highlighted_option
+    if option is not None and (option.id or "").startswith("phase-"):
+        return option.id[6:]  # type: ignore[index]
+    return None
+

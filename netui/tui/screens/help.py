@@ -1,0 +1,91 @@
+"""The help screen (`?`): every key of every screen, from the bindings themselves."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from netui.tui.keys import key_label
+
+#: Listed once as "tab / shift+tab" rather than once per form.
+FOCUS_ACTIONS = frozenset({"app.focus_next", "app.focus_previous"})
+
+
+def rows_of(bindings: Iterable[BindingType], skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    rows = []
+    for b in bindings:
+        if not isinstance(b, Binding) or b.action in skip or b.action in FOCUS_ACTIONS:
+            continue
+        rows.append((key_label(b.key), b.description or b.action))
+    return rows
+
+
+def sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The keys, grouped by where they work (`app_bindings`: the app's own)."""
+    from netui.tui.dialogs.log_interaction import LogInteractionScreen
+    from netui.tui.screens.compose import ComposeScreen
+    from netui.tui.screens.contact import ContactScreen, TimelineTable
+    from netui.tui.screens.drafts import DraftsScreen
+    from netui.tui.screens.events import help_section as events_section
+    from netui.tui.screens.overview import OverviewScreen
+    from netui.tui.screens.profile import ProfileScreen
+
+    return [
+        ("Everywhere", [("ctrl+p", "command palette: every action, searchable"),
+                        *rows_of(app_bindings),
+                        ("", "1-4 work when no text field has focus")]),
+        ("Network overview", [*rows_of(OverviewScreen.BINDINGS, frozenset({"focus_table"})),
+                              ("up / down", "move in the table (pgup / pgdn / home / end)"),
+                              ("click a title", "sort by that column (again: reverse)")]),
+        ("Contact form", [("tab / shift+tab", "next / previous field"),
+                          *rows_of(ContactScreen.BINDINGS),
+                          ("enter", "in the interactions list: edit the interaction"),
+                          *rows_of(TimelineTable.BINDINGS)]),
+        ("Log an interaction", [("tab / shift+tab", "next / previous field"),
+                                *rows_of(LogInteractionScreen.BINDINGS)]),
+        ("Compose an email", rows_of(ComposeScreen.BINDINGS)),
+        ("Drafts", rows_of(DraftsScreen.BINDINGS)),
+        events_section(),
+        ("Profile", rows_of(ProfileScreen.BINDINGS)),
+        ("Questions", [("y / n", "answer yes / no"), ("esc", "cancel")]),
+    ]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, in one place."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss_help", "Close")]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 86; max-width: 95%; height: 90%; padding: 1 2;
+        border: thick $primary 80%; background: $surface;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(self._render_keys(), id="help-keys")
+
+    def _render_keys(self) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", min_width=16)
+        table.add_column()
+        table.add_row(Text("netui keys", style="bold underline"), Text("esc closes this help", style="dim"))
+        for title, rows in sections(type(self.app).BINDINGS):
+            table.add_row("", "")
+            table.add_row(Text(title, style="bold reverse"), "")
+            for key, what in rows:
+                table.add_row(Text(key), Text(what))
+        return table
+
+    def action_dismiss_help(self) -> None:
+        self.dismiss(None)

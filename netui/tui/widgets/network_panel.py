@@ -1,0 +1,115 @@
+"""The overview's side panel: the network at a glance, as bars and a sparkline."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Sparkline, Static
+
+from netui.core.network_model import OUTREACH_WEEKS, SOURCE_LABELS, Totals
+from netui.tui.widgets.contact_table import DUE_MARK, THANK_MARK, fit
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(value: int, top: int, width: int) -> str:
+    """A horizontal bar of `width` cells at most, in eighths of a cell."""
+    if top <= 0 or width <= 0 or value <= 0:
+        return ""
+    eighths = max(1, round(value / top * width * 8))
+    full, part = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[part] if part else "")
+
+
+class BarChart(Widget):
+    """Labelled horizontal bars, one line each, sized to the widget's width."""
+
+    DEFAULT_CSS = """
+    BarChart { height: auto; }
+    BarChart > .bar-chart--bar { color: $accent; }
+    BarChart > .bar-chart--count { color: $text-muted; }
+    """
+    COMPONENT_CLASSES = {"bar-chart--bar", "bar-chart--count"}
+
+    data: reactive[tuple[tuple[str, int], ...]] = reactive((), layout=True)
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[override]
+        return max(1, len(self.data))
+
+    def render(self) -> Text:
+        if not self.data:
+            return Text("—", style="dim")
+        width = self.size.width
+        label_width = min(14, max(cell_len(label) for label, _ in self.data))
+        count_width = max(len(f"{n:,}") for _, n in self.data)
+        bar_width = max(1, width - label_width - count_width - 2)
+        top = max(n for _, n in self.data)
+        bar_style = self.get_component_rich_style("bar-chart--bar")
+        count_style = self.get_component_rich_style("bar-chart--count")
+        out = Text(no_wrap=True, overflow="crop")
+        for i, (label, n) in enumerate(self.data):
+            if i:
+                out.append("\n")
+            out.append(fit(label, label_width) + " ")  # user text: plain, never markup
+            drawn = bar(n, top, bar_width)
+            out.append(drawn, bar_style)
+            out.append(" " * (bar_width - cell_len(drawn) + 1))
+            out.append(f"{n:>{count_width},}", count_style)
+        return out
+
+
+class NetworkPanel(VerticalScroll, can_focus=False):
+    """Counts of key contacts, due follow-ups and replies to thank; the network by
+    source and by sector; outreach over the last weeks; upcoming events."""
+
+    DEFAULT_CSS = """
+    NetworkPanel { width: 29; padding: 0 1; border-left: vkey $panel-lighten-2; scrollbar-size-vertical: 1; }
+    NetworkPanel .panel-title { text-style: bold; color: $text-accent; margin-top: 1; }
+    NetworkPanel #panel-counts { margin-top: 0; }
+    NetworkPanel Sparkline { height: 1; margin-top: 0; }
+    NetworkPanel .panel-note { color: $text-muted; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="panel-counts")
+        yield Static(id="panel-events", classes="panel-note")
+        yield Static(f"Outreach, last {OUTREACH_WEEKS} weeks", classes="panel-title")
+        yield Sparkline([], id="panel-outreach")
+        yield Static(id="panel-outreach-note", classes="panel-note")
+        yield Static("By source", classes="panel-title")
+        yield BarChart(id="panel-sources")
+        yield Static("By sector", classes="panel-title")
+        yield BarChart(id="panel-sectors")
+
+    def update_totals(self, totals: Totals, events_note: Text | None = None) -> None:
+        counts = Text()
+        counts.append(f"{totals.count:,}", "bold")
+        counts.append(" contact\n" if totals.count == 1 else " contacts\n")
+        counts.append(f"{totals.key:,}", "bold")
+        counts.append(" key contacts\n")
+        counts.append(f"{DUE_MARK} ", "bold yellow")
+        counts.append(f"{totals.due:,}", "bold")
+        counts.append(" due for a follow-up\n" if totals.due < 1000 else " due now\n")
+        counts.append(f"{THANK_MARK} ", "bold green")
+        counts.append(f"{totals.to_thank:,}", "bold")
+        counts.append(" replies to thank" if totals.to_thank < 10000 else " to thank")
+        self.query_one("#panel-counts", Static).update(counts)
+        self.query_one("#panel-sources", BarChart).data = tuple(
+            (SOURCE_LABELS.get(s, s).replace("_", " "), n) for s, n in totals.sources())
+        self.query_one("#panel-sectors", BarChart).data = tuple(totals.sectors(limit=6))
+        weeks = list(totals.weeks)
+        self.query_one("#panel-outreach", Sparkline).data = weeks
+        total = sum(weeks)
+        this_week = weeks[-1] if weeks else 0
+        self.query_one("#panel-outreach-note", Static).update(
+            Text(f"{this_week:,} this week\n{total:,} in {OUTREACH_WEEKS} weeks"))
+        events = self.query_one("#panel-events", Static)
+        if events_note is not None and events_note.plain:
+            events.update(events_note)
+            events.display = True
+        else:
+            events.display = False
