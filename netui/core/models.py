@@ -162,7 +162,7 @@ class Record:
         if doc.keys() == cls._field_names():  # every field, nothing unknown: the usual case
             return cls._builder()(doc)
         known = cls._field_names()
-        obj = cls(**{k: v for k, v in doc.items() if k in known})  # type: ignore[call-arg]
+        obj = cls(**{k: v for k, v in doc.items() if k in known})
         extra = {k: v for k, v in doc.items() if k not in known}
         if extra and "extra" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
             obj.extra = extra  # type: ignore[attr-defined]

@@ -265,10 +265,10 @@ class _Table(Generic[R]):
             if uid not in self.doc_ids:
                 raise NotFoundError(f"no {self.name[:-1]} with uid {uid}")
             if hasattr(record, "updated_at"):
-                record.updated_at = now_iso()  # type: ignore[attr-defined]
+                record.updated_at = now_iso()
             prepared.append(self.cls.from_doc(record.to_doc()))
         for stored in prepared:
-            self._put(stored, self.doc_ids[stored.uid])  # type: ignore[attr-defined]
+            self._put(stored, self.doc_ids[stored.uid])
         self.store._changed()
         return prepared
 

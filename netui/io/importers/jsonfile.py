@@ -31,7 +31,7 @@ def _docs(value: Any, table: str) -> list[dict]:
 
 def _load(doc: dict, cls: type[Record], where: str, result: ImportResult) -> Record | None:
     try:
-        return cls.from_doc(dict(doc)).validate()  # type: ignore[attr-defined]
+        return cls.from_doc(dict(doc)).validate()
     except (ValidationError, TypeError) as exc:
         result.skipped.append((where, str(exc)))
         return None

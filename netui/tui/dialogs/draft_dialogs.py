@@ -11,22 +11,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
-from netui.tui.dialogs.confirm import ConfirmScreen
-
-#: The shared yes/no modal (one for the whole app).
-Confirm = ConfirmScreen
 
 
 class PathPrompt(ModalScreen[str | None]):
     """Ask for a file path; enter accepts, escape cancels."""
 
-    DEFAULT_CSS = """
-    PathPrompt { align: center middle; }
-    PathPrompt > Vertical { width: 90; max-width: 100%; height: auto; border: thick $accent;
-                            background: $panel; padding: 1 2; }
-    PathPrompt #path-error { color: $error; height: auto; }
-    PathPrompt .note { color: $text-muted; }
-    """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, default: str, note: str = "") -> None:
@@ -72,15 +61,6 @@ class TextModal(ModalScreen[str | None]):
     Dismissed with "eml" when the user asks for the file, else None.
     """
 
-    DEFAULT_CSS = """
-    TextModal { align: center middle; }
-    TextModal > Vertical { width: 100; max-width: 100%; height: 80%; border: thick $accent;
-                           background: $panel; padding: 0 1; }
-    TextModal #text-note { height: auto; padding: 1 0; }
-    TextModal TextArea { height: 1fr; }
-    TextModal Horizontal { height: auto; margin: 1 0 0 0; }
-    TextModal Button { margin-right: 2; }
-    """
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("f3", "eml", "Save .eml", priority=True),

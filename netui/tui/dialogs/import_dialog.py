@@ -47,19 +47,6 @@ class ImportScreen(ModalScreen[int]):
         Binding("ctrl+s", "confirm", "Import", priority=True),
     ]
 
-    DEFAULT_CSS = """
-    ImportScreen { align: center middle; }
-    ImportScreen > Vertical {
-        width: 96; max-width: 100%; height: auto; max-height: 95%;
-        border: thick $primary 80%; background: $surface; padding: 1 2;
-    }
-    ImportScreen #import-summary { height: auto; max-height: 16; margin-top: 1; overflow-y: auto; }
-    ImportScreen #import-error { color: $error; height: auto; }
-    ImportScreen Horizontal { height: auto; margin-top: 1; }
-    ImportScreen Button { margin-right: 2; }
-    ImportScreen ProgressBar { margin-top: 1; }
-    ImportScreen .title { text-style: bold; color: $accent; }
-    """
 
     def __init__(self) -> None:
         super().__init__()

@@ -36,20 +36,6 @@ class BatchRequest:
 class BatchForm(ModalScreen[BatchRequest | None]):
     """Type to filter, space to tick, ctrl+s to create one draft each."""
 
-    DEFAULT_CSS = """
-    BatchForm { align: center middle; }
-    BatchForm > Vertical { width: 96; max-width: 100%; height: 90%; border: thick $accent;
-                           background: $panel; padding: 0 1; }
-    BatchForm .b-title { text-style: bold; padding: 0 0 1 0; }
-    BatchForm .b-note { color: $text-muted; height: auto; }
-    BatchForm #b-filter-row, BatchForm .b-row { height: auto; margin-top: 1; }
-    BatchForm .b-label { width: 14; color: $text-muted; }
-    BatchForm #b-filter { width: 1fr; }
-    BatchForm #b-list { height: 1fr; margin-top: 1; }
-    BatchForm .b-row Input, BatchForm .b-row Select { width: 1fr; }
-    BatchForm #b-count { height: 1; color: $text-muted; }
-    BatchForm #b-error { color: $error; height: auto; }
-    """
     BINDINGS = [
         Binding("ctrl+s", "create", "Create drafts", priority=True),
         Binding("escape", "cancel", "Back"),

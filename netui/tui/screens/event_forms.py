@@ -24,9 +24,6 @@ from netui.tui.dialogs.event_dialogs import FormModal
 class EventForm(FormModal[Event]):
     """Name, kind, date and optional time, place, URL, online, status, notes."""
 
-    DEFAULT_CSS = """
-    EventForm #f-notes { height: 4; }
-    """
     FIELD_IDS = {"name": "f-name", "kind": "f-kind", "date": "f-date", "time": "f-time",
                  "location": "f-location", "url": "f-url", "status": "f-status", "notes": "f-notes"}
 
@@ -142,10 +139,6 @@ class PersonForm(FormModal[Contact]):
 class FollowUpForm(FormModal[Batch]):
     """Follow up everyone met: who gets a draft, and the one day they are all sent."""
 
-    DEFAULT_CSS = """
-    FollowUpForm #f-people { padding: 0 1; height: auto; max-height: 12; }
-    FollowUpForm .form-note { padding: 1 1 0 1; color: $text-muted; }
-    """
     FIELD_IDS = {"send_on": "f-send-on"}
     SUBMIT_SAVES = True
 

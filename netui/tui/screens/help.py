@@ -63,13 +63,6 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,question_mark,q", "dismiss_help", "Close")]
 
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 86; max-width: 95%; height: 90%; padding: 1 2;
-        border: thick $primary 80%; background: $surface;
-    }
-    """
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
