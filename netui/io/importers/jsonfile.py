@@ -53,8 +53,8 @@ def parse_json(data: bytes) -> ImportResult:
     result = ImportResult([], [], "json")
     for number, doc in enumerate(_docs(payload.get("contacts"), "contacts"), 1):
         contact = _load(doc, Contact, f"contact {number}", result)
-        if contact is not None:
-            result.contacts.append(contact)  # type: ignore[arg-type]
+        if isinstance(contact, Contact):
+            result.contacts.append(contact)
             result.locations.append(f"contact {number}")
     for table, cls in _TABLES.items():
         loaded = [_load(doc, cls, f"{table[:-1]} {n}", result)
