@@ -206,3 +206,27 @@ async def test_a_commit_tells_the_screens_which_contacts_changed(make_app: Calla
         app.action_reload()
         await _settle(pilot)
         assert seen and all(m.everything for m in seen)
+
+
+def test_every_area_rule_is_scoped_by_a_screen_type() -> None:
+    """Outside app.tcss every selector starts with a screen's type, so an id or class
+    on one screen never styles another."""
+    import re
+    from pathlib import Path
+
+    import netui.tui.app as app_module
+
+    styles = Path(app_module.__file__).parent / "styles"
+    files = {path.name for path in styles.glob("*.tcss")}
+    assert {str(p).split("/")[-1] for p in app_module.STYLES} == files  # each file is loaded
+    unscoped = []
+    for path in sorted(styles.glob("*.tcss")):
+        if path.name == "app.tcss":
+            continue
+        text = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)
+        for block in re.findall(r"([^{}]+)\{", text):
+            for selector in block.split(","):
+                selector = selector.strip()
+                if not re.match(r"[A-Z]\w*(Screen|Modal|Form|Picker|Prompt)\b", selector):
+                    unscoped.append(f"{path.name}: {selector}")
+    assert unscoped == []

@@ -36,9 +36,12 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: The stylesheets, one per area; every rule is scoped by its screen's type.
-STYLES: list[str | PurePath] = ["styles/app.tcss", "styles/overview.tcss", "styles/contact.tcss", "styles/compose.tcss",
-          "styles/drafts.tcss", "styles/events.tcss", "styles/profile.tcss", "styles/dialogs.tcss"]
+#: The stylesheets, one per area; every rule is scoped by its screen's type. The shared
+#: dialog look comes before the areas, whose dialogs size their own boxes.
+STYLES: list[str | PurePath] = [
+    "styles/app.tcss", "styles/dialogs.tcss", "styles/overview.tcss", "styles/contact.tcss",
+    "styles/compose.tcss", "styles/drafts.tcss", "styles/events.tcss", "styles/profile.tcss",
+]
 
 
 def _overview() -> Screen:

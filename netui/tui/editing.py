@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.events import Mount, Unmount
-from textual.screen import ModalScreen
-
-from netui.tui.base import NetuiScreen, ResultT
+from netui.tui.base import NetuiModal, NetuiScreen, ResultT
 from netui.tui.dialogs.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -80,8 +78,8 @@ class EditingScreen(NetuiScreen[ResultT]):
                              answered)
 
 
-class EditingModal(ModalScreen[ResultT], EditingScreen[ResultT]):
-    """An EditingScreen shown as a modal."""
+class EditingModal(NetuiModal[ResultT], EditingScreen[ResultT]):
+    """An EditingScreen shown as a modal (with the dialogs' look)."""
 
 
 def drop_question(question: str) -> ConfirmScreen:

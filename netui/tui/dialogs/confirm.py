@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from netui.tui.base import NetuiModal
 
-class ConfirmScreen(ModalScreen[bool | None]):
+
+class ConfirmScreen(NetuiModal[bool | None]):
     """Ask one question; `y`/`n` answer, `escape` counts as no (or as neither: None)."""
 
     BINDINGS = [
@@ -30,7 +31,7 @@ class ConfirmScreen(ModalScreen[bool | None]):
         self.danger = danger
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             # The message may hold user text (names): never read as markup.
             yield Static(self.message, id="confirm-message", markup=False)
             with Horizontal():

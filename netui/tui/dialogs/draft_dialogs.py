@@ -8,12 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
+from netui.tui.base import NetuiModal
 
 
-class PathPrompt(ModalScreen[str | None]):
+class PathPrompt(NetuiModal[str | None]):
     """Ask for a file path; enter accepts, escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -26,7 +26,7 @@ class PathPrompt(ModalScreen[str | None]):
         self._confirmed_overwrite: str | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Static(self.title_text, markup=False)
             yield Input(self.default, id="path-input")
             if self.note:
@@ -55,7 +55,7 @@ class PathPrompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class TextModal(ModalScreen[str | None]):
+class TextModal(NetuiModal[str | None]):
     """The text shown to select and copy by hand, with the offer of an .eml.
 
     Dismissed with "eml" when the user asks for the file, else None.
@@ -73,7 +73,7 @@ class TextModal(ModalScreen[str | None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Static(self.title_text, markup=False, classes="form-title")
             yield Static(self.note, id="text-note", markup=False)
             yield TextArea(self.text, id="text-copy", read_only=True, soft_wrap=True)

@@ -58,7 +58,7 @@ class ImportScreen(NetuiModal[int]):
         self._planned: tuple[ImportResult, ImportPlan] | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Label("Import contacts", classes="title")
             yield Static("Your network already exists: bring it in. Re-importing the same file "
                          "changes nothing; a match fills empty fields and never overwrites yours.",

@@ -73,7 +73,7 @@ class LogInteractionScreen(EditingModal[bool]):
         kind = item.kind if item else "email_sent"
         when = item.date if item else self.netui.today.isoformat()
         readonly = self.store.readonly
-        with Vertical():
+        with Vertical(classes="dialog"):
             verb = "Edit the interaction" if item else "Log an interaction"
             yield Static(f"{verb} with {name}", id="log-title", markup=False)
             yield Label("Kind", classes="log-label")

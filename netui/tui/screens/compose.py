@@ -417,7 +417,7 @@ class ComposeScreen(EditingScreen[None]):
     def _schedule(self) -> None:
         """Preview the email's own text at once, so that it shows in the same frame as the
         key that changed it (a worker would show it one frame later, up to 1/60 s on top);
-        an edited template waits for a pause in typing (compiling takes ~8 ms)."""
+        an edited template waits for a pause in typing (compiling it takes longer than a frame)."""
         if self._on_template_tab():
             self._preview_worker()
             return
@@ -515,7 +515,7 @@ class ComposeScreen(EditingScreen[None]):
 
     def _refresh_bindings_if_changed(self) -> None:
         """Refresh the bindings only when a key's state changed: on every refresh the Footer
-        removes and mounts all its keys again (two more frames and layouts, ~20 ms of work,
+        removes and mounts all its keys again (two more frames and layouts of work,
         which were done after every key typed)."""
         if not self.is_mounted:  # check_action allows everything until then: nothing to remember
             self.refresh_bindings()

@@ -144,7 +144,7 @@ class OverviewScreen(NetuiScreen[None]):
                     yield Static(welcome_text(), id="welcome")
             yield NetworkPanel(id="panel")
         # The key bar comes right after the first frame (after_first_frame): Textual's
-        # Footer mounts and restyles a widget per key and draws twice, ~50 ms that the
+        # Footer mounts and restyles a widget per key and draws twice, work that the
         # first sight of the network does not need. This line keeps its place meanwhile.
         yield Static(" ", id="footer-placeholder")
 
@@ -190,7 +190,7 @@ class OverviewScreen(NetuiScreen[None]):
         model = NetworkModel(app.today)
         contacts = store.contacts()
         interactions = store.interactions_table.by_uid.values()
-        if first_page_first:  # the side panel waits for the first frame too (~10 ms at any size)
+        if first_page_first:  # the side panel waits for the first frame too
             self._first_frame_pending = True  # NetuiApp calls after_first_frame
         if first_page_first and len(contacts) >= FIRST_PAGE_FIRST_FROM:
             model.load_first_page(contacts, interactions, store.profile(), page=app.size.height + 20)
@@ -281,7 +281,7 @@ class OverviewScreen(NetuiScreen[None]):
 
     def _place_panel(self) -> None:
         """The side panel shows when there is room and a network, from after the first
-        frame (its nine widgets cost that frame ~15 ms; its numbers come after it anyway)."""
+        frame (its nine widgets would slow that frame; its numbers come after it anyway)."""
         model = self.model
         self.query_one(NetworkPanel).display = (self.size.width >= 100 and bool(model and len(model))
                                                 and not self._first_frame_pending)
