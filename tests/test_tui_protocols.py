@@ -215,10 +215,20 @@ def test_every_area_rule_is_scoped_by_a_screen_type() -> None:
     from pathlib import Path
 
     import netui.tui.app as app_module
+    import netui.tui.screens.drafts  # noqa: F401 - every screen class is defined
+    from netui.tui.base import STYLES_DIR, NetuiScreen
 
-    styles = Path(app_module.__file__).parent / "styles"
-    files = {path.name for path in styles.glob("*.tcss")}
-    assert {str(p).split("/")[-1] for p in app_module.STYLES} == files  # each file is loaded
+    def screen_classes(cls: type) -> list[type]:
+        return [cls] + [c for sub in cls.__subclasses__() for c in screen_classes(sub)]
+
+    editing_screens()
+    loaded = {Path(p).name for p in app_module.STYLES}
+    for cls in screen_classes(NetuiScreen):
+        paths = cls.CSS_PATH if isinstance(cls.CSS_PATH, list) else [cls.CSS_PATH] if cls.CSS_PATH else []
+        assert all(Path(p).is_absolute() for p in paths), cls  # found from any subclass's module
+        loaded |= {Path(p).name for p in paths}
+    styles = STYLES_DIR
+    assert loaded == {path.name for path in styles.glob("*.tcss")}  # each file is loaded, none is missing
     unscoped = []
     for path in sorted(styles.glob("*.tcss")):
         if path.name == "app.tcss":

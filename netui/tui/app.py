@@ -28,7 +28,7 @@ from textual.worker import WorkerFailed
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.storage.store import Store
-from netui.tui.base import NetuiScreen
+from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.messages import DataChanged
 
 if TYPE_CHECKING:
@@ -36,12 +36,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: The stylesheets, one per area; every rule is scoped by its screen's type. The shared
-#: dialog look comes before the areas, whose dialogs size their own boxes.
-STYLES: list[str | PurePath] = [
-    "styles/app.tcss", "styles/dialogs.tcss", "styles/overview.tcss", "styles/contact.tcss",
-    "styles/compose.tcss", "styles/drafts.tcss", "styles/events.tcss", "styles/profile.tcss",
-]
+#: The rules for every screen, and those of the first screen (the others come with their
+#: screens: netui.tui.base.stylesheet). Every rule outside app.tcss is scoped by its screen's type.
+STYLES: list[str | PurePath] = [stylesheet("app.tcss"), stylesheet("overview.tcss")]
 
 
 def _overview() -> Screen:

@@ -7,6 +7,7 @@ screen without probing for them.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import on
@@ -21,6 +22,17 @@ ResultT = TypeVar("ResultT")
 
 #: (title, help, action on the screen) for the command palette.
 PaletteCommand = tuple[str, str, str]
+
+#: The stylesheets, one per area (netui/tui/styles). The app loads those of its first
+#: screen; each other screen names its own in CSS_PATH, which Textual reads the first
+#: time the screen is shown: parsing every file at start would cost the start more
+#: than the overview itself needs.
+STYLES_DIR = Path(__file__).parent / "styles"
+
+
+def stylesheet(name: str) -> Path:
+    """The path of one of netui's stylesheets (absolute, so that any subclass finds it)."""
+    return STYLES_DIR / name
 
 
 class NetuiScreen(Screen[ResultT]):
@@ -57,4 +69,7 @@ class NetuiScreen(Screen[ResultT]):
 
 
 class NetuiModal(ModalScreen[ResultT], NetuiScreen[ResultT]):
-    """A modal of netui, with the same typed handle and hooks as NetuiScreen."""
+    """A modal of netui, with the same typed handle and hooks as NetuiScreen, and the
+    dialogs' one look: its box is the child with the class `dialog`."""
+
+    CSS_PATH = stylesheet("dialogs.tcss")

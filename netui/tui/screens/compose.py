@@ -45,6 +45,7 @@ from netui.outreach import batch as batches
 from netui.outreach import drafting, lint, sending
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.draft_dialogs import PathPrompt, TextModal
+from netui.tui.base import stylesheet
 from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.widgets.live_text import LiveText
 
@@ -103,6 +104,8 @@ class EmailField(Input):
 
 class ComposeScreen(EditingScreen[None]):
     """Write (or edit) the email to one contact."""
+
+    CSS_PATH = stylesheet("compose.tcss")
 
     RECOVERY_KIND = "compose"
 

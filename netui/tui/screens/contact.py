@@ -39,8 +39,9 @@ from netui.core.models import (
     ValidationError,
 )
 from netui.core.network_model import SOURCE_LABELS
-from netui.tui.base import NetuiScreen
+from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.editing import EditingScreen, values_dict
+from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
 
 if TYPE_CHECKING:
@@ -190,6 +191,8 @@ class TimelineTable(DataTable):
 
 class ContactScreen(EditingScreen[str | None]):
     """View and edit one contact (or a new one); dismisses with its uid after a save."""
+
+    CSS_PATH = stylesheet("contact.tcss")
 
     RECOVERY_KIND = "contact"
 
@@ -399,6 +402,12 @@ class ContactScreen(EditingScreen[str | None]):
             self.query_one("#contact-form").scroll_to_widget(widget, animate=False)
 
     # --- the side: follow-up state and timeline --------------------------------------------
+
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        """Interactions of this contact changed (logged here, sent from compose...): redraw the side."""
+        if self.is_mounted and (message.uids is None or self.uid in message.uids):
+            self.refresh_timeline()
 
     def refresh_timeline(self) -> None:
         status = self.query_one("#followup-status", Static)

@@ -23,7 +23,7 @@ from netui.core.errors import CommitFailed, ValidationError
 from netui.core.models import DRAFT_STATUSES, Draft
 from netui.outreach import batch as batches
 from netui.outreach import drafting, sending
-from netui.tui.base import NetuiScreen
+from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.messages import DataChanged
 from netui.tui.screens.compose import ComposeScreen
@@ -40,6 +40,8 @@ def now() -> datetime:
 
 class DraftsScreen(NetuiScreen[None]):
     """All drafts, batches and their progress."""
+
+    CSS_PATH = stylesheet("drafts.tcss")
 
     BINDINGS = [
         Binding("enter", "open", "Open", show=True),

@@ -33,11 +33,11 @@ class EventForm(FormModal[Event]):
                  restore: dict[str, Any] | None = None) -> None:
         super().__init__(title, save, context={"event_uid": event.uid if event else None}, restore=restore)
         self.event = event
-        self.today = today or date.today()
+        self.today = today  # None: the app's today
 
     def compose_fields(self) -> ComposeResult:
         event = self.event
-        day, at = split_when(event.date) if event else (self.today.isoformat(), "")
+        day, at = split_when(event.date) if event else ((self.today or self.netui.today).isoformat(), "")
         yield self.field("Name", Input(event.name if event else "", placeholder="e.g. Engineering career day",
                                        id="f-name", compact=True))
         yield self.field("Kind", Select([(KIND_LABELS[k], k) for k in EVENT_KINDS], prompt="Choose a kind",

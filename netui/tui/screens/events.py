@@ -26,7 +26,7 @@ from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.models import CHECKLIST_PHASES, Contact, Event
 from netui.events import service as core
 from netui.outreach.batch import Batch
-from netui.tui.base import NetuiScreen
+from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.event_dialogs import ContactPicker
 from netui.tui.messages import DataChanged
@@ -81,6 +81,8 @@ class PeopleList(OptionList):
 
 class EventsScreen(NetuiScreen[None]):
     """Events: upcoming and past, the checklist, the people met, the follow-ups."""
+
+    CSS_PATH = stylesheet("events.tcss")
 
     TITLE = "Events"
     BINDINGS = [

@@ -24,7 +24,7 @@ from textual.widgets import Footer, Header, Input, Select, Static, TextArea
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.models import LANGUAGES, PROFILE_LIST_KEYS, Profile, check_email
 from netui.outreach import drafting
-from netui.tui.base import NetuiScreen
+from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.messages import DataChanged
 
@@ -84,6 +84,8 @@ def cv_status(path_text: str) -> tuple[str, str]:
 
 class ProfileScreen(EditingScreen[None]):
     """Edit your profile; see which templates still miss a field."""
+
+    CSS_PATH = stylesheet("profile.tcss")
 
     RECOVERY_KIND = "profile"
 
