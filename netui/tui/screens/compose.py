@@ -43,9 +43,9 @@ from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.models import LANGUAGES, Contact, Draft, Event, check_date
 from netui.outreach import batch as batches
 from netui.outreach import drafting, lint, sending
+from netui.tui.base import stylesheet
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.draft_dialogs import PathPrompt, TextModal
-from netui.tui.base import stylesheet
 from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.widgets.live_text import LiveText
 
