@@ -273,7 +273,7 @@ async def _saves(pilot: Any, screen: Any, table: Any, repeats: int) -> dict[str,
     shown: list[float] = []
     stalls: list[float] = []
     during: list[float] = []  # while the edit is applied and saved (app.commit)
-    after: list[float] = []  # while the overview shows it (sync and its frame)
+    after: list[float] = []  # while the overview shows it (its DataChanged and the frame)
     collections: list[float] = []  # the longest garbage collection in either
     for i in range(repeats):
         await pilot.press("down")
@@ -291,8 +291,7 @@ async def _saves(pilot: Any, screen: Any, table: Any, repeats: int) -> dict[str,
             on_disk = time.perf_counter()
         assert saved and not store.dirty, f"the save failed: {app.save_failed}"
         with Stalls() as refreshing:  # the loop is free between the two: no stall is split
-            frame = app.probe.until(lambda: True)
-            screen.sync()
+            frame = app.probe.until(lambda: True)  # the row was updated by the commit's DataChanged
             painted = await asyncio.wait_for(frame, 30)
             await settle(pilot, 0.1)
         durable.append(on_disk - start)

@@ -9,7 +9,7 @@ import pytest
 from netui.core.errors import DraftingError, NetuiError, ValidationError
 from netui.core.followups import follow_up
 from netui.core.models import Contact, Profile
-from netui.outreach import batch
+from netui.outreach import batch, sending
 from netui.storage.store import Store
 
 DAY = "2026-05-12"
@@ -65,7 +65,7 @@ def test_mark_sent_logs_interaction_and_progress(store):
     people = key_contacts(store)
     made = batch.create_batch(store, [c.uid for c in people], DAY, variables={"ask": "call"})
     first = batch.batch_drafts(store, made.batch_uid)[0]
-    interaction = batch.mark_sent(store, first.uid, today=date(2026, 5, 12))
+    interaction = sending.mark_sent(store, first.uid, today=date(2026, 5, 12))
     assert interaction.kind == "email_sent" and interaction.date == DAY and interaction.draft_uid == first.uid
     assert store.draft(first.uid).status == "sent"
     state = follow_up(store.contact(first.contact_uid), store.interactions(first.contact_uid), store.profile(),
@@ -73,7 +73,7 @@ def test_mark_sent_logs_interaction_and_progress(store):
     assert state.last_contact == date(2026, 5, 12)
     assert batch.progress(store, made.batch_uid).label == "1 of 3 sent"
     with pytest.raises(NetuiError, match="already"):
-        batch.mark_sent(store, first.uid)
+        sending.mark_sent(store, first.uid)
     assert len(store.interactions(first.contact_uid)) == 1
     # the next unsent one, wrapping round
     following = batch.next_unsent(store, made.batch_uid, first.uid)
@@ -83,7 +83,7 @@ def test_mark_sent_logs_interaction_and_progress(store):
 def test_mark_sent_before_the_day_logs_today(store):
     [ada] = key_contacts(store, 1)
     made = batch.create_batch(store, [ada.uid], DAY, variables={"ask": "call"})
-    interaction = batch.mark_sent(store, made.drafts[0].uid, today=date(2026, 5, 10))
+    interaction = sending.mark_sent(store, made.drafts[0].uid, today=date(2026, 5, 10))
     assert interaction.date == "2026-05-10"
 
 
@@ -96,7 +96,7 @@ def test_split_and_end_of_day_warnings(store):
     assert "2 days" in split.message and "nobody feels second" in split.message
     morning = batch.end_of_day_warnings(store, datetime(2026, 5, 12, 9, 0))
     assert morning == []
-    batch.mark_sent(store, drafts[0].uid, today=date(2026, 5, 12))
+    sending.mark_sent(store, drafts[0].uid, today=date(2026, 5, 12))
     evening = batch.end_of_day_warnings(store, datetime(2026, 5, 12, 18, 0))
     assert [w.code for w in evening] == ["batch_end_of_day"]
     assert "2 drafts" in evening[0].message and "1 of 3 sent" in evening[0].message

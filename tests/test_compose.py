@@ -9,11 +9,11 @@ from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
-import netui.tui.screens.compose as compose_screen
 from netui.core.models import Contact, Profile
 from netui.storage.store import Store
 from netui.tui.app import NetuiApp
-from netui.tui.dialogs.draft_dialogs import Confirm, PathPrompt, TextModal
+from netui.tui.dialogs.confirm import ConfirmScreen as Confirm
+from netui.tui.dialogs.draft_dialogs import PathPrompt, TextModal
 from netui.tui.screens.compose import ComposeScreen
 from tests.support.pilot import settle
 
@@ -24,7 +24,6 @@ TODAY = date(2026, 5, 10)
 @pytest.fixture(autouse=True)
 def setup(tmp_path, monkeypatch):
     monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setattr(compose_screen, "today", lambda: TODAY)
 
 
 def open_store(tmp_path) -> Store:
@@ -58,7 +57,7 @@ def text_of(screen, selector: str) -> str:
 async def test_compose_generic_to_a_mentor_shows_the_checks(tmp_path):
     store = open_store(tmp_path)
     ada = add(store, relationship="mentor", tier="key")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, ada.uid, template="generic")
         assert screen.query_one("#c-template", Select).value == "generic"
         assert "data science" in screen.query_one("#c-subject", Input).value
@@ -73,7 +72,7 @@ async def test_compose_generic_to_a_mentor_shows_the_checks(tmp_path):
 async def test_live_preview_follows_typing(tmp_path):
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, bea.uid)
         body = screen.query_one("#c-body", TextArea)
         assert screen.focused is body
@@ -98,7 +97,7 @@ async def test_a_key_and_its_preview_are_drawn_in_one_frame(tmp_path):
     stay the same widgets)."""
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
-    app = NetuiApp(store)
+    app = NetuiApp(store, today=TODAY)
     frames = [0]
 
     def drawn() -> None:  # Textual calls it after each frame, headless too
@@ -148,7 +147,7 @@ async def test_a_long_preview_scrolls_and_grows_with_the_body(tmp_path):
     makes it one line taller (a letter does not re-lay it out, a line does)."""
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, bea.uid)
         body = screen.query_one("#c-body", TextArea)
         body.load_text("\n".join(f"line {n}" for n in range(60)))
@@ -183,7 +182,7 @@ async def test_a_long_preview_scrolls_and_grows_with_the_body(tmp_path):
 async def test_personal_ask_renders_and_ctrl_s_saves(tmp_path):
     store = open_store(tmp_path)
     ada = add(store, tier="key")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, ada.uid)
         assert screen.query_one("#c-template", Select).value == "personal"  # a key contact
         assert "missing ask" in text_of(screen, "#c-preview")
@@ -210,7 +209,7 @@ async def test_personal_ask_renders_and_ctrl_s_saves(tmp_path):
 async def test_reopened_draft_keeps_its_ask(tmp_path):
     store = open_store(tmp_path)
     ada = add(store, tier="key")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, ada.uid)
         await pilot.press(*"call")
         await settle(pilot)
@@ -219,7 +218,7 @@ async def test_reopened_draft_keeps_its_ask(tmp_path):
         uid = screen.draft_uid
     store.close()
     store = Store.open(tmp_path / "netui.json")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         pilot.app.push_screen(ComposeScreen(ada.uid, draft_uid=uid))
         await settle(pilot)
         assert pilot.app.screen.query_one("#c-ask", Input).value == "call"
@@ -231,7 +230,7 @@ async def test_copy_falls_back_to_osc52_and_shows_the_text(tmp_path, monkeypatch
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, bea.uid)
         body = screen.body
         assert screen.focused is screen.query_one("#c-body")  # the key works from the editor
@@ -266,7 +265,7 @@ async def test_copy_with_a_working_clipboard_notifies(tmp_path, monkeypatch):
                                                                                          "copied with xclip"))
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, bea.uid)
         await pilot.press("ctrl+b")
         await settle(pilot)
@@ -278,7 +277,7 @@ async def test_copy_with_a_working_clipboard_notifies(tmp_path, monkeypatch):
 async def test_mark_sent_logs_the_interaction(tmp_path):
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, bea.uid)
         await pilot.press("f4")
         await settle(pilot)
@@ -296,7 +295,7 @@ async def test_editing_the_template_previews_live_and_saves_to_config(tmp_path):
     from netui.storage.paths import shipped_templates_dir
 
     shipped = (shipped_templates_dir() / "en" / "generic.txt.j2").read_text(encoding="utf-8")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, bea.uid)
         await pilot.press("ctrl+t")
         await settle(pilot)
@@ -328,7 +327,7 @@ async def test_switching_template_asks_before_dropping_template_edits(tmp_path):
     template or the language asks; keeping them puts the choice back."""
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, bea.uid)
         first = screen.template
         source = screen.query_one("#c-source", TextArea)
@@ -357,7 +356,7 @@ async def test_switching_template_asks_before_dropping_template_edits(tmp_path):
 async def test_escape_asks_before_dropping_changes_and_markup_is_safe(tmp_path):
     store = open_store(tmp_path)
     odd = add(store, "[bold]Zoe", "[/] [link=x]", company="[Sales]", emails=["zoe@example.org"])
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, odd.uid)
         assert "[bold]Zoe" in text_of(screen, "#c-to")
         await pilot.press("escape")
@@ -378,7 +377,7 @@ async def test_eml_export_and_long_mailto_offers_eml(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, bea.uid)
         await pilot.press("f3")
         await pilot.pause()
@@ -400,7 +399,7 @@ async def test_eml_export_and_long_mailto_offers_eml(tmp_path, monkeypatch):
 async def test_store_error_is_a_notification(tmp_path):
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, bea.uid)
         store.readonly = True
         store.readonly_reason = "read-only: held by another netui"
@@ -445,7 +444,7 @@ async def test_copy_with_a_real_x_clipboard(tmp_path, xvfb):
 
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, bea.uid)
         await pilot.press("ctrl+b")
         for _ in range(100):

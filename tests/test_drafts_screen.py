@@ -7,13 +7,11 @@ from datetime import date
 import pytest
 from textual.widgets import DataTable, SelectionList, Static
 
-import netui.tui.screens.compose as compose_screen
-import netui.tui.screens.drafts as drafts_screen
 from netui.core.models import Contact, Draft, Profile
 from netui.outreach import batch
 from netui.storage.store import Store
 from netui.tui.app import NetuiApp
-from netui.tui.dialogs.draft_dialogs import Confirm
+from netui.tui.dialogs.confirm import ConfirmScreen as Confirm
 from netui.tui.screens.compose import ComposeScreen
 from netui.tui.screens.draft_batch import BatchForm
 from netui.tui.screens.drafts import DraftsScreen
@@ -26,8 +24,6 @@ TODAY = date(2026, 5, 10)
 @pytest.fixture(autouse=True)
 def setup(tmp_path, monkeypatch):
     monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setattr(compose_screen, "today", lambda: TODAY)
-    monkeypatch.setattr(drafts_screen, "today", lambda: TODAY)
 
 
 def open_store(tmp_path) -> Store:
@@ -41,7 +37,7 @@ def open_store(tmp_path) -> Store:
 
 async def test_batch_flow_create_step_through_mark_sent(tmp_path):
     store = open_store(tmp_path)
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await switch_to(pilot, "drafts", DraftsScreen)
         assert "No drafts yet" in plain(screen.query_one("#d-empty", Static))
         await pilot.press("b")
@@ -109,7 +105,7 @@ async def test_drafts_listed_by_status_and_day_and_actions(tmp_path):
                           send_on="2026-05-01"))
     store.add_draft(Draft(contact_uid=people["Bea"].uid, subject="B", body="x", send_on="2026-05-20"))
     store.add_draft(Draft(contact_uid=people["Cy"].uid, subject="C", body="x", send_on="2026-05-12"))
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await switch_to(pilot, "drafts", DraftsScreen)
         table = screen.query_one(DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
@@ -136,7 +132,7 @@ async def test_drafts_listed_by_status_and_day_and_actions(tmp_path):
 
 async def test_batch_form_needs_a_contact_and_a_valid_day(tmp_path):
     store = open_store(tmp_path)
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         await switch_to(pilot, "drafts", DraftsScreen)
         await pilot.press("b")
         await pilot.pause()

@@ -384,8 +384,6 @@ async def test_command_palette_offers_the_events_actions(tmp_path):
 
 
 async def test_unsaved_forms_are_kept_for_recovery_and_reopen(tmp_path):
-    from netui.tui.screens.events import restore_form
-
     store = open_store(tmp_path)
     event = core.create_event(store, "Career day", "career_day", "2026-05-14")
     app = events_app(store)
@@ -413,18 +411,18 @@ async def test_unsaved_forms_are_kept_for_recovery_and_reopen(tmp_path):
         await pilot.press("escape", "y")
         await pilot.pause()
 
-        assert restore_form(app, entry)
+        assert EventForm.reopen(app, entry)
         await pilot.pause()
         reopened = app.screen
         assert isinstance(reopened, EventForm) and reopened.values()["name"] == "Half typed"
         assert reopened.is_dirty
         await pilot.press("escape", "y")
         await pilot.pause()
-        assert restore_form(app, person)
+        assert PersonForm.reopen(app, person)
         await pilot.pause()
         assert isinstance(app.screen, PersonForm) and app.screen.values()["first"] == "Noé"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [store.contact(u).first_name for u in store.event(event.uid).contact_uids] == ["Noé"]
-        assert not restore_form(app, {"kind": "event_person", "event_uid": "gone", "values": {}})
+        assert not PersonForm.reopen(app, {"kind": "event_person", "event_uid": "gone", "values": {}})
     store.close()

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-import netui.tui.screens.compose as compose_screen
 from netui.core.models import Contact, Profile
 from netui.outreach import batch
 from netui.storage.store import Store
@@ -17,7 +16,6 @@ from netui.tui.screens.compose import ComposeScreen
 @pytest.fixture
 def compose_app(tmp_path, monkeypatch):
     monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setattr(compose_screen, "today", lambda: date(2026, 5, 10))
     store = Store.open(tmp_path / "netui.json")
     store.set_profile(Profile(first_name="Ana", last_name="Bianchi", email="ana@example.org",
                               current_position="Analyst", current_company="Acme", target_sector="data science",
@@ -28,7 +26,7 @@ def compose_app(tmp_path, monkeypatch):
     bea = store.add_contact(Contact(first_name="Bea", last_name="Rossi", emails=["bea@example.org"], tier="key"))
     made = batch.create_batch(store, [ada.uid, bea.uid], "2026-05-12", variables={"ask": "companies"})
     draft = next(d for d in made.drafts if d.contact_uid == ada.uid)
-    app = NetuiApp(store)
+    app = NetuiApp(store, today=date(2026, 5, 10))
     app.test_draft = draft  # type: ignore[attr-defined]
     yield app
     store.close()

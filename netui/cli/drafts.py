@@ -62,7 +62,7 @@ def register(cli: click.Group) -> None:
                 click.echo(f"warning: the link is {len(url):,} characters: some mail clients cut it; "
                            "--eml FILE is safer", err=True)
             click.echo(url)
-        elif mode == "eml":
+        elif eml is not None:  # mode "eml"
             from netui.outreach.mail import write_eml
 
             target = write_eml(eml, contact.email, email.subject, email.body)

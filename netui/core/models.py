@@ -135,10 +135,12 @@ class Record:
     """Shared document conversion for every stored dataclass."""
 
     TABLE: ClassVar[str]
+    #: Set by @dataclass on each record class; declared so that the type checker knows.
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
 
     def to_doc(self) -> dict[str, Any]:
         doc: dict[str, Any] = {}
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+        for f in dataclasses.fields(self):
             if f.name == "extra":
                 continue
             value = getattr(self, f.name)
@@ -162,10 +164,10 @@ class Record:
         if doc.keys() == cls._field_names():  # every field, nothing unknown: the usual case
             return cls._builder()(doc)
         known = cls._field_names()
-        obj = cls(**{k: v for k, v in doc.items() if k in known})  # type: ignore[call-arg]
+        obj = cls(**{k: v for k, v in doc.items() if k in known})
         extra = {k: v for k, v in doc.items() if k not in known}
-        if extra and "extra" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
-            obj.extra = extra  # type: ignore[attr-defined]
+        if extra and "extra" in cls.__dataclass_fields__:
+            setattr(obj, "extra", extra)
         for name in cls.SHARED:
             setattr(obj, name, _shared(getattr(obj, name)))
         return obj
@@ -181,7 +183,7 @@ class Record:
         cached = cls.__dict__.get("_builder_cache")
         if cached is None:
             lines = ["def build(doc):", "    obj = new(cls)"]
-            fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
+            fields = cls.__dataclass_fields__
             for name in sorted(cls._field_names()):
                 if name not in cls.SHARED:
                     lines.append(f"    obj.{name} = doc[{name!r}]")
@@ -190,7 +192,7 @@ class Record:
                 else:  # inline: a call per field would cost half the gain
                     lines.append(f"    value = doc[{name!r}]")
                     lines.append(f"    obj.{name} = intern(value) if value.__class__ is str else value")
-            if "extra" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
+            if "extra" in cls.__dataclass_fields__:
                 lines.append("    obj.extra = {}")
             lines.append("    return obj")
             scope: dict[str, Any] = {"new": object.__new__, "cls": cls, "shared": _shared, "intern": intern}
@@ -203,13 +205,13 @@ class Record:
     def _field_names(cls) -> frozenset[str]:
         cached = cls.__dict__.get("_names_cache")
         if cached is None:
-            cached = frozenset(f.name for f in dataclasses.fields(cls)) - {"extra"}  # type: ignore[arg-type]
+            cached = frozenset(f.name for f in dataclasses.fields(cls)) - {"extra"}
             setattr(cls, "_names_cache", cached)
         return cached
 
     def copy(self, **changes: Any):
-        clone = dataclasses.replace(self, **changes)  # type: ignore[type-var]
-        for f in dataclasses.fields(clone):  # type: ignore[arg-type]
+        clone = dataclasses.replace(self, **changes)
+        for f in dataclasses.fields(clone):
             value = getattr(clone, f.name)
             if isinstance(value, list) and f.name not in changes:
                 setattr(clone, f.name, [v.copy() if isinstance(v, Record) else v for v in value])

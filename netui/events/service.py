@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from netui.core.errors import NetuiError
@@ -349,7 +350,8 @@ def past(store: Store, today: date) -> list[Event]:
     return sorted((e for e in store.events() if event_day(e) < today), key=lambda e: e.date, reverse=True)
 
 
-class PendingItem(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class PendingItem:
     """An unfinished "after" item of an event that has happened."""
 
     event: Event

@@ -38,7 +38,9 @@ def fold(line: str, limit: int = 75) -> str:
     """Fold a content line at 75 octets (CRLF + space), never inside a UTF-8 sequence."""
     if len(line) * 4 <= limit or len(line.encode("utf-8")) <= limit:
         return line
-    parts, current, size = [], [], 0
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
     for ch in line:
         octets = len(ch.encode("utf-8"))
         if size + octets > limit:

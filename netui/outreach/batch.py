@@ -4,8 +4,8 @@ The method: prepare the personal emails in advance and send them all on the
 same day, so that nobody feels second. A batch is the drafts sharing a
 `batch_uid`; this module creates one (everything rendered before anything is
 written), reports its progress ("4 of 9 sent"), warns when it is split over
-several days or when its day is ending with drafts unsent, and marks a draft
-as sent (an `email_sent` interaction, which resets the follow-up clock).
+several days or when its day is ending with drafts unsent. Marking a draft
+as sent is netui.outreach.sending.
 Core module: no Textual.
 """
 
@@ -249,31 +249,3 @@ def similar_in_batch(store: Store, batch_uid: str, overrides: dict[str, str] | N
     if only is not None and focus is not None:
         found = [w for w in found if focus in w.message]
     return found
-
-
-def sent_day(draft: Draft, today: date | None = None) -> str:
-    """The day a send is logged: the draft's day, unless that is still in the future."""
-    today_s = (today or date.today()).isoformat()
-    if draft.send_on and draft.send_on <= today_s:
-        return draft.send_on
-    return today_s
-
-
-def mark_sent(store: Store, draft_uid: str, today: date | None = None) -> Interaction:
-    """Set the draft's status to sent and log an `email_sent` interaction on its day.
-
-    The interaction resets the contact's follow-up clock. One transaction: both
-    or neither. A draft already sent is refused (nothing is logged twice).
-    """
-    draft = store.draft(draft_uid)
-    if draft is None:
-        raise NotFoundError(f"no draft with uid {draft_uid}")
-    if draft.status == "sent":
-        raise NetuiError("this draft is already marked as sent")
-    day = sent_day(draft, today)
-    summary = draft.subject.strip() or f"{draft.template} email"
-    with store.transaction():
-        interaction = store.add_interaction(Interaction(contact_uid=draft.contact_uid, kind="email_sent",
-                                                        date=day, summary=summary, draft_uid=draft.uid))
-        store.update_draft(draft.copy(status="sent", send_on=draft.send_on or day))
-    return interaction

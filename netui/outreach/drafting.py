@@ -99,6 +99,9 @@ def _missing_message(owner: str, name: str) -> tuple[str, str]:
 class _Blank(str):
     """An empty field: false in `{% if %}`, an error when printed (never a gap)."""
 
+    owner: str
+    field: str
+
     def __new__(cls, owner: str, name: str) -> "_Blank":
         obj = super().__new__(cls, "")
         obj.owner = owner
@@ -106,10 +109,16 @@ class _Blank(str):
         return obj
 
 
-@functools.cache
+_ALLOWED_FIELDS: dict[type, frozenset[str]] = {}
+
+
 def _allowed_fields(cls: type) -> frozenset[str]:
-    names = {f.name for f in dataclasses.fields(cls)} - {"extra"}
-    return frozenset(names | ({"name", "email"} & set(dir(cls))))
+    """The fields a template may read of a record class (worked out once per class)."""
+    found = _ALLOWED_FIELDS.get(cls)
+    if found is None:
+        names = {f.name for f in dataclasses.fields(cls)} - {"extra"}
+        found = _ALLOWED_FIELDS[cls] = frozenset(names | ({"name", "email"} & set(dir(cls))))
+    return found
 
 
 class _Fields:

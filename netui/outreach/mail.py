@@ -93,7 +93,7 @@ def open_with_system(target: str, wait: float = 3.0) -> OpenResult:
     """Open a URL or file with the desktop's handler; never raises, never blocks past `wait`."""
     if sys.platform.startswith("win"):
         try:
-            os.startfile(target)  # type: ignore[attr-defined]  # cmd's start would split on &
+            os.startfile(target)  # type: ignore[attr-defined]  # Windows only (cmd's start splits on &)
         except OSError as exc:
             return OpenResult(False, "startfile", f"cannot open it: {exc}")
         return OpenResult(True, "startfile", "opened")

@@ -17,7 +17,7 @@ from netui.core.errors import LockedError, StorageError
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the module or None: checked before each use
 
 
 def read_holder(lock_file: Path) -> int | None:

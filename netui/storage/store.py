@@ -177,7 +177,9 @@ class _Table(Generic[R]):
         cls = self.cls
         from_doc = cls.from_doc
         # The builder straight away, unless the class converts more in its own from_doc (Event).
-        build = cls._builder() if from_doc.__func__ is Record.from_doc.__func__ else from_doc  # type: ignore[attr-defined]
+        # (`__func__` of a bound classmethod: the type checker does not model it.)
+        own = from_doc.__func__ is Record.from_doc.__func__  # type: ignore[attr-defined]  # see above
+        build = cls._builder() if own else from_doc
         complete = cls._field_names()
         by_uid, doc_ids = self.by_uid, self.doc_ids
         highest = 0
@@ -223,7 +225,8 @@ class _Table(Generic[R]):
             self.store._undo.append((self, uid, self.doc_ids.get(uid), self.by_uid.get(uid)))
 
     def _put(self, stored: R, doc_id: str) -> None:
-        uid = stored.uid  # type: ignore[attr-defined]
+        # Tables hold records with a `uid` (not Profile): Record does not declare one.
+        uid = stored.uid  # type: ignore[attr-defined]  # see the comment above
         self._remember(uid)
         old = self.by_uid.get(uid)
         self.by_uid[uid] = stored
@@ -240,8 +243,9 @@ class _Table(Generic[R]):
         prepared = []
         seen: set[str] = set()
         for record in records:
-            record.validate()  # type: ignore[attr-defined]
-            uid = record.uid  # type: ignore[attr-defined]
+            # Record declares neither `validate` nor `uid`; every table's record class has both.
+            record.validate()  # type: ignore[attr-defined]  # see the comment above
+            uid = record.uid  # type: ignore[attr-defined]  # see the comment above
             if uid in self.by_uid or uid in seen:
                 raise ValueError(f"{self.name}: uid {uid} already exists")
             seen.add(uid)
@@ -260,15 +264,16 @@ class _Table(Generic[R]):
         self.store._check_writable()
         prepared = []
         for record in records:
-            record.validate()  # type: ignore[attr-defined]
-            uid = record.uid  # type: ignore[attr-defined]
+            # Record declares neither `validate` nor `uid`; every table's record class has both.
+            record.validate()  # type: ignore[attr-defined]  # see the comment above
+            uid = record.uid  # type: ignore[attr-defined]  # see the comment above
             if uid not in self.doc_ids:
                 raise NotFoundError(f"no {self.name[:-1]} with uid {uid}")
             if hasattr(record, "updated_at"):
-                record.updated_at = now_iso()  # type: ignore[attr-defined]
+                record.updated_at = now_iso()
             prepared.append(self.cls.from_doc(record.to_doc()))
         for stored in prepared:
-            self._put(stored, self.doc_ids[stored.uid])  # type: ignore[attr-defined]
+            self._put(stored, self.doc_ids[stored.uid])
         self.store._changed()
         return prepared
 
@@ -713,9 +718,9 @@ class Store:
     # --- drafts -----------------------------------------------------------
 
     def drafts(self, contact_uid: str | None = None) -> list[Draft]:
-        items = self.drafts_table.by_uid.values()
+        items: Iterable[Draft] = self.drafts_table.by_uid.values()
         if contact_uid is not None:
-            items = [d for d in items if d.contact_uid == contact_uid]  # type: ignore[assignment]
+            items = [d for d in items if d.contact_uid == contact_uid]
         return sorted(items, key=lambda d: (d.send_on or "9999", d.created_at))
 
     def draft(self, uid: str) -> Draft | None:

@@ -1,9 +1,10 @@
 """The Textual app: global keys, the four main screens, saving, recovery, the palette.
 
-Screens change the store through `NetuiApp.commit`: the change is applied in
-memory at once (so the UI updates without waiting), then written to disk in a
-thread worker so that a large file never freezes the UI. Errors from the disk
-(conflict, full disk, read-only) become notifications, never a crash.
+Screens change the store only through `NetuiApp.commit`: the change is applied
+in memory at once (so the UI updates without waiting), every screen is told
+(`DataChanged`), then the file is written in a thread worker so that a large
+file never freezes the UI. Errors from the disk (conflict, full disk,
+read-only) become notifications, never a crash.
 """
 
 from __future__ import annotations
@@ -15,22 +16,29 @@ import signal
 import threading
 import weakref
 from datetime import date
-from pathlib import Path
-from typing import Any, Callable, Iterable, Protocol, TypeVar
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 from textual.markup import escape
 from textual.screen import Screen
 from textual.worker import WorkerFailed
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.storage.store import Store
+from netui.tui.base import NetuiScreen, stylesheet
+from netui.tui.messages import DataChanged
+
+if TYPE_CHECKING:
+    from netui.tui.editing import EditingScreen
 
 T = TypeVar("T")
 
-#: Screen modules asked, in order, to reopen a kept form they know (`restore_form(app, entry)`).
-RESTORERS = ("events", "compose", "drafts", "profile")
+#: The rules for every screen, and those of the first screen (the others come with their
+#: screens: netui.tui.base.stylesheet). Every rule outside app.tcss is scoped by its screen's type.
+STYLES: list[str | PurePath] = [stylesheet("app.tcss"), stylesheet("overview.tcss")]
 
 
 def _overview() -> Screen:
@@ -57,36 +65,22 @@ def _profile() -> Screen:
     return ProfileScreen()
 
 
-def _palette_provider():
+def _palette_provider() -> type[Provider]:
     from netui.tui.palette import NetuiCommands
 
     return NetuiCommands
 
 
-class RecoverableForm(Protocol):
-    """A form screen that registers in `app.forms` on mount: its unsaved edits are asked
-    about at quit and kept in the recovery file on SIGTERM/SIGHUP. The entry's `kind`
-    says who reopens it (`NetuiApp.restore_forms`)."""
-
-    @property
-    def is_dirty(self) -> bool: ...
-
-    @property
-    def form_title(self) -> str: ...
-
-    def recovery_entry(self) -> dict[str, Any]: ...
-
-
 class NetuiApp(App[None]):
     """netui's full-screen app over an open store."""
 
-    MODES = {"overview": _overview, "drafts": _drafts, "events": _events, "profile": _profile}
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"overview": _overview, "drafts": _drafts, "events": _events, "profile": _profile}
     #: The overview is the first screen itself: not a default screen replaced by a mode switch
     #: in on_mount, which re-parsed the whole stylesheet twice more before the first frame.
     DEFAULT_MODE = "overview"
 
     TITLE = "netui"
-    CSS_PATH = "netui.tcss"
+    CSS_PATH = STYLES
     COMMANDS = App.COMMANDS | {_palette_provider}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
@@ -107,9 +101,10 @@ class NetuiApp(App[None]):
         #: The launcher paused the garbage collector for the start (cli.run_tui): turn it
         #: back on once the first frame is drawn.
         self.resume_gc = resume_gc
-        #: Open forms (RecoverableForm): quitting asks about dirty ones, signals keep them.
-        self.forms: "weakref.WeakSet[RecoverableForm]" = weakref.WeakSet()
-        self._changes: list[tuple[int, int, frozenset[str] | None]] = []
+        #: Open forms (netui.tui.editing): quitting asks about dirty ones, signals keep them.
+        self.forms: weakref.WeakSet[EditingScreen[Any]] = weakref.WeakSet()
+        #: Mounted screens: each is told when data changes (DataChanged).
+        self.views: weakref.WeakSet[NetuiScreen[Any]] = weakref.WeakSet()
         self.save_failed: str | None = None
 
     # --- state the screens share ---------------------------------------------
@@ -131,62 +126,42 @@ class NetuiApp(App[None]):
             return True
         return False
 
-    def changes_since(self, revision: int) -> set[str] | None:
-        """Contacts changed (through `commit`) since `revision`; None when unknown
-        (another screen or a reload changed things): redraw everything."""
-        current = self.store.revision
-        if revision == current:
-            return set()
-        uids: set[str] = set()
-        at = revision
-        for before, after, changed in self._changes:
-            if after <= at:
-                continue
-            if before != at or changed is None:
-                return None
-            uids |= changed
-            at = after
-        return uids if at == current else None
+    def data_changed(self, uids: Iterable[str] | None) -> None:
+        """Tell every mounted screen that these contacts changed (None: anything may have)."""
+        frozen = None if uids is None else frozenset(uids)
+        for view in list(self.views):
+            view.post_message(DataChanged(frozen))
 
     # --- changing and saving --------------------------------------------------
 
     async def commit(self, change: Callable[[], T], *, uids: Iterable[str] | None = None) -> tuple[T, bool]:
         """Apply `change` (store calls) in memory now, then save to disk in a thread.
 
-        `uids` names the contacts whose overview rows change (None: any).
-        Raises ValidationError for the form to show inline, and CommitFailed
-        (already notified) when the change was refused and nothing changed.
+        `uids` names the contacts whose overview rows change (None: any), as the
+        DataChanged message posted to every screen says. Raises ValidationError
+        for the form to show inline, and CommitFailed (already notified) when the
+        change was refused and nothing changed.
         Returns the change's value and whether it reached the disk; a failed save
         is notified and the change stays in memory, retried by the next save.
         """
         if self.refuse_if_readonly():
             raise CommitFailed("read-only")
-        store = self.store
-        before = store.revision
         try:
-            with store.deferred():
+            with self.store.deferred():
                 value = change()
         except ValidationError:
             raise
         except NetuiError as exc:
             self.notify(str(exc), title="Not changed", severity="error", markup=False)
             raise CommitFailed(str(exc)) from None
-        self._changes.append((before, store.revision, frozenset(uids) if uids is not None else None))
-        del self._changes[:-200]
+        self.data_changed(uids)
         saved = await self.save_in_background()
         return value, saved
 
     def _save_blocking(self) -> None:
-        store = self.store
-        while True:
-            before = store.revision
-            store.save()
-            if store.revision == before:
-                return
-            # A change landed while the file was being written: it is not in
-            # this write, so the store must stay dirty and write again.
-            # (Workaround until Store.save keeps `dirty` itself, see the report.)
-            store.dirty = True
+        # A change made while the file is written stays `dirty` (Store.save sees
+        # it): the commit that made it saves again.
+        self.store.save()
 
     async def save_in_background(self) -> bool:
         """Write pending changes without blocking the UI; notify a failure. True when on disk."""
@@ -237,9 +212,7 @@ class NetuiApp(App[None]):
         self.save_failed = None
         self._update_subtitle()
         self.notify("Data file read again from disk.")
-        refresh = getattr(self.screen, "refresh_data", None)
-        if refresh is not None:
-            refresh()
+        self.data_changed(None)
 
     # --- start and stop -----------------------------------------------------
 
@@ -260,9 +233,9 @@ class NetuiApp(App[None]):
         if self.resume_gc:
             self.resume_gc = False
             gc.enable()
-        after = getattr(self.screen, "after_first_frame", None)
-        if after is not None:
-            after()
+        screen = self.screen
+        if isinstance(screen, NetuiScreen):
+            screen.after_first_frame()
         self._offer_recovery()
 
     def _update_subtitle(self) -> None:
@@ -280,7 +253,7 @@ class NetuiApp(App[None]):
             parts.append("UNSAVED CHANGES")
         self.sub_title = " · ".join(parts)
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
         self.run_worker(self._quit(), group="quit", exclusive=True, exit_on_error=False)
 
     async def _quit(self) -> None:
@@ -288,7 +261,7 @@ class NetuiApp(App[None]):
         if dirty:
             from netui.tui.dialogs.confirm import ConfirmScreen
 
-            names = ", ".join(getattr(f, "form_title", "a form") for f in dirty)
+            names = ", ".join(f.form_title for f in dirty)
             if not await self.push_screen_wait(ConfirmScreen(
                     f"Quit and drop the unsaved changes in: {names}?",
                     yes="Quit", no="Keep editing", danger=True)):
@@ -340,7 +313,7 @@ class NetuiApp(App[None]):
         from netui.storage import recovery
 
         kept: Path | None = None
-        entries = []
+        entries: list[dict[str, Any]] = []
         for form in list(self.forms):
             try:
                 if form.is_dirty:
@@ -394,33 +367,14 @@ class NetuiApp(App[None]):
         self.push_screen(ConfirmScreen(question, yes="Restore", no="Discard", escape_is_no=False), answer)
 
     def restore_forms(self, entries: list[dict[str, Any]]) -> None:
-        """Open the forms kept in a recovery file, with their unsaved values."""
-        import importlib
+        """Open the forms kept in a recovery file, with their unsaved values: the
+        editing screen class of each entry's `kind` reopens it."""
+        from netui.tui.editors import by_kind
 
-        from netui.tui.dialogs.log_interaction import LogInteractionScreen
-        from netui.tui.screens.contact import ContactScreen
-
+        reopeners = by_kind()
         for entry in entries:
             kind = entry.get("kind")
-            if kind == "contact":
-                uid = entry.get("uid")
-                if uid and self.store.contact(uid) is None:
-                    uid = None
-                self.push_screen(ContactScreen(uid, restore=entry))
-                continue
-            if kind == "interaction":
-                if self.store.contact(entry.get("contact_uid") or ""):
-                    self.push_screen(LogInteractionScreen(entry["contact_uid"], entry.get("uid"), restore=entry))
-                continue
-            # Forms of the other screens: each screen module may offer `restore_form(app, entry)`.
-            for name in RESTORERS:
-                try:
-                    module = importlib.import_module(f"netui.tui.screens.{name}")
-                except ImportError:
-                    continue
-                restore = getattr(module, "restore_form", None)
-                if restore is not None and restore(self, entry):
-                    break
-            else:
+            editor = reopeners.get(kind) if isinstance(kind, str) else None
+            if editor is None or not editor.reopen(self, entry):
                 self.notify(f"Could not reopen the kept form {entry.get('title') or kind!r}.",
                             severity="warning", markup=False)

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from netui.tui.base import NetuiScreen
 from netui.tui.keys import key_label
 
 GLOBAL_COMMANDS = [
@@ -41,14 +42,13 @@ class NetuiCommands(Provider):
                 if action in seen or action in ("quit",):
                     continue
                 name, _, params = action.partition("(")
-                allowed = owner.check_action(name, ())  # type: ignore[union-attr]
+                allowed = owner.check_action(name, ())
                 if not allowed:
                     continue
                 seen.add(action)
                 yield binding.description, f"key: {_key(binding)}", partial(self._run, prefix + action)
-        extra = getattr(screen, "palette_commands", None)
-        if callable(extra):
-            for title, help_text, action in extra():
+        if isinstance(screen, NetuiScreen):
+            for title, help_text, action in screen.palette_commands():
                 yield title, help_text, partial(self._run, action)
         for title, help_text, action in GLOBAL_COMMANDS:
             yield title, help_text, partial(self._run, action)

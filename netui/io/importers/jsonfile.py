@@ -31,7 +31,7 @@ def _docs(value: Any, table: str) -> list[dict]:
 
 def _load(doc: dict, cls: type[Record], where: str, result: ImportResult) -> Record | None:
     try:
-        return cls.from_doc(dict(doc)).validate()  # type: ignore[attr-defined]
+        return cls.from_doc(dict(doc)).validate()
     except (ValidationError, TypeError) as exc:
         result.skipped.append((where, str(exc)))
         return None
@@ -53,8 +53,8 @@ def parse_json(data: bytes) -> ImportResult:
     result = ImportResult([], [], "json")
     for number, doc in enumerate(_docs(payload.get("contacts"), "contacts"), 1):
         contact = _load(doc, Contact, f"contact {number}", result)
-        if contact is not None:
-            result.contacts.append(contact)  # type: ignore[arg-type]
+        if isinstance(contact, Contact):
+            result.contacts.append(contact)
             result.locations.append(f"contact {number}")
     for table, cls in _TABLES.items():
         loaded = [_load(doc, cls, f"{table[:-1]} {n}", result)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from netui.core.models import RELATIONSHIPS, SOURCES, TIERS
 from netui.io.importers.common import (
@@ -76,7 +77,9 @@ def split_escaped(text: str, sep: str) -> list[str]:
 def _split_outside_quotes(text: str, sep: str) -> list[str]:
     if '"' not in text:
         return text.split(sep)
-    parts, buf, quoted = [], [], False
+    parts: list[str] = []
+    buf: list[str] = []
+    quoted = False
     for ch in text:
         if ch == '"':
             quoted = not quoted
@@ -139,15 +142,15 @@ def _content_line(line: str) -> Prop | None:
     if "BASE64" in encoding or "B" in encoding:
         return None  # photos, sounds, keys: nothing netui keeps
     if "QUOTED-PRINTABLE" in encoding:
-        raw = _QP_BYTE.sub(lambda m: bytes([int(m.group(1), 16)]), value.encode("utf-8"))
+        octets = _QP_BYTE.sub(lambda m: bytes([int(m.group(1), 16)]), value.encode("utf-8"))
         charset = (params.get("CHARSET") or ["utf-8"])[0]
         try:
-            value = raw.decode(charset)
+            value = octets.decode(charset)
         except (LookupError, UnicodeDecodeError):
             try:
-                value = raw.decode("utf-8")
+                value = octets.decode("utf-8")
             except UnicodeDecodeError:
-                value = raw.decode("cp1252", errors="replace")
+                value = octets.decode("cp1252", errors="replace")
     return Prop(group, name.upper(), params, value)
 
 
@@ -291,7 +294,7 @@ def _contact_fields(card: _Card, build: RowBuilder, where: str) -> dict:
     if card.all("ADR"):
         adr = split_escaped(card.all("ADR")[0].value, ";") + [""] * 7
         location = ", ".join(p.strip() for p in (adr[3], adr[4], adr[6]) if p.strip())
-    fields = dict(first_name=first, last_name=last, emails=emails, phones=phones, company=company,
+    fields: dict[str, Any] = dict(first_name=first, last_name=last, emails=emails, phones=phones, company=company,
                   position=card.text("TITLE") or card.text("ROLE"), linkedin_url=linkedin,
                   websites=websites, tags=tags, notes=notes, location=location,
                   birthday=_birthday(card, build, where), source="other")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from netui.tui.base import NetuiModal
 
-class ConfirmScreen(ModalScreen[bool]):
-    """Ask one question; `y`/`n` answer, `escape` counts as no."""
+
+class ConfirmScreen(NetuiModal[bool | None]):
+    """Ask one question; `y`/`n` answer, `escape` counts as no (or as neither: None)."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", show=False),
@@ -18,17 +19,6 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical {
-        width: 64; max-width: 90%; height: auto; padding: 1 2;
-        border: thick $primary 80%; background: $surface;
-    }
-    ConfirmScreen.-danger > Vertical { border: thick $error 80%; }
-    ConfirmScreen #confirm-message { width: 100%; margin-bottom: 1; }
-    ConfirmScreen Horizontal { height: auto; align-horizontal: right; }
-    ConfirmScreen Button { margin-left: 2; }
-    """
 
     def __init__(self, message: str, *, yes: str = "Yes", no: str = "No", danger: bool = False,
                  escape_is_no: bool = True) -> None:
@@ -41,7 +31,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.danger = danger
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             # The message may hold user text (names): never read as markup.
             yield Static(self.message, id="confirm-message", markup=False)
             with Horizontal():
@@ -60,4 +50,4 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(value)
 
     def action_cancel(self) -> None:
-        self.dismiss(False if self.escape_is_no else None)  # type: ignore[arg-type]
+        self.dismiss(False if self.escape_is_no else None)

@@ -8,25 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
-from netui.tui.dialogs.confirm import ConfirmScreen
-
-#: The shared yes/no modal (one for the whole app).
-Confirm = ConfirmScreen
+from netui.tui.base import NetuiModal
 
 
-class PathPrompt(ModalScreen[str | None]):
+class PathPrompt(NetuiModal[str | None]):
     """Ask for a file path; enter accepts, escape cancels."""
 
-    DEFAULT_CSS = """
-    PathPrompt { align: center middle; }
-    PathPrompt > Vertical { width: 90; max-width: 100%; height: auto; border: thick $accent;
-                            background: $panel; padding: 1 2; }
-    PathPrompt #path-error { color: $error; height: auto; }
-    PathPrompt .note { color: $text-muted; }
-    """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, default: str, note: str = "") -> None:
@@ -37,7 +26,7 @@ class PathPrompt(ModalScreen[str | None]):
         self._confirmed_overwrite: str | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Static(self.title_text, markup=False)
             yield Input(self.default, id="path-input")
             if self.note:
@@ -66,21 +55,12 @@ class PathPrompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class TextModal(ModalScreen[str | None]):
+class TextModal(NetuiModal[str | None]):
     """The text shown to select and copy by hand, with the offer of an .eml.
 
     Dismissed with "eml" when the user asks for the file, else None.
     """
 
-    DEFAULT_CSS = """
-    TextModal { align: center middle; }
-    TextModal > Vertical { width: 100; max-width: 100%; height: 80%; border: thick $accent;
-                           background: $panel; padding: 0 1; }
-    TextModal #text-note { height: auto; padding: 1 0; }
-    TextModal TextArea { height: 1fr; }
-    TextModal Horizontal { height: auto; margin: 1 0 0 0; }
-    TextModal Button { margin-right: 2; }
-    """
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("f3", "eml", "Save .eml", priority=True),
@@ -93,7 +73,7 @@ class TextModal(ModalScreen[str | None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Static(self.title_text, markup=False, classes="form-title")
             yield Static(self.note, id="text-note", markup=False)
             yield TextArea(self.text, id="text-copy", read_only=True, soft_wrap=True)

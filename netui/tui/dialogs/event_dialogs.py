@@ -6,14 +6,13 @@ Every text a user typed is shown as plain text (never read as markup).
 from __future__ import annotations
 
 import inspect
-from typing import Any, Callable, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,11 +20,16 @@ from textual.widgets.option_list import Option
 from netui.core.errors import NetuiError, ValidationError
 from netui.core.models import Contact
 from netui.core.network_model import query_words, search_key
-from netui.tui.dialogs.confirm import ConfirmScreen
+from netui.tui.base import NetuiModal, NetuiScreen
+from netui.tui.editing import EditingModal, values_dict
+
+if TYPE_CHECKING:
+    from netui.tui.app import NetuiApp
 
 T = TypeVar("T")
 
-class FormModal(ModalScreen[T], Generic[T]):
+
+class FormModal(EditingModal[T], Generic[T]):
     """A form: `tab`/`shift+tab` between fields, `ctrl+s` saves, `escape` goes back.
 
     `save(values)` (a function or a coroutine) does the work and returns the
@@ -34,26 +38,11 @@ class FormModal(ModalScreen[T], Generic[T]):
     in the form (the field named by a ValidationError gets the focus) and the
     form stays open. Escape with changes asks before dropping them.
 
-    A form registers with the app (`app.forms`) so that quitting asks before
-    dropping its edits, and SIGTERM/SIGHUP keep them in the recovery file
-    (`recovery_entry`); `restore` reopens it with those values.
+    A form with a RECOVERY_KIND is an editing screen (netui.tui.editing):
+    quitting asks before dropping its edits, and SIGTERM/SIGHUP keep them in the
+    recovery file; `reopen` asks the events screen to open it again with them.
     """
 
-    DEFAULT_CSS = """
-    FormModal { align: center middle; background: $background 60%; }
-    FormModal > #form {
-        width: 84; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $accent; background: $panel; padding: 0 1 1 1;
-    }
-    FormModal .form-title { text-style: bold; padding: 0 0 0 1; }
-    FormModal .form-field { height: auto; margin-top: 1; }
-    FormModal .form-label { width: 18; padding: 0 1; color: $text-muted; }
-    FormModal .form-field > Input, FormModal .form-field > Select, FormModal .form-field > TextArea {
-        width: 1fr;
-    }
-    FormModal #form-error { color: $error; padding: 0 1; margin-top: 1; height: auto; }
-    FormModal #form-error.-empty { display: none; }
-    """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Back"),
@@ -65,7 +54,7 @@ class FormModal(ModalScreen[T], Generic[T]):
     def __init__(self, title: str, save: Callable[[dict[str, Any]], Any], *,
                  context: dict[str, Any] | None = None, restore: dict[str, Any] | None = None) -> None:
         super().__init__()
-        self.form_title = title
+        self._title = title
         self.save_callback = save
         self.context = dict(context or {})  # what the recovery entry needs to reopen the form
         self.restore_values = restore
@@ -73,7 +62,7 @@ class FormModal(ModalScreen[T], Generic[T]):
         self._saving = False
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="form"):
+        with VerticalScroll(id="form", classes="dialog"):
             yield Static(self.form_title, classes="form-title", markup=False)
             yield from self.compose_fields()
             yield Static("", id="form-error", classes="-empty", markup=False)
@@ -97,22 +86,36 @@ class FormModal(ModalScreen[T], Generic[T]):
         if self.restore_values:
             self.set_values(self.restore_values)
         self.focus_first()
-        forms = getattr(self.app, "forms", None)
-        if self.RECOVERY_KIND and forms is not None:
-            forms.add(self)
 
-    def on_unmount(self) -> None:
-        forms = getattr(self.app, "forms", None)
-        if forms is not None:
-            forms.discard(self)
+    @property
+    def form_title(self) -> str:
+        return self._title
 
     @property
     def is_dirty(self) -> bool:
         return self._initial is not None and self.is_mounted and self.values() != self._initial
 
-    def recovery_entry(self) -> dict[str, Any]:
-        """What the recovery file keeps of this form: enough to reopen it with the edits."""
-        return {"kind": self.RECOVERY_KIND, "title": self.form_title, **self.context, "values": self.values()}
+    def recovery_values(self) -> dict[str, Any]:
+        return self.values()
+
+    def recovery_context(self) -> dict[str, Any]:
+        return dict(self.context)
+
+    @classmethod
+    def reopen(cls, app: NetuiApp, entry: dict[str, Any]) -> bool:
+        """Go to the events screen, which opens the form again (False when its event is gone)."""
+        event_uid = entry.get("event_uid")
+        if event_uid and (not isinstance(event_uid, str) or app.store.event(event_uid) is None):
+            return False
+
+        async def reopen() -> None:
+            await app.switch_mode("events")
+            screen = app.screen
+            if isinstance(screen, NetuiScreen):
+                screen.reopen_form({**entry, "values": values_dict(entry)})
+
+        app.call_later(reopen)
+        return True
 
     def focus_first(self) -> None:
         for widget in self.query("#form *"):
@@ -161,31 +164,12 @@ class FormModal(ModalScreen[T], Generic[T]):
             self._saving = False
 
     def action_cancel(self) -> None:
-        if not self.is_dirty:
-            self.dismiss(None)
-            return
-
-        def answered(drop: bool | None) -> None:
-            if drop:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmScreen("Drop your changes?", yes="Drop", no="Keep editing", danger=True),
-                             answered)
+        self.confirm_drop(lambda: self.dismiss(None), "Drop your changes?")
 
 
-class ContactPicker(ModalScreen[str | None]):
+class ContactPicker(NetuiModal[str | None]):
     """Find a contact by typing (name, company, email... accents ignored); enter picks it."""
 
-    DEFAULT_CSS = """
-    ContactPicker { align: center middle; background: $background 60%; }
-    ContactPicker > Vertical {
-        width: 80; max-width: 100%; height: 80%;
-        border: thick $accent; background: $panel; padding: 0 1;
-    }
-    ContactPicker .form-title { text-style: bold; padding: 0 1 1 1; }
-    ContactPicker OptionList { height: 1fr; margin-top: 1; }
-    ContactPicker #picker-count { color: $text-muted; padding: 0 1; }
-    """
     BINDINGS = [
         Binding("escape", "cancel", "Back"),
         Binding("down", "move(1)", "Down", show=False),
@@ -202,12 +186,12 @@ class ContactPicker(ModalScreen[str | None]):
         self.entries: list[tuple[str, Contact]] | None = None  # (search key, contact), by name
 
     def _index(self) -> list[tuple[str, Contact]]:
-        """Search keys of every contact: built once, in a thread (30,000 contacts take ~0.2 s)."""
+        """Search keys of every contact: built once, in a thread (a large network takes a while)."""
         ordered = sorted(self.contacts, key=lambda c: (c.name.casefold(), c.uid))
         return [(search_key(c), c) for c in ordered]
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="form-title", markup=False)
             yield Input(placeholder="Type a name, company or email", id="picker-search", compact=True)
             yield OptionList(id="picker-list")

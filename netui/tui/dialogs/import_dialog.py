@@ -9,15 +9,20 @@ until the user confirms, and then in one transaction.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from netui.core.errors import NetuiError
+from netui.tui.base import NetuiModal
+
+if TYPE_CHECKING:
+    from netui.io.importers.common import ImportResult
+    from netui.io.importers.merge import ImportPlan
 
 KINDS = [("LinkedIn Connections.csv", "linkedin"), ("Google Contacts CSV", "google"),
          ("Outlook CSV", "outlook"), ("vCard (.vcf)", "vcard"), ("netui JSON export", "json")]
@@ -39,7 +44,7 @@ def guess_kind(path: str) -> str | None:
     return None
 
 
-class ImportScreen(ModalScreen[int]):
+class ImportScreen(NetuiModal[int]):
     """Dismisses with the number of contacts added or updated (0 when cancelled)."""
 
     BINDINGS = [
@@ -47,26 +52,13 @@ class ImportScreen(ModalScreen[int]):
         Binding("ctrl+s", "confirm", "Import", priority=True),
     ]
 
-    DEFAULT_CSS = """
-    ImportScreen { align: center middle; }
-    ImportScreen > Vertical {
-        width: 96; max-width: 100%; height: auto; max-height: 95%;
-        border: thick $primary 80%; background: $surface; padding: 1 2;
-    }
-    ImportScreen #import-summary { height: auto; max-height: 16; margin-top: 1; overflow-y: auto; }
-    ImportScreen #import-error { color: $error; height: auto; }
-    ImportScreen Horizontal { height: auto; margin-top: 1; }
-    ImportScreen Button { margin-right: 2; }
-    ImportScreen ProgressBar { margin-top: 1; }
-    ImportScreen .title { text-style: bold; color: $accent; }
-    """
 
     def __init__(self) -> None:
         super().__init__()
-        self._planned: tuple[object, object] | None = None  # (ImportResult, ImportPlan)
+        self._planned: tuple[ImportResult, ImportPlan] | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Label("Import contacts", classes="title")
             yield Static("Your network already exists: bring it in. Re-importing the same file "
                          "changes nothing; a match fills empty fields and never overwrites yours.",
@@ -123,7 +115,7 @@ class ImportScreen(ModalScreen[int]):
     def _plan(self, kind: str, path: Path) -> None:
         from netui.io.importers import parse_file, plan_import, summary_lines
 
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         try:
             result = parse_file(kind, path)
             self.app.call_from_thread(self._advance, 1, f"Matching {len(result.contacts):,} contacts…")
@@ -143,10 +135,10 @@ class ImportScreen(ModalScreen[int]):
         self.query_one("#import-error", Static).update(message)
         self.query_one("#import-summary", Static).update("Nothing was written.")
 
-    def _planned_ready(self, result: object, plan: object, lines: list[str]) -> None:
+    def _planned_ready(self, result: ImportResult, plan: ImportPlan, lines: list[str]) -> None:
         self._planned = (result, plan)
         self.query_one("#import-progress", ProgressBar).update(progress=2)
-        nothing = plan.is_noop  # type: ignore[attr-defined]
+        nothing = plan.is_noop
         tail = "Nothing to change." if nothing else "ctrl+s imports all of it in one save."
         self.query_one("#import-summary", Static).update("\n".join(lines + ["", tail]))
         self.query_one("#import-go", Button).disabled = nothing
@@ -159,12 +151,11 @@ class ImportScreen(ModalScreen[int]):
         from netui.io.importers.apply import apply_plan
 
         result, plan = self._planned
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         self.query_one("#import-go", Button).disabled = True
         self.query_one("#import-summary", Static).update("Saving…")
         try:
-            applied, saved = await self.app.commit(  # type: ignore[attr-defined]
-                lambda: apply_plan(store, plan, result))  # type: ignore[arg-type]
+            applied, saved = await self.netui.commit(lambda: apply_plan(store, plan, result))
         except CommitFailed:
             self._failed("The import was refused; nothing was written.")
             return

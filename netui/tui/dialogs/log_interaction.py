@@ -6,17 +6,20 @@ due one cadence after the latest outreach (see `netui.followups`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui.core.errors import ValidationError
 from netui.core.followups import OUTREACH_KINDS
 from netui.core.models import INTERACTION_KINDS, Interaction
+from netui.tui.editing import EditingModal, values_dict
+
+if TYPE_CHECKING:
+    from netui.tui.app import NetuiApp
 
 KIND_HELP = {
     "email_sent": "you wrote to them",
@@ -31,8 +34,10 @@ KIND_HELP = {
 }
 
 
-class LogInteractionScreen(ModalScreen[bool]):
+class LogInteractionScreen(EditingModal[bool]):
     """A small form in a modal; dismisses with True when something was saved."""
+
+    RECOVERY_KIND = "interaction"
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -41,21 +46,6 @@ class LogInteractionScreen(ModalScreen[bool]):
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
-    DEFAULT_CSS = """
-    LogInteractionScreen { align: center middle; }
-    LogInteractionScreen > Vertical {
-        width: 72; max-width: 95%; height: auto; max-height: 90%; padding: 1 2;
-        border: thick $primary 80%; background: $surface;
-    }
-    LogInteractionScreen #log-title { text-style: bold; margin-bottom: 1; }
-    LogInteractionScreen .log-label { margin-top: 1; color: $text-muted; }
-    LogInteractionScreen #input-summary { height: 5; background: $boost; }
-    LogInteractionScreen Input, LogInteractionScreen Select { background: $boost; }
-    LogInteractionScreen .field-error { color: $error; display: none; }
-    LogInteractionScreen #kind-help { color: $text-muted; }
-    LogInteractionScreen Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
-    LogInteractionScreen Button { margin-left: 2; }
-    """
 
     def __init__(self, contact_uid: str, interaction_uid: str | None = None, *,
                  restore: dict[str, Any] | None = None) -> None:
@@ -64,10 +54,6 @@ class LogInteractionScreen(ModalScreen[bool]):
         self.interaction_uid = interaction_uid
         self.restore = restore
         self._initial: dict[str, str] = {}
-
-    @property
-    def store(self):  # noqa: ANN201
-        return self.app.store  # type: ignore[attr-defined]
 
     @property
     def existing(self) -> Interaction | None:
@@ -85,9 +71,9 @@ class LogInteractionScreen(ModalScreen[bool]):
         contact = self.store.contact(self.contact_uid)
         name = contact.name if contact else "?"
         kind = item.kind if item else "email_sent"
-        when = item.date if item else self.app.today.isoformat()  # type: ignore[attr-defined]
+        when = item.date if item else self.netui.today.isoformat()
         readonly = self.store.readonly
-        with Vertical():
+        with Vertical(classes="dialog"):
             verb = "Edit the interaction" if item else "Log an interaction"
             yield Static(f"{verb} with {name}", id="log-title", markup=False)
             yield Label("Kind", classes="log-label")
@@ -107,18 +93,14 @@ class LogInteractionScreen(ModalScreen[bool]):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", disabled=readonly)
 
     def on_mount(self) -> None:
-        self.app.forms.add(self)  # type: ignore[attr-defined]
         self._initial = self.form_values()
-        if self.restore and isinstance(self.restore.get("values"), dict):
-            values = self.restore["values"]
+        if self.restore and values_dict(self.restore):
+            values = values_dict(self.restore)
             if values.get("kind") in INTERACTION_KINDS:
                 self.query_one("#input-kind", Select).value = values["kind"]
             self.query_one("#input-date", Input).value = str(values.get("date", ""))
             self.query_one("#input-summary", TextArea).text = str(values.get("summary", ""))
         self.query_one("#input-kind", Select).focus()
-
-    def on_unmount(self) -> None:
-        self.app.forms.discard(self)  # type: ignore[attr-defined]
 
     def form_values(self) -> dict[str, str]:
         kind = self.query_one("#input-kind", Select).value
@@ -135,9 +117,21 @@ class LogInteractionScreen(ModalScreen[bool]):
         except Exception:  # noqa: BLE001 - not composed yet
             return False
 
-    def recovery_entry(self) -> dict[str, Any]:
-        return {"kind": "interaction", "contact_uid": self.contact_uid, "uid": self.interaction_uid,
-                "title": self.form_title, "values": self.form_values()}
+    def recovery_values(self) -> dict[str, Any]:
+        return dict(self.form_values())
+
+    def recovery_context(self) -> dict[str, Any]:
+        return {"contact_uid": self.contact_uid, "uid": self.interaction_uid}
+
+    @classmethod
+    def reopen(cls, app: NetuiApp, entry: dict[str, Any]) -> bool:
+        """The form again, over the screen below, while its contact still exists."""
+        contact_uid = entry.get("contact_uid")
+        if not isinstance(contact_uid, str) or app.store.contact(contact_uid) is None:
+            return False
+        uid = entry.get("uid")
+        app.push_screen(cls(contact_uid, uid if isinstance(uid, str) else None, restore=entry))
+        return True
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "input-kind" and event.value is not Select.NULL:
@@ -160,7 +154,7 @@ class LogInteractionScreen(ModalScreen[bool]):
     async def action_save(self) -> None:
         from netui.core.errors import CommitFailed
 
-        if self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if self.netui.refuse_if_readonly():
             return
         for error in self.query(".field-error"):
             error.display = False
@@ -180,7 +174,7 @@ class LogInteractionScreen(ModalScreen[bool]):
         change = (lambda: store.update_interaction(record)) if item is not None else (
             lambda: store.add_interaction(record))
         try:
-            await self.app.commit(change, uids={self.contact_uid})  # type: ignore[attr-defined]
+            await self.netui.commit(change, uids={self.contact_uid})
         except ValidationError as exc:
             self._show_error(exc)
             return
@@ -195,8 +189,15 @@ class LogInteractionScreen(ModalScreen[bool]):
         if values["kind"] == "reply_received" and item is None and contact is not None:
             offer_thank_you(self.app, contact.uid, contact.name)
 
+    def action_cancel(self) -> None:
+        def drop() -> None:
+            self._initial = self.form_values()
+            self.dismiss(False)
 
-def offer_thank_you(app, contact_uid: str, name: str) -> None:
+        self.confirm_drop(drop, "Drop this interaction?")
+
+
+def offer_thank_you(app: App[Any], contact_uid: str, name: str) -> None:
     """A reply came in: the method says thank every reply, so offer the draft now."""
     from netui.tui.dialogs.confirm import ConfirmScreen
     from netui.tui.screens.compose import ComposeScreen
@@ -206,17 +207,3 @@ def offer_thank_you(app, contact_uid: str, name: str) -> None:
             app.push_screen(ComposeScreen(contact_uid, template="thank_you"))
 
     app.push_screen(ConfirmScreen(f"{name} replied. Draft a thank-you email now?"), answered)
-
-    def action_cancel(self) -> None:
-        if not self.is_dirty:
-            self.dismiss(False)
-            return
-        from netui.tui.dialogs.confirm import ConfirmScreen
-
-        def answer(drop: bool | None) -> None:
-            if drop:
-                self._initial = self.form_values()
-                self.dismiss(False)
-
-        self.app.push_screen(ConfirmScreen("Drop this interaction?", yes="Drop", no="Keep editing",
-                                           danger=True), answer)

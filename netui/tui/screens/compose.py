@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,7 +28,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.widgets import (
     Footer,
     Header,
@@ -40,21 +39,24 @@ from textual.widgets import (
     TextArea,
 )
 
-from netui.core.errors import NetuiError, ValidationError
-from netui.core.models import LANGUAGES, Contact, Draft, check_date
+from netui.core.errors import CommitFailed, NetuiError, ValidationError
+from netui.core.models import LANGUAGES, Contact, Draft, Event, check_date
 from netui.outreach import batch as batches
-from netui.outreach import drafting, lint
-from netui.tui.dialogs.draft_dialogs import Confirm, PathPrompt, TextModal
+from netui.outreach import drafting, lint, sending
+from netui.tui.base import stylesheet
+from netui.tui.dialogs.confirm import ConfirmScreen
+from netui.tui.dialogs.draft_dialogs import PathPrompt, TextModal
+from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.widgets.live_text import LiveText
+
+if TYPE_CHECKING:
+    from netui.outreach.clipboard import CopyResult
+    from netui.outreach.mail import OpenResult
+    from netui.tui.app import NetuiApp
 
 LANG_LABELS = {"it": "Italiano", "en": "English"}
 PREVIEW_DELAY = 0.03  # seconds of quiet typing before an edited *template* is compiled again
 COPY_TIMEOUT = 2.0
-
-
-def today() -> date:
-    """Today's date (tests pin it)."""
-    return date.today()
 
 
 def _slug(text: str) -> str:
@@ -100,31 +102,13 @@ class EmailField(Input):
         self._changed()
 
 
-class ComposeScreen(Screen):
+class ComposeScreen(EditingScreen[None]):
     """Write (or edit) the email to one contact."""
 
-    DEFAULT_CSS = """
-    ComposeScreen #c-head { height: auto; padding: 0 1; }
-    ComposeScreen #c-to { width: 1fr; height: 1; padding: 0 1 0 0; text-style: bold; }
-    ComposeScreen #c-status { width: auto; height: 1; color: $text-muted; }
-    ComposeScreen #c-options { height: auto; padding: 0 1; }
-    ComposeScreen .c-label { width: auto; color: $text-muted; padding: 0 1 0 0; }
-    ComposeScreen #c-options Select { width: 20; margin-right: 2; }
-    ComposeScreen #c-lang { width: 14; }
-    ComposeScreen #c-ask { width: 1fr; margin-right: 2; }
-    ComposeScreen #c-send-on { width: 14; }
-    ComposeScreen #c-main { height: 1fr; }
-    ComposeScreen #c-editor { width: 1fr; }
-    ComposeScreen #c-editor TabPane { padding: 0; }
-    ComposeScreen #c-subject-row { height: 1; margin: 1 0; padding: 0 1; }
-    ComposeScreen #c-subject { width: 1fr; }
-    ComposeScreen #c-body, ComposeScreen #c-source { height: 1fr; }
-    ComposeScreen #c-source-note { color: $text-muted; height: auto; padding: 0 1; }
-    ComposeScreen #c-side { width: 1fr; padding: 0 0 0 1; }
-    ComposeScreen .c-title { text-style: bold; color: $accent; height: 1; padding: 0 1; }
-    ComposeScreen #c-preview-box { height: 2fr; border: round $panel-lighten-2; padding: 0 1; }
-    ComposeScreen #c-checks-box { height: 1fr; border: round $panel-lighten-2; padding: 0 1; }
-    """
+    CSS_PATH = stylesheet("compose.tcss")
+
+    RECOVERY_KIND = "compose"
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+b", "copy_body", "Copy body", priority=True),
@@ -140,8 +124,9 @@ class ComposeScreen(Screen):
     ]
 
     def __init__(self, contact_uid: str, template: str | None = None, draft_uid: str | None = None,
-                 *, variables: dict[str, Any] | None = None) -> None:
+                 *, variables: dict[str, Any] | None = None, restore: dict[str, Any] | None = None) -> None:
         super().__init__()
+        self.restore = values_dict(restore or {})  # edits kept in the recovery file, put back on mount
         self.contact_uid = contact_uid
         self.draft_uid = draft_uid
         self.initial_template = template
@@ -150,7 +135,7 @@ class ComposeScreen(Screen):
         self.draft: Draft | None = None
         self.template = template or "generic"
         self.lang = "en"
-        self.event = None
+        self.event: Event | None = None
         self._rendered: tuple[str, str] | None = None  # what the template last put in the editors
         self._saved: tuple[str, ...] | None = None  # the values at the last save
         self._loaded_source = ""
@@ -160,10 +145,6 @@ class ComposeScreen(Screen):
         self._bindings_state: tuple[bool | None, ...] | None = None  # check_action's answers last shown
 
     # --- building -------------------------------------------------------------
-
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
 
     def _load(self) -> None:
         store = self.store
@@ -183,6 +164,11 @@ class ComposeScreen(Screen):
 
     def compose(self) -> ComposeResult:
         self._load()
+        kept = self.restore
+        if kept.get("lang") in LANGUAGES:
+            self.lang = str(kept["lang"])
+        if isinstance(kept.get("template"), str) and kept["template"]:
+            self.template = kept["template"]
         templates = sorted({t.name for t in drafting.list_templates()} | {self.template})
         draft = self.draft
         yield Header()
@@ -236,10 +222,21 @@ class ComposeScreen(Screen):
         if self.draft is None:
             self._rerender(force=True)
         self._saved = None if self.draft is None else self._values()
+        if self.restore:
+            self._put_back(self.restore)
         self._ready = True
         needs_ask = self._pending_template is not None and "missing ask" in self._pending_template
         self.query_one("#c-ask" if needs_ask else "#c-body").focus()
         self._refresh_preview()  # also shows the keys that apply
+
+    def _put_back(self, kept: dict[str, Any]) -> None:
+        """Fill the editors with edits kept in the recovery file."""
+        for selector, key in (("#c-ask", "ask"), ("#c-send-on", "send_on"), ("#c-subject", "subject")):
+            if isinstance(kept.get(key), str):
+                self.query_one(selector, Input).value = kept[key]
+        if isinstance(kept.get("body"), str):
+            self.query_one("#c-body", TextArea).load_text(kept["body"])
+        self.notify("Unsaved edits restored: review them, then ctrl+s saves.", title="Recovered")
 
     def _to_line(self) -> str:
         contact = self.contact
@@ -282,6 +279,38 @@ class ComposeScreen(Screen):
     def unsaved(self) -> bool:
         return self._saved != self._values()
 
+    # --- the editing protocol ------------------------------------------------------
+
+    @property
+    def form_title(self) -> str:
+        return f"the email to {self.contact.name}" if self.contact else "an email"
+
+    @property
+    def is_dirty(self) -> bool:
+        """Edits not saved as the draft (a new email counts once it has any text)."""
+        if not self._ready or not self.is_mounted:
+            return False
+        return self.unsaved and bool(self.draft_uid or self.subject or self.body)
+
+    def recovery_values(self) -> dict[str, Any]:
+        return {"template": self.template, "lang": self.lang, "subject": self.subject, "body": self.body,
+                "send_on": self._send_on(), "ask": self.query_one("#c-ask", Input).value}
+
+    def recovery_context(self) -> dict[str, Any]:
+        return {"contact_uid": self.contact_uid, "draft_uid": self.draft_uid}
+
+    @classmethod
+    def reopen(cls, app: NetuiApp, entry: dict[str, Any]) -> bool:
+        """The email again, with the kept text, while its contact exists."""
+        contact_uid = entry.get("contact_uid")
+        if not isinstance(contact_uid, str) or app.store.contact(contact_uid) is None:
+            return False
+        draft_uid = entry.get("draft_uid")
+        if not isinstance(draft_uid, str) or app.store.draft(draft_uid) is None:
+            draft_uid = None
+        app.push_screen(cls(contact_uid, draft_uid=draft_uid, restore=entry))
+        return True
+
     @property
     def hand_edited(self) -> bool:
         current = (self.subject, self.body)
@@ -301,7 +330,7 @@ class ComposeScreen(Screen):
             info = drafting.find_template(self.template, self.lang)
             text = drafting.template_source(self.template, self.lang)
         except NetuiError as exc:
-            info, text = None, ""
+            text = ""
             note.update(str(exc))
         else:
             where = "your copy" if info.origin == "user" else "shipped; f2 saves your own copy"
@@ -313,7 +342,7 @@ class ComposeScreen(Screen):
     def _render_source(self) -> drafting.RenderedEmail:
         profile = self.store.profile()
         return drafting.render_source(self.source, self.lang, profile, self.contact, self.event,
-                                      self._extra_vars(), name=self.template, today=today())
+                                      self._extra_vars(), name=self.template, today=self.netui.today)
 
     def _rerender(self, force: bool = False) -> None:
         """Put the template's text in the editors (unless edited by hand, or forced)."""
@@ -371,7 +400,7 @@ class ComposeScreen(Screen):
                 with select.prevent(Select.Changed):
                     select.value = value
 
-        self.app.push_screen(Confirm(
+        self.app.push_screen(ConfirmScreen(
             f"You edited the template {self.template} ({self.lang}) and did not save it (f2). "
             "Switch anyway and drop those edits?", yes="Switch, drop edits", no="Keep editing",
             danger=True), answered)
@@ -391,7 +420,7 @@ class ComposeScreen(Screen):
     def _schedule(self) -> None:
         """Preview the email's own text at once, so that it shows in the same frame as the
         key that changed it (a worker would show it one frame later, up to 1/60 s on top);
-        an edited template waits for a pause in typing (compiling takes ~8 ms)."""
+        an edited template waits for a pause in typing (compiling it takes longer than a frame)."""
         if self._on_template_tab():
             self._preview_worker()
             return
@@ -489,7 +518,7 @@ class ComposeScreen(Screen):
 
     def _refresh_bindings_if_changed(self) -> None:
         """Refresh the bindings only when a key's state changed: on every refresh the Footer
-        removes and mounts all its keys again (two more frames and layouts, ~20 ms of work,
+        removes and mounts all its keys again (two more frames and layouts of work,
         which were done after every key typed)."""
         if not self.is_mounted:  # check_action allows everything until then: nothing to remember
             self.refresh_bindings()
@@ -524,41 +553,46 @@ class ComposeScreen(Screen):
             kept.pop("ask", None)
         return kept
 
-    def save(self, status: str | None = None, quiet: bool = False) -> Draft | None:
-        """Write the draft; errors become a notification and None."""
+    def _draft_now(self, status: str | None) -> Draft:
+        """The draft as the editors hold it (a new one the first time); raises ValidationError."""
+        assert self.contact is not None
+        send_on = check_date("send_on", self._send_on())
+        existing = self.store.draft(self.draft_uid) if self.draft_uid else None
+        if existing is not None:
+            return existing.copy(template=self.template, lang=self.lang, subject=self.subject, body=self.body,
+                                 send_on=send_on, status=status or existing.status,
+                                 variables=self._kept_variables())
+        return Draft(contact_uid=self.contact.uid, template=self.template, lang=self.lang, subject=self.subject,
+                     body=self.body, send_on=send_on, status=status or "draft",
+                     event_uid=self.event.uid if self.event else None, variables=self._kept_variables())
+
+    async def save(self, status: str | None = None, quiet: bool = False) -> Draft | None:
+        """Write the draft through the app; errors become a notification and None."""
         store = self.store
         assert self.contact is not None
+        values = self._values()
         try:
-            send_on = check_date("send_on", self._send_on())
-            existing = store.draft(self.draft_uid) if self.draft_uid else None
-            if existing is not None:
-                draft = store.update_draft(existing.copy(
-                    template=self.template, lang=self.lang, subject=self.subject, body=self.body,
-                    send_on=send_on, status=status or existing.status, variables=self._kept_variables()))
-            else:
-                draft = store.add_draft(Draft(contact_uid=self.contact.uid, template=self.template,
-                                              lang=self.lang, subject=self.subject, body=self.body,
-                                              send_on=send_on, status=status or "draft",
-                                              event_uid=self.event.uid if self.event else None,
-                                              variables=self._kept_variables()))
-                self.draft_uid = draft.uid
+            draft = self._draft_now(status)
+            is_new = store.draft(draft.uid) is None
+            stored, _saved = await self.netui.commit(
+                lambda: store.add_draft(draft) if is_new else store.update_draft(draft), uids=set())
         except ValidationError as exc:
             self.notify(f"{exc.field.replace('_', ' ')}: {exc.message}", title="Not saved",
                         severity="error", markup=False)
             return None
-        except NetuiError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+        except CommitFailed:  # the app has said why
             return None
-        self.draft = draft
-        self._saved = self._values()
+        self.draft_uid = stored.uid
+        self.draft = stored
+        self._saved = values
         if not quiet:
             self.notify(f"Draft to {self.contact.name} saved.", markup=False)
         self._refresh_preview()
         self.refresh_bindings()
-        return draft
+        return stored
 
-    def action_save(self) -> None:
-        self.save()
+    async def action_save(self) -> None:
+        await self.save()
 
     def action_save_template(self) -> None:
         try:
@@ -586,7 +620,7 @@ class ComposeScreen(Screen):
                 self._rerender(force=True)
                 self._schedule()
 
-        self.app.push_screen(Confirm("Replace the subject and body you edited with the template's text?",
+        self.app.push_screen(ConfirmScreen("Replace the subject and body you edited with the template's text?",
                                      yes="Replace", no="Keep mine"), answered)
 
     def action_toggle_editor(self) -> None:
@@ -600,18 +634,18 @@ class ComposeScreen(Screen):
 
     # --- copy ----------------------------------------------------------------------
 
-    def action_copy_body(self) -> None:
-        self._copy(self.body, "body")
+    async def action_copy_body(self) -> None:
+        await self._copy(self.body, "body")
 
-    def action_copy_subject(self) -> None:
-        self._copy(self.subject, "subject")
+    async def action_copy_subject(self) -> None:
+        await self._copy(self.subject, "subject")
 
-    def _copy(self, text: str, what: str) -> None:
+    async def _copy(self, text: str, what: str) -> None:
         if not text.strip():
             self.notify(f"The {what} is empty: nothing to copy.", severity="warning")
             return
         if what == "body":
-            self.save(status=None if self._status() == "sent" else "copied", quiet=True)
+            await self.save(status=None if self._status() == "sent" else "copied", quiet=True)
         self._copy_worker(text, what)
 
     def _status(self) -> str | None:
@@ -628,7 +662,7 @@ class ComposeScreen(Screen):
             result = clipboard.CopyResult(False, "pyperclip", f"clipboard copy failed: {exc}")
         self.app.call_from_thread(self._copied, text, what, result)
 
-    def _copied(self, text: str, what: str, result: Any) -> None:
+    def _copied(self, text: str, what: str, result: CopyResult) -> None:
         if result.ok:
             self.notify(f"The {what} is on the clipboard ({result.message}).", title="Copied", markup=False)
             return
@@ -668,7 +702,7 @@ class ComposeScreen(Screen):
                 else:
                     self._open_worker(url)
 
-            self.app.push_screen(Confirm(f"This email makes a {len(url):,}-character mailto: link; some mail "
+            self.app.push_screen(ConfirmScreen(f"This email makes a {len(url):,}-character mailto: link; some mail "
                                          "clients cut long links. Save it as an .eml file instead?",
                                          yes="Save .eml", no="Open the link anyway"), answered)
             return
@@ -684,7 +718,7 @@ class ComposeScreen(Screen):
             result = OpenResult(False, "", f"cannot open it: {exc}")
         self.app.call_from_thread(self._opened, result)
 
-    def _opened(self, result: Any) -> None:
+    def _opened(self, result: OpenResult) -> None:
         if result.ok:
             self.notify(f"Opening your mail client ({result.message}).", markup=False)
         else:
@@ -693,7 +727,7 @@ class ComposeScreen(Screen):
 
     def action_export_eml(self) -> None:
         assert self.contact is not None
-        default = default_eml_path(self.contact, today())
+        default = default_eml_path(self.contact, self.netui.today)
 
         def chosen(path: str | None) -> None:
             if path:
@@ -720,23 +754,20 @@ class ComposeScreen(Screen):
 
     # --- sending -------------------------------------------------------------------
 
-    def action_mark_sent(self) -> None:
+    async def action_mark_sent(self) -> None:
         if self._status() == "sent":
             self.notify("This draft is already marked as sent.", severity="warning")
             return
-        draft = self.save(quiet=True)
+        draft = await self.save(quiet=True)
         if draft is None:
             return
+        today = self.netui.today
         try:
-            interaction = batches.mark_sent(self.store, draft.uid, today=today())
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            interaction, _saved = await self.netui.commit(
+                lambda: sending.mark_sent(self.store, draft.uid, today=today), uids={draft.contact_uid})
+        except (CommitFailed, ValidationError):
             return
-        assert self.contact is not None
-        message = f"Sent to {self.contact.name}: logged on {interaction.date}."
-        if draft.batch_uid:
-            message += f" Batch: {batches.progress(self.store, draft.batch_uid).label}."
-        self.notify(message, title="Marked as sent", markup=False)
+        self.notify(sending.sent_message(self.store, draft, interaction), title="Marked as sent", markup=False)
         self._refresh_preview()
         if draft.batch_uid and batches.next_unsent(self.store, draft.batch_uid, draft.uid):
             self.action_next_in_batch()
@@ -750,28 +781,23 @@ class ComposeScreen(Screen):
             self.notify("Every other draft of this batch is sent.")
             return
 
-        def go(drop: bool | None = True) -> None:
-            if drop:
-                self.app.switch_screen(ComposeScreen(following.contact_uid, draft_uid=following.uid))
+        def go() -> None:
+            self._saved = self._values()  # dropped: nothing left to ask about
+            self.app.switch_screen(ComposeScreen(following.contact_uid, draft_uid=following.uid))
 
-        if self.unsaved:
-            self.app.push_screen(Confirm("Leave this draft without saving your changes?", yes="Leave",
-                                         no="Stay"), go)
-        else:
-            go()
+        self.confirm_drop(go, "Leave this draft without saving your changes?")
 
     # --- leaving -------------------------------------------------------------------
 
     def action_back(self, force: bool = False) -> None:
-        def leave(yes: bool | None = True) -> None:
-            if not yes:
-                return
+        def leave() -> None:
+            self._saved = self._values()  # dropped: nothing left to ask about
             if len(self.app.screen_stack) > 1:
                 self.app.pop_screen()
             else:
                 self.app.switch_mode("drafts")
 
-        if not force and self._ready and (self.unsaved and (self.draft_uid or self.subject or self.body)):
-            self.app.push_screen(Confirm("Leave without saving this draft?", yes="Leave", no="Stay"), leave)
-        else:
+        if force:
             leave()
+        else:
+            self.confirm_drop(leave, "Leave without saving this draft?")

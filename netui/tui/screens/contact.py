@@ -9,14 +9,13 @@ next to the field they are about (`ValidationError.field`); `ctrl+s` saves,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import (
     DataTable,
@@ -40,7 +39,13 @@ from netui.core.models import (
     ValidationError,
 )
 from netui.core.network_model import SOURCE_LABELS
+from netui.tui.base import NetuiScreen, stylesheet
+from netui.tui.editing import EditingScreen, values_dict
+from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
+
+if TYPE_CHECKING:
+    from netui.tui.app import NetuiApp
 
 
 @dataclass(frozen=True)
@@ -134,7 +139,7 @@ def apply_values(contact: Contact, values: dict[str, Any]) -> Contact:
     return contact.copy(**changes)
 
 
-def deletion_summary(app: Any, uid: str) -> str:
+def deletion_summary(app: NetuiApp, uid: str) -> str:
     """What deleting a contact takes with it, in words."""
     store = app.store
     contact = store.contact(uid)
@@ -151,26 +156,23 @@ def deletion_summary(app: Any, uid: str) -> str:
             "people. This cannot be undone (the backups keep older copies of the file).")
 
 
-async def confirm_and_delete(screen: Screen, uid: str) -> bool:
+async def confirm_and_delete(screen: NetuiScreen[Any], uid: str) -> bool:
     """Ask, then delete a contact with its interactions and drafts. True when deleted."""
     from netui.core.errors import CommitFailed
     from netui.tui.dialogs.confirm import ConfirmScreen
 
-    app = screen.app
-    contact = app.store.contact(uid)  # type: ignore[attr-defined]
+    app = screen.netui
+    contact = app.store.contact(uid)
     if contact is None:
         return False
     if not await app.push_screen_wait(ConfirmScreen(deletion_summary(app, uid), yes="Delete",
                                                     no="Keep", danger=True)):
         return False
     try:
-        await app.commit(lambda: app.store.delete_contact(uid), uids={uid})  # type: ignore[attr-defined]
+        await app.commit(lambda: app.store.delete_contact(uid), uids={uid})
     except CommitFailed:
         return False
     app.notify(f"Deleted {contact.name}.", markup=False)
-    sync = getattr(screen, "sync", None)
-    if sync is not None:
-        sync()
     return True
 
 
@@ -187,8 +189,12 @@ class TimelineTable(DataTable):
     ]
 
 
-class ContactScreen(Screen[str | None]):
+class ContactScreen(EditingScreen[str | None]):
     """View and edit one contact (or a new one); dismisses with its uid after a save."""
+
+    CSS_PATH = stylesheet("contact.tcss")
+
+    RECOVERY_KIND = "contact"
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -211,10 +217,6 @@ class ContactScreen(Screen[str | None]):
     # --- state -----------------------------------------------------------------
 
     @property
-    def store(self):  # noqa: ANN201
-        return self.app.store  # type: ignore[attr-defined]
-
-    @property
     def contact(self) -> Contact:
         if self.uid is not None:
             found = self.store.contact(self.uid)
@@ -235,8 +237,20 @@ class ContactScreen(Screen[str | None]):
         except Exception:  # not composed yet
             return False
 
-    def recovery_entry(self) -> dict[str, Any]:
-        return {"kind": "contact", "uid": self.uid, "title": self.form_title, "values": self.form_values()}
+    def recovery_values(self) -> dict[str, Any]:
+        return self.form_values()
+
+    def recovery_context(self) -> dict[str, Any]:
+        return {"uid": self.uid}
+
+    @classmethod
+    def reopen(cls, app: NetuiApp, entry: dict[str, Any]) -> bool:
+        """The contact's form with the kept edits (a new contact's when it was deleted meanwhile)."""
+        uid = entry.get("uid")
+        if not isinstance(uid, str) or app.store.contact(uid) is None:
+            uid = None
+        app.push_screen(cls(uid, restore=entry))
+        return True
 
     # --- layout -----------------------------------------------------------------
 
@@ -306,7 +320,6 @@ class ContactScreen(Screen[str | None]):
         return heading
 
     def on_mount(self) -> None:
-        self.app.forms.add(self)  # type: ignore[attr-defined]
         banner = self.query_one(Banner)
         if self.store.readonly:
             banner.update(f"READ-ONLY: {self.store.readonly_reason or 'this data file is open read-only'}. "
@@ -316,15 +329,12 @@ class ContactScreen(Screen[str | None]):
         else:
             banner.display = False
         self._initial = self.form_values()
-        if self.restore and isinstance(self.restore.get("values"), dict):
-            self.set_form_values(self.restore["values"])
+        if self.restore and values_dict(self.restore):
+            self.set_form_values(values_dict(self.restore))
             self.notify("Unsaved edits restored: review them, then ctrl+s saves.", title="Recovered")
         self.refresh_timeline()
         if not self.store.readonly:
             self.query_one("#input-first_name", Input).focus()
-
-    def on_unmount(self) -> None:
-        self.app.forms.discard(self)  # type: ignore[attr-defined]
 
     # --- form values ------------------------------------------------------------
 
@@ -336,8 +346,8 @@ class ContactScreen(Screen[str | None]):
                 values[f.name] = "" if widget.value is Select.NULL else str(widget.value)
             elif isinstance(widget, TextArea):
                 values[f.name] = widget.text
-            else:
-                values[f.name] = widget.value  # type: ignore[attr-defined]
+            elif isinstance(widget, Input):
+                values[f.name] = widget.value
         answers = {}
         for i, question in enumerate(self._questions):
             text = self.query_one(f"#answer-{i}", TextArea).text
@@ -360,8 +370,8 @@ class ContactScreen(Screen[str | None]):
                     widget.clear()
             elif isinstance(widget, TextArea):
                 widget.text = str(value)
-            else:
-                widget.value = str(value)  # type: ignore[attr-defined]
+            elif isinstance(widget, Input):
+                widget.value = str(value)
         answers = values.get("answers") or {}
         for i, question in enumerate(self._questions):
             if question in answers:
@@ -370,8 +380,8 @@ class ContactScreen(Screen[str | None]):
     # --- validation messages ----------------------------------------------------------
 
     def clear_errors(self) -> None:
-        for error in self.query(".field-error"):
-            error.update("")  # type: ignore[attr-defined]
+        for error in self.query(".field-error").results(Static):
+            error.update("")
             error.display = False
         for widget in self.query(".-invalid"):
             widget.remove_class("-invalid")
@@ -393,6 +403,12 @@ class ContactScreen(Screen[str | None]):
 
     # --- the side: follow-up state and timeline --------------------------------------------
 
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        """Interactions of this contact changed (logged here, sent from compose...): redraw the side."""
+        if self.is_mounted and (message.uids is None or self.uid in message.uids):
+            self.refresh_timeline()
+
     def refresh_timeline(self) -> None:
         status = self.query_one("#followup-status", Static)
         table = self.query_one(TimelineTable)
@@ -411,7 +427,7 @@ class ContactScreen(Screen[str | None]):
         help_text.update(Text("ctrl+l log · enter edit · delete remove", style="dim"))
         contact = self.contact
         interactions = self.store.interactions(self.uid)
-        state = follow_up(contact, interactions, self.store.profile(), self.app.today)  # type: ignore[attr-defined]
+        state = follow_up(contact, interactions, self.store.profile(), self.netui.today)
         text = Text()
         text.append("Last contact  ", "dim")
         text.append(state.last_contact.isoformat() if state.last_contact else "never")
@@ -462,7 +478,7 @@ class ContactScreen(Screen[str | None]):
         if self.uid is None or self.store.contact(self.uid) is None:
             self.notify("Save the contact first (ctrl+s), then log interactions with it.")
             return
-        if interaction_uid is None and self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if interaction_uid is None and self.netui.refuse_if_readonly():
             return
         from netui.tui.dialogs.log_interaction import LogInteractionScreen
 
@@ -507,7 +523,7 @@ class ContactScreen(Screen[str | None]):
         from netui.tui.dialogs.confirm import ConfirmScreen
 
         item_uid = self._highlighted_interaction()
-        if item_uid is None or self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if item_uid is None or self.netui.refuse_if_readonly():
             return
         item = self.store.interactions_table.get(item_uid)
         if item is None:
@@ -520,8 +536,7 @@ class ContactScreen(Screen[str | None]):
             if not await self.app.push_screen_wait(ConfirmScreen(question, yes="Delete", no="Keep", danger=True)):
                 return
             try:
-                await self.app.commit(lambda: self.store.delete_interaction(item_uid),  # type: ignore[attr-defined]
-                                      uids={item.contact_uid})
+                await self.netui.commit(lambda: self.store.delete_interaction(item_uid), uids={item.contact_uid})
             except CommitFailed:
                 return
             self.refresh_timeline()
@@ -531,7 +546,7 @@ class ContactScreen(Screen[str | None]):
     async def action_save(self) -> None:
         from netui.core.errors import CommitFailed
 
-        if self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if self.netui.refuse_if_readonly():
             return
         self.clear_errors()
         values = self.form_values()
@@ -548,7 +563,7 @@ class ContactScreen(Screen[str | None]):
         change: Callable[[], Contact] = (lambda: store.add_contact(updated)) if is_new else (
             lambda: store.update_contact(updated))
         try:
-            stored, saved = await self.app.commit(change, uids={updated.uid})  # type: ignore[attr-defined]
+            stored, saved = await self.netui.commit(change, uids={updated.uid})
         except ValidationError as exc:
             self.show_error(exc)
             return
@@ -572,21 +587,14 @@ class ContactScreen(Screen[str | None]):
                 raise ValidationError("emails", f"{email} already belongs to {other.name}")
 
     def action_back(self) -> None:
-        if not self.is_dirty:
+        def leave() -> None:
+            self._initial = self.form_values()
             self.dismiss(self.uid)
-            return
-        from netui.tui.dialogs.confirm import ConfirmScreen
 
-        def answer(drop: bool | None) -> None:
-            if drop:
-                self._initial = self.form_values()
-                self.dismiss(self.uid)
-
-        self.app.push_screen(ConfirmScreen(f"Drop the unsaved changes to {self.form_title}?",
-                                           yes="Drop changes", no="Keep editing", danger=True), answer)
+        self.confirm_drop(leave)
 
     def action_delete(self) -> None:
-        if self.uid is None or self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if self.uid is None or self.netui.refuse_if_readonly():
             return
         uid = self.uid
 

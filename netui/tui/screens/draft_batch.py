@@ -10,13 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from netui.core.errors import ValidationError
 from netui.core.models import LANGUAGES, Contact, check_date
 from netui.core.textsearch import contact_key, matches
+from netui.tui.base import NetuiModal
 
 LANG_LABELS = {"it": "Italiano", "en": "English"}
 
@@ -33,23 +33,9 @@ class BatchRequest:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-class BatchForm(ModalScreen[BatchRequest | None]):
+class BatchForm(NetuiModal[BatchRequest | None]):
     """Type to filter, space to tick, ctrl+s to create one draft each."""
 
-    DEFAULT_CSS = """
-    BatchForm { align: center middle; }
-    BatchForm > Vertical { width: 96; max-width: 100%; height: 90%; border: thick $accent;
-                           background: $panel; padding: 0 1; }
-    BatchForm .b-title { text-style: bold; padding: 0 0 1 0; }
-    BatchForm .b-note { color: $text-muted; height: auto; }
-    BatchForm #b-filter-row, BatchForm .b-row { height: auto; margin-top: 1; }
-    BatchForm .b-label { width: 14; color: $text-muted; }
-    BatchForm #b-filter { width: 1fr; }
-    BatchForm #b-list { height: 1fr; margin-top: 1; }
-    BatchForm .b-row Input, BatchForm .b-row Select { width: 1fr; }
-    BatchForm #b-count { height: 1; color: $text-muted; }
-    BatchForm #b-error { color: $error; height: auto; }
-    """
     BINDINGS = [
         Binding("ctrl+s", "create", "Create drafts", priority=True),
         Binding("escape", "cancel", "Back"),
@@ -67,7 +53,7 @@ class BatchForm(ModalScreen[BatchRequest | None]):
         self._filling = False
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Static("New same-day batch: one personal email to each chosen contact", classes="b-title")
             yield Static("Prepare them all now and send them on the same day, so that nobody feels second.",
                          classes="b-note")

@@ -9,45 +9,40 @@ screen, where f4 marks it sent and moves to the next one of its batch.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
+from typing import Any, Callable, TypeVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from netui.core.errors import NetuiError, ValidationError
+from netui.core.errors import CommitFailed, ValidationError
 from netui.core.models import DRAFT_STATUSES, Draft
 from netui.outreach import batch as batches
-from netui.outreach import drafting
-from netui.tui.dialogs.draft_dialogs import Confirm
+from netui.outreach import drafting, sending
+from netui.tui.base import NetuiScreen, stylesheet
+from netui.tui.dialogs.confirm import ConfirmScreen
+from netui.tui.messages import DataChanged
 from netui.tui.screens.compose import ComposeScreen
 from netui.tui.screens.draft_batch import BatchForm, BatchRequest
 
 STATUS_STYLE = {"draft": "yellow", "ready": "cyan", "copied": "magenta", "sent": "green"}
 
-
-def today() -> date:
-    """Today's date (tests pin it)."""
-    return date.today()
+T = TypeVar("T")
 
 
 def now() -> datetime:
     return datetime.now()
 
 
-class DraftsScreen(Screen):
+class DraftsScreen(NetuiScreen[None]):
     """All drafts, batches and their progress."""
 
-    DEFAULT_CSS = """
-    DraftsScreen #d-summary { height: auto; padding: 0 1; }
-    DraftsScreen #d-warnings { height: auto; max-height: 8; padding: 0 1; }
-    DraftsScreen #d-table { height: 1fr; }
-    DraftsScreen #d-empty { height: auto; padding: 1 2; color: $text-muted; }
-    """
+    CSS_PATH = stylesheet("drafts.tcss")
+
     BINDINGS = [
         Binding("enter", "open", "Open", show=True),
         Binding("b", "new_batch", "New batch"),
@@ -66,18 +61,28 @@ class DraftsScreen(Screen):
                      markup=False)
         yield Footer()
 
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
-
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Status", "Send on", "To", "Template", "Lang", "Subject", "Batch")
         self.refresh_drafts()
         table.focus()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_drafts()
+    @on(DataChanged)
+    def _data_changed(self) -> None:
+        """Drafts (or the names of their contacts) may have changed, here or on another screen."""
+        if self.is_mounted:
+            self.refresh_drafts()
+
+    async def _change(self, change: Callable[[], T], uids: set[str] | None = None) -> T | None:
+        """Apply a change through the app (saved in a thread); None when it was refused (and said)."""
+        try:
+            value, _saved = await self.netui.commit(change, uids=uids if uids is not None else set())
+        except ValidationError as exc:
+            self.notify(f"{exc.field}: {exc.message}", title="Not changed", severity="error", markup=False)
+            return None
+        except CommitFailed:
+            return None
+        return value
 
     # --- the table ----------------------------------------------------------------
 
@@ -121,7 +126,7 @@ class DraftsScreen(Screen):
         self.query_one("#d-empty").display = not drafts
         table.display = bool(drafts)
         counts = {s: sum(d.status == s for d in drafts) for s in DRAFT_STATUSES}
-        parts: list = [(f"{len(drafts)} draft" + ("" if len(drafts) == 1 else "s"), "bold")]
+        parts: list[Any] = [(f"{len(drafts)} draft" + ("" if len(drafts) == 1 else "s"), "bold")]
         for status in DRAFT_STATUSES:
             parts.append(("  ·  ", "dim"))
             parts.append((f"{counts[status]} {status}", STATUS_STYLE[status]))
@@ -135,7 +140,7 @@ class DraftsScreen(Screen):
         self.query_one("#d-summary", Static).update(Content.assemble(*parts))
         self._warnings(progress)
 
-    def _warnings(self, progress: dict) -> None:
+    def _warnings(self, progress: dict[str, batches.Progress]) -> None:
         found = batches.end_of_day_warnings(self.store, now())
         for prog in progress.values():
             if not prog.done:
@@ -146,7 +151,7 @@ class DraftsScreen(Screen):
             widget.display = False
             return
         widget.display = True
-        parts: list = []
+        parts: list[Any] = []
         for index, warning in enumerate(found):
             parts.append(("\n" if index else "") + "")
             parts.append(("⚠ ", "bold $warning"))
@@ -179,31 +184,24 @@ class DraftsScreen(Screen):
             return
         self.app.push_screen(ComposeScreen(draft.contact_uid, draft_uid=draft.uid))
 
-    def action_mark_sent(self) -> None:
+    async def action_mark_sent(self) -> None:
         draft = self.selected()
         if draft is None:
             return
-        try:
-            interaction = batches.mark_sent(self.store, draft.uid, today=today())
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+        today = self.netui.today
+        interaction = await self._change(lambda: sending.mark_sent(self.store, draft.uid, today=today),
+                                         {draft.contact_uid})
+        if interaction is None:
             return
-        contact = self.store.contact(draft.contact_uid)
-        message = f"Sent to {contact.name if contact else 'the contact'}: logged on {interaction.date}."
-        if draft.batch_uid:
-            message += f" Batch: {batches.progress(self.store, draft.batch_uid).label}."
-        self.notify(message, title="Marked as sent", markup=False)
+        self.notify(sending.sent_message(self.store, draft, interaction), title="Marked as sent", markup=False)
         self.refresh_drafts(select=draft.uid)
 
-    def action_toggle_ready(self) -> None:
+    async def action_toggle_ready(self) -> None:
         draft = self.selected()
         if draft is None or draft.status == "sent":
             return
         status = "draft" if draft.status == "ready" else "ready"
-        try:
-            self.store.update_draft(draft.copy(status=status))
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+        if await self._change(lambda: self.store.update_draft(draft.copy(status=status))) is None:
             return
         self.refresh_drafts(select=draft.uid)
 
@@ -213,19 +211,17 @@ class DraftsScreen(Screen):
             return
         contact = self.store.contact(draft.contact_uid)
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.store.delete_draft(draft.uid)
-            except NetuiError as exc:
-                self.notify(str(exc), severity="error", markup=False)
-                return
-            self.refresh_drafts()
+        def delete() -> bool:
+            self.store.delete_draft(draft.uid)
+            return True
+
+        async def answered(yes: bool | None) -> None:
+            if yes and await self._change(delete):
+                self.refresh_drafts()
 
         who = contact.name if contact else "a deleted contact"
-        self.app.push_screen(Confirm(f"Delete the {draft.status} draft to {who}?", yes="Delete",
-                                     no="Keep"), answered)
+        self.app.push_screen(ConfirmScreen(f"Delete the {draft.status} draft to {who}?", yes="Delete",
+                                           no="Keep"), answered)
 
     def action_new_batch(self) -> None:
         profile = self.store.profile()
@@ -233,21 +229,21 @@ class DraftsScreen(Screen):
         if not templates:
             self.notify("No templates found.", severity="error")
             return
-        form = BatchForm(self.store.contacts(), templates, profile.language, today())
+        form = BatchForm(self.store.contacts(), templates, profile.language, self.netui.today)
         self.app.push_screen(form, self._create_batch)
 
-    def _create_batch(self, request: BatchRequest | None) -> None:
+    async def _create_batch(self, request: BatchRequest | None) -> None:
         if request is None:
             return
         variables = {"ask": request.ask} if request.ask else {}
         try:
-            made = batches.create_batch(self.store, request.contact_uids, request.send_on,
-                                        template=request.template, lang=request.lang, variables=variables)
+            made, _saved = await self.netui.commit(lambda: batches.create_batch(
+                self.store, request.contact_uids, request.send_on, template=request.template, lang=request.lang,
+                variables=variables), uids=set())
         except ValidationError as exc:
             self.notify(f"{exc.field}: {exc.message}", title="No batch created", severity="error", markup=False)
             return
-        except NetuiError as exc:
-            self.notify(str(exc), title="No batch created", severity="error", markup=False)
+        except CommitFailed:
             return
         skipped = ""
         if made.skipped:

@@ -24,9 +24,6 @@ from netui.tui.dialogs.event_dialogs import FormModal
 class EventForm(FormModal[Event]):
     """Name, kind, date and optional time, place, URL, online, status, notes."""
 
-    DEFAULT_CSS = """
-    EventForm #f-notes { height: 4; }
-    """
     FIELD_IDS = {"name": "f-name", "kind": "f-kind", "date": "f-date", "time": "f-time",
                  "location": "f-location", "url": "f-url", "status": "f-status", "notes": "f-notes"}
 
@@ -36,11 +33,11 @@ class EventForm(FormModal[Event]):
                  restore: dict[str, Any] | None = None) -> None:
         super().__init__(title, save, context={"event_uid": event.uid if event else None}, restore=restore)
         self.event = event
-        self.today = today or date.today()
+        self.today = today  # None: the app's today
 
     def compose_fields(self) -> ComposeResult:
         event = self.event
-        day, at = split_when(event.date) if event else (self.today.isoformat(), "")
+        day, at = split_when(event.date) if event else ((self.today or self.netui.today).isoformat(), "")
         yield self.field("Name", Input(event.name if event else "", placeholder="e.g. Engineering career day",
                                        id="f-name", compact=True))
         yield self.field("Kind", Select([(KIND_LABELS[k], k) for k in EVENT_KINDS], prompt="Choose a kind",
@@ -142,10 +139,6 @@ class PersonForm(FormModal[Contact]):
 class FollowUpForm(FormModal[Batch]):
     """Follow up everyone met: who gets a draft, and the one day they are all sent."""
 
-    DEFAULT_CSS = """
-    FollowUpForm #f-people { padding: 0 1; height: auto; max-height: 12; }
-    FollowUpForm .form-note { padding: 1 1 0 1; color: $text-muted; }
-    """
     FIELD_IDS = {"send_on": "f-send-on"}
     SUBMIT_SAVES = True
 

@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -27,8 +26,10 @@ from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.models import CHECKLIST_PHASES, Contact, Event
 from netui.events import service as core
 from netui.outreach.batch import Batch
+from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.event_dialogs import ContactPicker
+from netui.tui.messages import DataChanged
 from netui.tui.screens.event_forms import EventForm, FollowUpForm, ItemForm, PersonForm
 
 T = TypeVar("T")
@@ -78,24 +79,12 @@ class PeopleList(OptionList):
     ]
 
 
-class EventsScreen(Screen):
+class EventsScreen(NetuiScreen[None]):
     """Events: upcoming and past, the checklist, the people met, the follow-ups."""
 
+    CSS_PATH = stylesheet("events.tcss")
+
     TITLE = "Events"
-    DEFAULT_CSS = """
-    EventsScreen #events-body { height: 1fr; }
-    EventsScreen #events-left { width: 42; border-right: solid $panel-lighten-2; }
-    EventsScreen .pane-title { text-style: bold; padding: 0 1; color: $text-muted; }
-    EventsScreen #event-list { height: 1fr; border: none; }
-    EventsScreen #event-detail { width: 1fr; padding: 0 1; }
-    EventsScreen #event-head { text-style: bold; padding: 0 1; }
-    EventsScreen #event-meta { padding: 0 1; color: $text-muted; height: auto; max-height: 4; }
-    EventsScreen #checklist-title, EventsScreen #people-title { margin-top: 1; }
-    EventsScreen #checklist { height: auto; max-height: 70%; border: none; }
-    EventsScreen #people { height: auto; max-height: 10; border: none; }
-    EventsScreen #events-empty { padding: 2 4; color: $text-muted; }
-    EventsScreen OptionList:focus { background-tint: $foreground 4%; }
-    """
     BINDINGS = [
         Binding("n", "new_event", "New", tooltip="Plan a new event"),
         Binding("e", "edit_event", "Edit", tooltip="Edit the event's name, kind, date, place, notes"),
@@ -112,10 +101,6 @@ class EventsScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.current_uid: str | None = None
-
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
 
     # --- layout -----------------------------------------------------------------
 
@@ -141,8 +126,9 @@ class EventsScreen(Screen):
         self.refresh_events()
         self.query_one(EventList).focus()
 
-    def on_screen_resume(self) -> None:
-        # Other screens may have changed contacts or events meanwhile.
+    @on(DataChanged)
+    def _data_changed(self) -> None:
+        """Events or the people met may have changed (here, on another screen, a reload)."""
         if self.is_mounted:
             self.refresh_events(self.current_uid)
 
@@ -265,7 +251,7 @@ class EventsScreen(Screen):
         option = self.query_one(ChecklistView).highlighted_option
         if option is None or not (option.id or "").startswith("item-"):
             return None
-        return int(option.id[5:])  # type: ignore[index]
+        return int(option.id[5:]) if option.id else None
 
     # --- reacting to the lists ---------------------------------------------------------
 
@@ -318,8 +304,7 @@ class EventsScreen(Screen):
 
     def today(self) -> date:
         """The app's today (fixed in tests and demos)."""
-        value = getattr(self.app, "today", None)
-        return value if isinstance(value, date) else date.today()
+        return self.netui.today
 
     async def _change(self, work: Callable[[], T], *, uids: list[str] | None = None,
                       form: bool = False) -> T | None:
@@ -328,11 +313,8 @@ class EventsScreen(Screen):
         A ValidationError goes up (a form shows it in place); any other refusal
         becomes a notification and None, or, for a `form`, a NetuiError it shows.
         """
-        commit = getattr(self.app, "commit", None)
         try:
-            if commit is None:  # an app without background saving: save here
-                return work()
-            value, _saved = await commit(work, uids=uids)
+            value, _saved = await self.netui.commit(work, uids=uids)
             return value
         except CommitFailed as exc:  # the app has told the user
             if form:
@@ -359,9 +341,26 @@ class EventsScreen(Screen):
         if message:
             self.notify(message, markup=False)
 
-    def refresh_data(self) -> None:
-        """The data changed under the screen (a reload): show it again."""
-        self.refresh_events(self.current_uid)
+    def reopen_form(self, entry: dict[str, Any]) -> bool:
+        """Open an events form kept in the recovery file (its kind says which) with the kept values."""
+        kind = entry.get("kind")
+        values = entry.get("values") if isinstance(entry.get("values"), dict) else {}
+        event_uid = entry.get("event_uid")
+        if kind not in ("event", "event_item", "event_person"):
+            return False
+        if event_uid:
+            if not isinstance(event_uid, str) or self.store.event(event_uid) is None:
+                return False
+            self.refresh_events(event_uid)
+        if kind == "event":
+            (self.action_edit_event if event_uid else self.action_new_event)(restore=values)
+        elif kind == "event_person":
+            self.action_add_person(restore=values)
+        elif isinstance(entry.get("index"), int):
+            self.action_edit_item(restore=values, index=entry["index"])
+        else:
+            self.action_add_item(restore=values)
+        return True
 
     # events
 
@@ -415,8 +414,11 @@ class EventsScreen(Screen):
         kept = f" The {met} people met stay in your network." if met else ""
 
         async def delete() -> None:
-            done = await self._change_or_notify(lambda: core.delete_event(self.store, event.uid) or True,
-                                                uids=[])
+            def delete_it() -> bool:
+                core.delete_event(self.store, event.uid)
+                return True
+
+            done = await self._change_or_notify(delete_it, uids=[])
             if done:
                 self.current_uid = None
                 self.refresh_events()
@@ -571,40 +573,6 @@ class EventsScreen(Screen):
                                           core.default_send_on(event, self.today()), lang), done)
 
 
-def restore_form(app: Any, entry: dict[str, Any]) -> bool:
-    """Reopen an events form kept in the recovery file (`entry["kind"]` starts with "event").
-
-    Switches to the events screen and opens the form with the kept values;
-    False when the entry cannot be reopened (its event is gone).
-    """
-    kind = entry.get("kind")
-    values = entry.get("values") if isinstance(entry.get("values"), dict) else {}
-    event_uid = entry.get("event_uid")
-    if kind not in ("event", "event_item", "event_person"):
-        return False
-    if event_uid and app.store.event(event_uid) is None:
-        return False
-
-    async def reopen() -> None:
-        await app.switch_mode("events")
-        screen = app.screen
-        if not isinstance(screen, EventsScreen):
-            return
-        if event_uid:
-            screen.refresh_events(event_uid)
-        if kind == "event":
-            (screen.action_edit_event if event_uid else screen.action_new_event)(restore=values)
-        elif kind == "event_person":
-            screen.action_add_person(restore=values)
-        elif isinstance(entry.get("index"), int):
-            screen.action_edit_item(restore=values, index=entry["index"])
-        else:
-            screen.action_add_item(restore=values)
-
-    app.call_later(reopen)
-    return True
-
-
 def help_section() -> tuple[str, list[tuple[str, str]]]:
     """The events keys for the help screen: (title, [(key, what it does)])."""
     def rows(bindings: list[Any]) -> list[tuple[str, str]]:
@@ -624,6 +592,6 @@ def help_section() -> tuple[str, list[tuple[str, str]]]:
 def _phase_at(view: OptionList) -> str | None:
     option = view.highlighted_option
     if option is not None and (option.id or "").startswith("phase-"):
-        return option.id[6:]  # type: ignore[index]
+        return option.id[6:] if option.id else None
     return None
 

@@ -9,9 +9,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from netui.tui.base import NetuiModal
 from netui.tui.keys import key_label
 
 #: Listed once as "tab / shift+tab" rather than once per form.
@@ -58,21 +58,14 @@ def sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[tuple[
     ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(NetuiModal[None]):
     """Every key, in one place."""
 
     BINDINGS = [Binding("escape,question_mark,q", "dismiss_help", "Close")]
 
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 86; max-width: 95%; height: 90%; padding: 1 2;
-        border: thick $primary 80%; background: $surface;
-    }
-    """
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll(classes="dialog"):
             yield Static(self._render_keys(), id="help-keys")
 
     def _render_keys(self) -> Table:

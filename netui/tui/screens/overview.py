@@ -12,11 +12,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from netui.core.models import SOURCES, TIERS
+from netui.core.models import SOURCES, TIERS, Interaction
 from netui.core.network_model import COLUMNS, SOURCE_LABELS, Filters, NetworkModel
+from netui.tui.base import NetuiScreen, PaletteCommand
+from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_table import ContactTable
 from netui.tui.widgets.network_panel import NetworkPanel
@@ -84,12 +85,13 @@ class FilterInput(Input):
     def on_focus(self) -> None:
         # The rows' search keys are made when first needed (not at start): make them
         # now, while the user reaches for the first letter, not on the first key.
-        model = getattr(self.screen, "model", None)
+        screen = self.screen
+        model = screen.model if isinstance(screen, OverviewScreen) else None
         if model is not None:
             model.search_keys  # noqa: B018 - made on first use
 
 
-class OverviewScreen(Screen):
+class OverviewScreen(NetuiScreen[None]):
     """The first screen: who is in the network, who is due, who is owed a thank-you."""
 
     AUTO_FOCUS = ""  # the table when there are contacts, nothing (so keys work) when empty
@@ -118,7 +120,7 @@ class OverviewScreen(Screen):
         self.filters = Filters()
         self.sort_column = "name"
         self.sort_reverse = False
-        self._revision = -1
+        self._shown_chips: tuple[str, ...] | None = None
         self._panel_version: tuple[int, int, int] | None = None
         self._bindings_state: tuple[bool, bool, bool] | None = None
         self._first_frame_pending = False
@@ -142,7 +144,7 @@ class OverviewScreen(Screen):
                     yield Static(welcome_text(), id="welcome")
             yield NetworkPanel(id="panel")
         # The key bar comes right after the first frame (after_first_frame): Textual's
-        # Footer mounts and restyles a widget per key and draws twice, ~50 ms that the
+        # Footer mounts and restyles a widget per key and draws twice, work that the
         # first sight of the network does not need. This line keeps its place meanwhile.
         yield Static(" ", id="footer-placeholder")
 
@@ -158,21 +160,19 @@ class OverviewScreen(Screen):
         self._update_banner()
         if not self._first_frame_pending:
             self.call_later(self._mount_footer)
-        if self.model is not None:
-            self.sync()
 
     def on_resize(self) -> None:
         self._place_panel()
 
     def _update_banner(self) -> None:
         banner = self.query_one(Banner)
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         if store.readonly:
             banner.update(f"READ-ONLY: {store.readonly_reason or 'this data file is open read-only'}. "
                           "Nothing can be changed.")
             banner.set_class(True, "-readonly")
             banner.display = True
-        elif getattr(self.app, "demo", False):
+        elif self.netui.demo:
             banner.update("Demo network: invented people in a temporary file, deleted when you quit.")
             banner.set_class(True, "-demo")
             banner.display = True
@@ -185,19 +185,18 @@ class OverviewScreen(Screen):
         """Rebuild every row from the store. With `first_page_first` (at start), a large
         network shows its first page at once and builds the other rows right after that
         first frame (`NetworkModel.load_first_page`)."""
-        app = self.app
-        store = app.store  # type: ignore[attr-defined]
-        model = NetworkModel(app.today)  # type: ignore[attr-defined]
+        app = self.netui
+        store = app.store
+        model = NetworkModel(app.today)
         contacts = store.contacts()
         interactions = store.interactions_table.by_uid.values()
-        if first_page_first:  # the side panel waits for the first frame too (~10 ms at any size)
+        if first_page_first:  # the side panel waits for the first frame too
             self._first_frame_pending = True  # NetuiApp calls after_first_frame
         if first_page_first and len(contacts) >= FIRST_PAGE_FIRST_FROM:
             model.load_first_page(contacts, interactions, store.profile(), page=app.size.height + 20)
         else:
             model.load(contacts, interactions, store.profile())
         self.model = model
-        self._revision = store.revision
         self.apply_view(keep_uid=self.table.highlighted_uid)
 
     def after_first_frame(self) -> None:
@@ -217,34 +216,31 @@ class OverviewScreen(Screen):
         await self.mount(Footer(compact=True))
         self.refresh_bindings()  # the Footer draws its keys when the bindings are announced
 
-    refresh_data = reload
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        self.sync(message.uids)
 
-    def sync(self, uids: Iterable[str] | None = None) -> None:
-        """Bring the rows up to date with the store: only the contacts that changed
-        when that is known, every row otherwise."""
-        app = self.app
-        store = app.store  # type: ignore[attr-defined]
-        changed = app.changes_since(self._revision)  # type: ignore[attr-defined]
-        if changed is None or self.model is None:
+    def sync(self, uids: Iterable[str] | None) -> None:
+        """Bring the rows up to date with the store: only the contacts `uids` (those
+        a commit changed), every row when None (a reload, a change to many)."""
+        store = self.store
+        if uids is None or self.model is None:
             self.reload()
             return
-        if uids:
-            changed |= set(uids)
+        changed = set(uids)
         if not changed:  # e.g. an event changed: only the panel's counts may differ
-            self._revision = store.revision
             self._update_panel()
             return
         profile = store.profile()
         # One pass over the interactions (the store's per-contact index is rebuilt after
         # every write, which costs more than this at 30,000 contacts).
-        mine: dict[str, list] = {uid: [] for uid in changed}
+        mine: dict[str, list[Interaction]] = {uid: [] for uid in changed}
         for item in store.interactions_table.by_uid.values():
             found = mine.get(item.contact_uid)
             if found is not None:
                 found.append(item)
         for uid in changed:
             self.model.update(uid, store.contact(uid), mine[uid], profile)
-        self._revision = store.revision
         self.apply_view(keep_uid=self.table.highlighted_uid)
 
     def apply_view(self, keep_uid: str | None = None) -> None:
@@ -278,14 +274,14 @@ class OverviewScreen(Screen):
         """
         model = self.model
         state = (model is None or len(model) == 0, self.table.highlighted_uid is None,
-                 bool(self.app.store.readonly))  # type: ignore[attr-defined]
+                 bool(self.store.readonly))
         if state != self._bindings_state:
             self._bindings_state = state
             self.refresh_bindings()
 
     def _place_panel(self) -> None:
         """The side panel shows when there is room and a network, from after the first
-        frame (its nine widgets cost that frame ~15 ms; its numbers come after it anyway)."""
+        frame (its nine widgets would slow that frame; its numbers come after it anyway)."""
         model = self.model
         self.query_one(NetworkPanel).display = (self.size.width >= 100 and bool(model and len(model))
                                                 and not self._first_frame_pending)
@@ -293,7 +289,7 @@ class OverviewScreen(Screen):
     def _update_panel(self) -> None:
         """Redraw the side panel when the data changed (filtering and sorting leave it alone)."""
         model = self.model
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         if model is None or len(model) == 0 or self._first_frame_pending:  # drawn after the first frame
             return
         version = (id(model), model.version, store.revision)
@@ -306,8 +302,8 @@ class OverviewScreen(Screen):
         """Upcoming events and the after-event steps still to do (key 3 leads there)."""
         from netui.events.service import pending_after_items, upcoming
 
-        store = self.app.store  # type: ignore[attr-defined]
-        today = self.app.today  # type: ignore[attr-defined]
+        store = self.store
+        today = self.netui.today
         coming, pending = upcoming(store, today), pending_after_items(store, today)
         note = Text(no_wrap=False, overflow="ellipsis")
         if coming:
@@ -345,7 +341,7 @@ class OverviewScreen(Screen):
         if f.to_thank:
             chips.append("to thank")
         widget = self.query_one("#quick-filters", Static)
-        if tuple(chips) == getattr(self, "_shown_chips", None):
+        if tuple(chips) == self._shown_chips:
             return  # unchanged: skip a re-layout on every keystroke
         self._shown_chips = tuple(chips)
         if chips:
@@ -385,7 +381,7 @@ class OverviewScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in TABLE_ACTIONS and self.model is not None and len(self.model) == 0:
             return False
-        if action in WRITE_ACTIONS and self.app.store.readonly:  # type: ignore[attr-defined]
+        if action in WRITE_ACTIONS and self.store.readonly:
             return None
         if action in ROW_ACTIONS:
             try:
@@ -426,8 +422,8 @@ class OverviewScreen(Screen):
         self.sort_reverse = not self.sort_reverse
         self.apply_view(keep_uid=self.table.highlighted_uid)
 
-    def set_quick_filter(self, **changes: object) -> None:
-        self.filters = replace(self.filters, **changes)  # type: ignore[arg-type]
+    def set_quick_filter(self, **changes: Any) -> None:
+        self.filters = replace(self.filters, **changes)
         self.apply_view(keep_uid=self.table.highlighted_uid)
 
     def action_toggle_due(self) -> None:
@@ -446,7 +442,7 @@ class OverviewScreen(Screen):
         self.set_quick_filter(source=cycle[(cycle.index(self.filters.source) + 1) % len(cycle)])
 
     def action_new(self) -> None:
-        if self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if self.netui.refuse_if_readonly():
             return
         from netui.tui.screens.contact import ContactScreen
 
@@ -454,15 +450,11 @@ class OverviewScreen(Screen):
 
     def action_import_contacts(self) -> None:
         """A file prompt, a preview, then one save (screens/import_dialog.py)."""
-        if self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if self.netui.refuse_if_readonly():
             return
         from netui.tui.dialogs.import_dialog import ImportScreen
 
-        def imported(count: int | None) -> None:
-            if count:
-                self.sync(None)
-
-        self.app.push_screen(ImportScreen(), imported)
+        self.app.push_screen(ImportScreen())  # its commit tells every screen (DataChanged)
 
     def action_open(self) -> None:
         uid = self.table.highlighted_uid
@@ -475,8 +467,9 @@ class OverviewScreen(Screen):
         self.app.push_screen(ContactScreen(uid), self._after_contact)
 
     def _after_contact(self, uid: str | None) -> None:
-        """Back from a contact: show the changes and highlight the contact just saved."""
-        self.sync()
+        """Back from a contact: highlight the contact just saved (its row is brought up to date)."""
+        if uid:
+            self.sync({uid})
         if uid and not self.table.move_to_uid(uid) and self.filters.active:
             self.notify("The saved contact is hidden by the filters: escape clears them.")
 
@@ -484,11 +477,8 @@ class OverviewScreen(Screen):
         uid = self.table.highlighted_uid
         if uid is None:
             return
-        try:
-            from netui.tui.screens.compose import ComposeScreen  # type: ignore[attr-defined]
-        except ImportError:
-            self.notify("Compose comes with the drafting screen.")
-            return
+        from netui.tui.screens.compose import ComposeScreen
+
         # Someone owed a thank-you gets the thank-you template first (the to-thank list leads here).
         template = "thank_you" if self._owes_thanks(uid) else None
         self.app.push_screen(ComposeScreen(uid, template=template))
@@ -496,28 +486,23 @@ class OverviewScreen(Screen):
     def _owes_thanks(self, uid: str) -> bool:
         from netui.core.followups import follow_up
 
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         contact = store.contact(uid)
         if contact is None:
             return False
-        today = getattr(self.app, "today", None)
-        return follow_up(contact, store.interactions(uid), store.profile(), today).to_thank
+        return follow_up(contact, store.interactions(uid), store.profile(), self.netui.today).to_thank
 
     def action_log(self) -> None:
         uid = self.table.highlighted_uid
-        if uid is None or self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if uid is None or self.netui.refuse_if_readonly():
             return
         from netui.tui.dialogs.log_interaction import LogInteractionScreen
 
-        def logged(result: object) -> None:
-            if result:
-                self.sync({uid})
-
-        self.app.push_screen(LogInteractionScreen(uid), logged)
+        self.app.push_screen(LogInteractionScreen(uid))  # its commit updates the row (DataChanged)
 
     def action_delete(self) -> None:
         uid = self.table.highlighted_uid
-        if uid is None or self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if uid is None or self.netui.refuse_if_readonly():
             return
         from netui.tui.screens.contact import confirm_and_delete
 
@@ -525,7 +510,7 @@ class OverviewScreen(Screen):
 
     # --- the command palette ------------------------------------------------
 
-    def palette_commands(self) -> list[tuple[str, str, str]]:
+    def palette_commands(self) -> list[PaletteCommand]:
         """Extra commands for the palette: (title, help, action on this screen)."""
         commands = [
             ("Show only contacts due for a follow-up (again: all)", "key: d", "toggle_due"),
@@ -536,7 +521,7 @@ class OverviewScreen(Screen):
             ("Clear the filters", "key: escape", "clear_filters"),
             ("Import contacts: LinkedIn, Google, Outlook, vCard, netui JSON", "key: i", "import_contacts"),
         ]
-        if self.table.highlighted_uid is not None and not self.app.store.readonly:  # type: ignore[attr-defined]
+        if self.table.highlighted_uid is not None and not self.store.readonly:
             commands.append(("Delete the highlighted contact", "key: delete", "delete"))
         for column in COLUMNS:
             commands.append((f"Sort by {column.label.lower()}", "click its title, or s to cycle",

@@ -10,7 +10,7 @@ a refused value is shown under its field and gets the focus.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,12 +18,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Select, Static, TextArea
 
-from netui.core.errors import NetuiError, ValidationError
+from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.models import LANGUAGES, PROFILE_LIST_KEYS, Profile, check_email
 from netui.outreach import drafting
+from netui.tui.base import NetuiScreen, stylesheet
+from netui.tui.editing import EditingScreen, values_dict
+from netui.tui.messages import DataChanged
+
+if TYPE_CHECKING:
+    from netui.tui.app import NetuiApp
 
 LANG_LABELS = {"it": "Italiano", "en": "English"}
 
@@ -76,27 +82,13 @@ def cv_status(path_text: str) -> tuple[str, str]:
     return "warn", "no file at this path"
 
 
-class ProfileScreen(Screen):
+class ProfileScreen(EditingScreen[None]):
     """Edit your profile; see which templates still miss a field."""
 
-    DEFAULT_CSS = """
-    ProfileScreen #p-main { height: 1fr; }
-    ProfileScreen #p-form { width: 2fr; padding: 0 1; }
-    ProfileScreen #p-side { width: 1fr; border: round $panel-lighten-2; padding: 0 1; }
-    ProfileScreen .p-section { text-style: bold; color: $accent; margin: 1 0 0 0; }
-    ProfileScreen .p-row { height: auto; }
-    ProfileScreen .p-label { width: 24; color: $text-muted; padding: 0 1 0 0; }
-    ProfileScreen .p-row > Input, ProfileScreen .p-row > Select { width: 1fr; }
-    ProfileScreen .p-row > TextArea { width: 1fr; height: 4; padding: 0; }
-    ProfileScreen .p-row > Input, ProfileScreen .p-row > TextArea { background: $boost; }
-    ProfileScreen .p-row { margin-bottom: 0; }
-    ProfileScreen .p-note { height: auto; padding: 0 0 0 24; color: $text-muted; }
-    ProfileScreen .p-note.-error { color: $error; }
-    ProfileScreen .p-note.-warn { color: $warning; }
-    ProfileScreen .p-note.-ok { color: $success; }
-    ProfileScreen .p-note.-empty { display: none; }
-    ProfileScreen #p-status { height: 1; padding: 0 1; color: $text-muted; }
-    """
+    CSS_PATH = stylesheet("profile.tcss")
+
+    RECOVERY_KIND = "profile"
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "revert", "Undo changes"),
@@ -105,11 +97,8 @@ class ProfileScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._saved: dict[str, Any] | None = None
+        self._shown: Profile | None = None  # the stored profile the form was filled from (or saved)
         self._ready = False
-
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         profile = self.store.profile()
@@ -129,7 +118,7 @@ class ProfileScreen(Screen):
         yield Footer()
 
     @staticmethod
-    def _widget(profile: Profile, key: str, placeholder: str) -> Any:
+    def _widget(profile: Profile, key: str, placeholder: str) -> Widget:
         value = getattr(profile, key)
         if key == "language":
             return Select([(LANG_LABELS[c], c) for c in LANGUAGES], value=value, allow_blank=False,
@@ -144,15 +133,55 @@ class ProfileScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#p-side").border_title = "Templates"
+        self._shown = self.store.profile()
         self._saved = self.values()
         self._ready = True
         self.query_one("#f-first_name", Input).focus()
         self._validate_all()
         self._refresh_side()
 
-    def on_screen_resume(self) -> None:
-        if self._ready and not self.unsaved:
-            self._load(self.store.profile())
+    @on(DataChanged)
+    def _data_changed(self) -> None:
+        """The profile may have changed (a reload): show it, unless the form holds edits."""
+        current = self.store.profile()
+        if self._ready and not self.unsaved and current != self._shown:
+            self._load(current)
+
+    # --- the editing protocol --------------------------------------------------------
+
+    @property
+    def form_title(self) -> str:
+        return "your profile"
+
+    @property
+    def is_dirty(self) -> bool:
+        return self.is_mounted and self.unsaved
+
+    def recovery_values(self) -> dict[str, Any]:
+        return self.values()
+
+    @classmethod
+    def reopen(cls, app: NetuiApp, entry: dict[str, Any]) -> bool:
+        """Go to the profile (4) and put the kept values in its form."""
+        values = values_dict(entry)
+
+        async def reopen() -> None:
+            await app.switch_mode("profile")
+            screen = app.screen
+            if isinstance(screen, NetuiScreen):
+                screen.reopen_form({**entry, "values": values})
+
+        app.call_later(reopen)
+        return True
+
+    def reopen_form(self, entry: dict[str, Any]) -> bool:
+        if entry.get("kind") != self.RECOVERY_KIND:
+            return False
+        self._fill(values_dict(entry))
+        self._validate_all()
+        self._refresh_side()
+        self.notify("Unsaved edits restored: review them, then ctrl+s saves.", title="Recovered")
+        return True
 
     # --- values ---------------------------------------------------------------
 
@@ -167,8 +196,8 @@ class ProfileScreen(Screen):
                 found[key] = widget.value
             elif isinstance(widget, TextArea):
                 found[key] = widget.text
-            else:
-                found[key] = widget.value  # type: ignore[attr-defined]
+            elif isinstance(widget, Input):
+                found[key] = widget.value
         return found
 
     @property
@@ -192,20 +221,25 @@ class ProfileScreen(Screen):
                 setattr(profile, key, str(raw).strip())
         return profile.validate()
 
-    def _load(self, profile: Profile) -> None:
-        self._ready = False
-        for key in Profile.keys():
+    def _fill(self, values: dict[str, Any]) -> None:
+        """Put `values` (a profile's fields, or a form's kept values) in the widgets."""
+        for key, value in values.items():
             widgets = self.query(f"#f-{key}")
-            if not widgets:
+            if not widgets or key not in Profile.keys():
                 continue
             widget = widgets.first()
-            value = getattr(profile, key)
             if isinstance(widget, Select):
-                widget.value = value
+                if value in LANGUAGES:
+                    widget.value = value
             elif isinstance(widget, TextArea):
-                widget.load_text("\n".join(value) if isinstance(value, list) else value)
-            else:
-                widget.value = str(value)  # type: ignore[attr-defined]
+                widget.load_text("\n".join(value) if isinstance(value, list) else str(value))
+            elif isinstance(widget, Input):
+                widget.value = str(value)
+
+    def _load(self, profile: Profile) -> None:
+        self._shown = profile
+        self._ready = False
+        self._fill({key: getattr(profile, key) for key in Profile.keys()})
         self._saved = self.values()
         self._ready = True
         self._validate_all()
@@ -293,7 +327,7 @@ class ProfileScreen(Screen):
                     return key
         return None
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         self._validate_all()
         key = self._first_error()
         if key is not None:
@@ -302,9 +336,10 @@ class ProfileScreen(Screen):
             self.notify(f"{key.replace('_', ' ')}: {getattr(message, 'plain', message)}", title="Not saved",
                         severity="error", markup=False)
             return
+        values = self.values()
         try:
             profile = self.build()
-            self.store.set_profile(profile)
+            await self.netui.commit(lambda: self.store.set_profile(profile), uids=None)
         except ValidationError as exc:
             self._note(exc.field, exc.message, "error") if self.query(f"#note-{exc.field}") else None
             widgets = self.query(f"#f-{exc.field}")
@@ -313,10 +348,10 @@ class ProfileScreen(Screen):
             self.notify(f"{exc.field.replace('_', ' ')}: {exc.message}", title="Not saved", severity="error",
                         markup=False)
             return
-        except NetuiError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+        except CommitFailed:  # the app has said why
             return
-        self._saved = self.values()
+        self._saved = values
+        self._shown = self.store.profile()
         kind, message = cv_status(profile.cv_path)
         if kind == "warn":
             self.notify(f"Profile saved. CV file: {message}.", severity="warning", markup=False)

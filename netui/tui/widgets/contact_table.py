@@ -169,7 +169,7 @@ class ContactTable(ScrollView, can_focus=True):
         """The uids in table order (for tests and the command palette: all of them, cheap)."""
         assert self.model is not None
         rows = self.model.rows
-        return [rows[p].uid for p in self.positions]  # type: ignore[union-attr]
+        return [row.uid for p in self.positions if (row := rows[p]) is not None]
 
     def show(self, model: NetworkModel, positions: list[int], *, keep_uid: str | None = None,
              sort_column: str | None = None, sort_reverse: bool | None = None) -> None:

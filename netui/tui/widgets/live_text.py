@@ -5,13 +5,17 @@ from __future__ import annotations
 from textual.content import Content
 from textual.geometry import Region
 from textual.strip import Strip
-from textual.visual import Visual
+from textual.visual import Visual, VisualType
 from textual.widgets import Static
 
 
-def _as_content(content: Content | str) -> Content:
+def _as_content(content: VisualType) -> Content:
     """A str is plain text, never markup: the user's own words go in here."""
-    return content if isinstance(content, Content) else Content(content)
+    if isinstance(content, Content):
+        return content
+    if isinstance(content, str):
+        return Content(content)
+    raise TypeError(f"LiveText shows Content or plain text, not {type(content).__name__}")
 
 
 class LiveText(Static):
@@ -40,7 +44,7 @@ class LiveText(Static):
         return self._text
 
     @content.setter
-    def content(self, content: Content | str) -> None:
+    def content(self, content: VisualType) -> None:
         self.update(content)
 
     @property
@@ -50,7 +54,7 @@ class LiveText(Static):
     def render(self) -> Content:
         return self._text
 
-    def update(self, content: Content | str = "", *, layout: bool = True) -> None:
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         """Show `content`. `layout` is not needed: this widget knows when its size changes."""
         text = _as_content(content)
         if text.is_same(self._text):

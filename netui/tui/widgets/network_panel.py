@@ -6,6 +6,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Sparkline, Static
@@ -37,7 +38,7 @@ class BarChart(Widget):
 
     data: reactive[tuple[tuple[str, int], ...]] = reactive((), layout=True)
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[override]
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.data))
 
     def render(self) -> Text:

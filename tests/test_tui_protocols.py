@@ -1,0 +1,242 @@
+"""The protocols every screen follows, tested from the one list the app uses.
+
+For each editing screen in netui.tui.editors: typing into it and pressing
+ctrl+q asks before quitting ("keep editing" keeps the text, "quit" exits); the
+terminate path keeps the edit in the recovery file, and the next start offers
+it and reopens the form with the edit. And: a commit tells the screens
+(DataChanged).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from netui.core.models import ChecklistItem, Contact, Event, Profile
+from netui.storage import recovery
+from netui.storage.paths import recovery_path
+from netui.tui.app import NetuiApp
+from netui.tui.dialogs.confirm import ConfirmScreen
+from netui.tui.dialogs.log_interaction import LogInteractionScreen
+from netui.tui.editing import EditingScreen
+from netui.tui.editors import by_kind, editing_screens
+from netui.tui.messages import DataChanged
+from netui.tui.screens.compose import ComposeScreen
+from netui.tui.screens.contact import ContactScreen
+from netui.tui.screens.event_forms import EventForm, ItemForm, PersonForm
+from netui.tui.screens.events import EventsScreen
+from netui.tui.screens.overview import OverviewScreen
+from netui.tui.screens.profile import ProfileScreen
+
+SIZE = (120, 40)
+MARK = "Zed"  # typed into each form: letters no screen binds while a field has the focus
+
+ADA = Contact(uid="ada", first_name="Ada", last_name="Lovelace", emails=["ada@example.org"], company="Acme")
+EVENT = Event(uid="career", name="Career day", kind="career_day", date="2026-05-14",
+              checklist=[ChecklistItem(text="Print the CV", phase="before")])
+PROFILE = Profile(first_name="Ana", last_name="Bianchi", email="ana@example.org", language="en")
+
+
+async def _events_screen(pilot: Pilot[None]) -> EventsScreen:
+    await pilot.app.switch_mode("events")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, EventsScreen)
+    return screen
+
+
+async def _open_event_form(pilot: Pilot[None]) -> None:
+    (await _events_screen(pilot)).action_edit_event()
+
+
+async def _open_item_form(pilot: Pilot[None]) -> None:
+    (await _events_screen(pilot)).action_add_item()
+
+
+async def _open_person_form(pilot: Pilot[None]) -> None:
+    (await _events_screen(pilot)).action_add_person()
+
+
+async def _open_contact(pilot: Pilot[None]) -> None:
+    await pilot.app.push_screen(ContactScreen("ada"))
+
+
+async def _open_log(pilot: Pilot[None]) -> None:
+    await pilot.app.push_screen(LogInteractionScreen("ada"))
+
+
+async def _open_compose(pilot: Pilot[None]) -> None:
+    await pilot.app.push_screen(ComposeScreen("ada"))
+
+
+async def _open_profile(pilot: Pilot[None]) -> None:
+    await pilot.app.switch_mode("profile")
+
+
+#: How a test opens each editing screen over the data above.
+OPENERS: dict[type[EditingScreen[Any]], Callable[[Pilot[None]], Awaitable[None]]] = {
+    ContactScreen: _open_contact,
+    LogInteractionScreen: _open_log,
+    ComposeScreen: _open_compose,
+    ProfileScreen: _open_profile,
+    EventForm: _open_event_form,
+    ItemForm: _open_item_form,
+    PersonForm: _open_person_form,
+}
+
+EDITORS = editing_screens()
+
+
+def test_every_editing_screen_is_listed_once_and_tested() -> None:
+    kinds = [cls.RECOVERY_KIND for cls in EDITORS]
+    assert all(kinds) and len(set(kinds)) == len(kinds)
+    assert set(by_kind().values()) == set(EDITORS)
+    assert set(OPENERS) == set(EDITORS), "a new editing screen needs an opener here"
+    assert ComposeScreen in EDITORS and ProfileScreen in EDITORS
+
+
+@pytest.fixture
+def app_factory(make_app: Callable[..., NetuiApp]) -> Callable[[], NetuiApp]:
+    return lambda: make_app([ADA], events=[EVENT], profile=PROFILE)
+
+
+async def _settle(pilot: Pilot[None]) -> None:
+    for _ in range(3):
+        await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+
+
+async def open_and_type(pilot: Pilot[None], editor: type[EditingScreen[Any]]) -> EditingScreen[Any]:
+    """Open the editor, move to its first text field, type MARK; the editor is returned."""
+    await _settle(pilot)
+    await OPENERS[editor](pilot)
+    await _settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, editor)
+    for _ in range(8):
+        if isinstance(screen.focused, (Input, TextArea)):
+            break
+        await pilot.press("tab")
+    assert isinstance(screen.focused, (Input, TextArea)), screen.focused
+    await pilot.press(*MARK)
+    await pilot.pause()
+    assert screen.is_dirty
+    assert MARK in json.dumps(screen.recovery_values())
+    return screen
+
+
+@pytest.mark.parametrize("editor", EDITORS, ids=lambda cls: cls.__name__)
+async def test_quit_asks_before_dropping_the_edits(app_factory: Callable[[], NetuiApp],
+                                                   editor: type[EditingScreen[Any]]) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_and_type(pilot, editor)
+        await pilot.press("ctrl+q")
+        await _settle(pilot)
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        assert screen.form_title in question.message
+        await pilot.press("n")  # keep editing
+        await _settle(pilot)
+        assert app.screen is screen and app.is_running
+        assert MARK in json.dumps(screen.recovery_values())
+        await pilot.press("ctrl+q")
+        await _settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")  # quit, dropping the edits
+        await _settle(pilot)
+        assert not app.is_running
+
+
+@pytest.mark.parametrize("editor", EDITORS, ids=lambda cls: cls.__name__)
+async def test_terminate_keeps_the_edits_and_the_next_start_reopens_them(
+        app_factory: Callable[[], NetuiApp], db_path: Any, editor: type[EditingScreen[Any]]) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_and_type(pilot, editor)
+        kept = app.handle_terminate_signal(None)
+        assert kept == recovery_path(db_path)
+    [entry] = recovery.load(db_path)
+    assert entry["kind"] == editor.RECOVERY_KIND
+    assert MARK in json.dumps(entry["values"])
+    app.store.close()  # the process has ended
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await _settle(pilot)
+        offer = app.screen
+        assert isinstance(offer, ConfirmScreen) and "unsaved edits" in offer.message
+        await pilot.press("y")  # restore
+        await _settle(pilot)
+        await _settle(pilot)
+        reopened = app.screen
+        assert isinstance(reopened, editor)
+        assert reopened.is_dirty
+        assert MARK in json.dumps(reopened.recovery_values())
+        assert not recovery_path(db_path).exists()
+
+
+async def test_a_commit_tells_the_screens_which_contacts_changed(make_app: Callable[..., NetuiApp]) -> None:
+    seen: list[DataChanged] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, DataChanged):
+            seen.append(message)
+
+    app = make_app([ADA])
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        await _settle(pilot)
+        seen.clear()
+        store = app.store
+        await app.commit(lambda: store.update_contact(ADA.copy(company="Globex")), uids={"ada"})
+        await _settle(pilot)
+        assert seen and all(m.uids == frozenset({"ada"}) for m in seen)
+        overview = app.screen
+        assert isinstance(overview, OverviewScreen)
+        assert any(isinstance(m, DataChanged) for m in seen)
+        row = overview.table.row_at(0)
+        assert row is not None and "Globex" in row.cells  # the row was redrawn from the message
+
+        seen.clear()
+        app.action_reload()
+        await _settle(pilot)
+        assert seen and all(m.everything for m in seen)
+
+
+def test_every_area_rule_is_scoped_by_a_screen_type() -> None:
+    """Outside app.tcss every selector starts with a screen's type, so an id or class
+    on one screen never styles another."""
+    import re
+    from pathlib import Path
+
+    import netui.tui.app as app_module
+    import netui.tui.screens.drafts  # noqa: F401 - every screen class is defined
+    from netui.tui.base import STYLES_DIR, NetuiScreen
+
+    def screen_classes(cls: type) -> list[type]:
+        return [cls] + [c for sub in cls.__subclasses__() for c in screen_classes(sub)]
+
+    editing_screens()
+    loaded = {Path(p).name for p in app_module.STYLES}
+    for cls in screen_classes(NetuiScreen):
+        paths = cls.CSS_PATH if isinstance(cls.CSS_PATH, list) else [cls.CSS_PATH] if cls.CSS_PATH else []
+        assert all(Path(p).is_absolute() for p in paths), cls  # found from any subclass's module
+        loaded |= {Path(p).name for p in paths}
+    styles = STYLES_DIR
+    assert loaded == {path.name for path in styles.glob("*.tcss")}  # each file is loaded, none is missing
+    unscoped = []
+    for path in sorted(styles.glob("*.tcss")):
+        if path.name == "app.tcss":
+            continue
+        text = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)
+        for block in re.findall(r"([^{}]+)\{", text):
+            for selector in block.split(","):
+                selector = selector.strip()
+                if not re.match(r"[A-Z]\w*(Screen|Modal|Form|Picker|Prompt)\b", selector):
+                    unscoped.append(f"{path.name}: {selector}")
+    assert unscoped == []
