@@ -114,6 +114,8 @@ def test_exporting_again_gives_the_same_uids_even_a_day_later(db_path):
     assert first == again == tomorrow
     assert first["Follow up with Bruno Chiave"] == "netui-follow-up-key@netui"
     assert first["Send the batch: 2 emails"] == "netui-batch-soon@netui"
+    calendar = icalendar.Calendar.from_ical(netui(db_path, "export", "ics", "--reminders").stdout)
+    assert str(calendar["UID"]) == "netui-reminders@netui"  # the calendar itself is not new each time
 
 
 def test_weeks_widens_the_window_and_output_goes_to_a_file(db_path, tmp_path):

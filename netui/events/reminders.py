@@ -147,7 +147,7 @@ def to_vevent(reminder: Reminder, stamp: datetime) -> icalendar.Event:
 def reminders_to_ics(reminders: Iterable[Reminder], *, stamp: datetime | None = None) -> bytes:
     """The iCalendar file of the reminders (UTF-8, CRLF line ends, folded at 75 octets)."""
     stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
-    calendar = icalendar.Calendar.new(prodid=PRODID, name=CALENDAR_NAME)
+    calendar = icalendar.Calendar.new(prodid=PRODID, name=CALENDAR_NAME, uid=f"netui-reminders@{UID_DOMAIN}")
     for reminder in reminders:
         calendar.add_component(to_vevent(reminder, stamp))
     return calendar.to_ical()
