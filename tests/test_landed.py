@@ -265,3 +265,84 @@ def test_a_schema_1_file_gains_the_profile_keys_and_keeps_everything(db_path):
     assert data["profile"]["1"]["custom"] == "kept"
     assert data["profile"]["1"]["landed_network_days"] == 180
     assert data["contacts"]["1"]["first_name"] == "Ada"
+
+
+# --- the app -------------------------------------------------------------------------------
+
+async def _palette(pilot, title: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    for char in title:
+        await pilot.press("space" if char == " " else char)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+
+
+async def test_the_app_records_the_job_from_the_palette_shows_it_and_undoes_it(make_app, db_path):
+    from support.pilot import plain
+    from textual.widgets import Input, Static
+
+    from netui.tui.dialogs.landed import LandedScreen
+    from netui.tui.widgets.network_panel import NetworkPanel
+
+    history(db_path)
+    app = make_app(today=date.fromisoformat(TODAY))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await _palette(pilot, "I found a job")
+        dialog = app.screen
+        assert isinstance(dialog, LandedScreen)
+        assert dialog.query_one("#landed-date", Input).value == TODAY
+        assert "4 people helped since 2026-05-04" in plain(dialog.query_one("#landed-list", Static))
+        dialog.query_one("#landed-company", Input).value = "Acme"
+        dialog.query_one("#landed-position", Input).value = "Data analyst"
+        dialog.query_one("#landed-since", Input).value = "2026-09-01"
+        await pilot.pause()
+        listing = plain(dialog.query_one("#landed-list", Static))
+        assert listing.splitlines()[1:] == [
+            "• Ada Lovelace: call on 2026-11-03; replied on 2026-11-10; introduced you to Marco Gialli",
+            "• Bruno Verdi: meeting on 2026-10-15", "• Carla Neri: met at Career day Milano on 2026-10-20"]
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, LandedScreen)
+        assert any("3 thank-you-and-news drafts to send today" in str(n.message) for n in app._notifications)
+        await pilot.pause(0.3)
+        counts = plain(app.screen.query_one(NetworkPanel).query_one("#panel-counts", Static))
+        assert "The search is over: Data analyst at Acme" in counts.replace("\n", " ")
+
+        await _palette(pilot, "I found a job")
+        assert isinstance(app.screen, LandedScreen)
+        assert "Thank-you drafts: 0 of 3 sent." in plain(app.screen.query_one("#landed-summary", Static))
+        await pilot.click("#landed-undo")
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, LandedScreen)
+    with Store.open(db_path, readonly=True) as store:
+        me = store.profile()
+        assert (me.landed_on, me.cadence_key_days, me.cadence_network_days) == ("", 30, 90)
+        assert store.drafts() == []
+
+
+async def test_the_app_shows_a_refused_value_in_the_dialog_and_writes_nothing(make_app, db_path):
+    from support.pilot import plain
+    from textual.widgets import Input, Static
+
+    from netui.tui.dialogs.landed import LandedScreen
+
+    history(db_path)
+    before = db_path.read_bytes()
+    app = make_app(today=date.fromisoformat(TODAY))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        app.action_landed()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LandedScreen)
+        dialog.query_one("#landed-date", Input).value = "2026-02-31"
+        dialog.query_one("#landed-company", Input).value = "Acme"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "date: not a valid date" in plain(dialog.query_one("#landed-error", Static))
+        assert app.focused is dialog.query_one("#landed-date", Input)
+    assert db_path.read_bytes() == before

@@ -163,3 +163,32 @@ def test_a_step_keeps_its_uid_when_the_checklist_is_reordered(db_path):
         store.update_event(fair.copy(checklist=list(reversed(fair.checklist))))
     after_ = {str(e["SUMMARY"]): str(e["UID"]) for e in export(db_path)}
     assert before == after_
+
+
+async def test_the_app_exports_the_same_reminders_from_the_palette(make_app, db_path, tmp_path):
+    from textual.widgets import Input
+
+    from netui.tui.dialogs.draft_dialogs import PathPrompt
+
+    history(db_path)
+    app = make_app(today=date.fromisoformat(TODAY))
+    target = tmp_path / "mine.ics"
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for char in "Export reminders":
+            await pilot.press("space" if char == " " else char)
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        prompt = app.screen
+        assert isinstance(prompt, PathPrompt)
+        assert prompt.query_one(Input).value.endswith("netui-reminders.ics")
+        prompt.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, PathPrompt)
+        assert any(f"7 reminders written to {target}" in str(n.message) for n in app._notifications)
+    from_app = {str(e["UID"]) for e in icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
+    assert from_app == {str(e["UID"]) for e in export(db_path)}
