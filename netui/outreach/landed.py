@@ -198,12 +198,11 @@ def find_helpers(store: Store, since: str) -> list[Helper]:
         latest.setdefault(uid, {})["introduction"] = Help(
             "introduction", people[-1][0], "\n".join(name for _, name in people), len(people))
     helpers = []
+    order = list(HELP_VARIABLES)
     for uid, helps in latest.items():
-        contact = store.contact(uid)
-        if contact is None:
-            continue
-        order = list(HELP_VARIABLES)
-        helpers.append(Helper(contact, sorted(helps.values(), key=lambda h: order.index(h.kind))))
+        helper = store.contact(uid)
+        if helper is not None:
+            helpers.append(Helper(helper, sorted(helps.values(), key=lambda h: order.index(h.kind))))
     return sorted(helpers, key=lambda h: (h.contact.name.casefold(), h.contact.uid))
 
 
