@@ -346,3 +346,82 @@ async def test_the_app_shows_a_refused_value_in_the_dialog_and_writes_nothing(ma
         assert "date: not a valid date" in plain(dialog.query_one("#landed-error", Static))
         assert app.focused is dialog.query_one("#landed-date", Input)
     assert db_path.read_bytes() == before
+
+
+# --- the shipped job_news templates ------------------------------------------------------------
+
+HELP_CASES = [
+    {},
+    {"help_call": "2026-11-03"},
+    {"help_reply": "2026-11-10", "help_introduced": "Marco Gialli"},
+    {"help_call": "2026-11-03", "help_meeting": "2026-10-15", "help_event": "Career day", "help_reply": "2026-11-10",
+     "help_introduced": "Anna Verdi, Luca Neri and Marco Gialli", "help_intro_asked": "2026-10-01"},
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+@pytest.mark.parametrize("helps", HELP_CASES)
+def test_job_news_renders_clean_for_every_mix_of_help(lang, helps, monkeypatch, tmp_path):
+    from test_drafting import assert_clean
+
+    from netui.outreach.drafting import render, required_fields, template_source
+    from netui.outreach.landed import HELP_VARIABLES
+
+    monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path / "config"))
+    assert required_fields(template_source("job_news", lang)) == ["me.first_name", "me.landed_company"]
+    variables = {name: helps.get(name, "") for name in HELP_VARIABLES.values()}
+    for me, contact in ((Profile(first_name="Luca", landed_company="Acme"), Contact(emails=["s@example.org"])),
+                        (Profile(first_name="Luca", last_name="Bo", landed_company="Acme", landed_position="analyst",
+                                 landed_on="2026-11-25"), Contact(first_name="Sara", last_name="Conti"))):
+        email = render("job_news", lang, me, contact, None, variables)
+        assert_clean(email.subject + "\n" + email.body)
+        assert "Acme" in email.body and email.body.rstrip().endswith(me.name)
+        if helps.get("help_introduced"):
+            assert helps["help_introduced"] in email.body
+        if helps.get("help_event"):
+            assert "Career day" in email.body
+        if lang == "it":  # Lei by default
+            assert "La ringrazio" in email.body and "esserLe utile" in email.body
+
+
+@pytest.mark.skipif("register" not in Contact._field_names(), reason="contacts have no register field yet")
+def test_job_news_in_italian_uses_tu_for_a_contact_on_tu_terms(monkeypatch, tmp_path):
+    from netui.outreach.drafting import render
+
+    monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path / "config"))
+    contact = Contact.from_doc({**Contact(first_name="Sara").to_doc(), "register": "tu"})
+    email = render("job_news", "it", Profile(first_name="Luca", landed_company="Acme"), contact, None,
+                   {"help_reply": "2026-11-10"})
+    assert email.body.startswith("Ciao Sara,\n\nvolevo che lo sapessi da me")
+    assert "Ti ringrazio per la tua risposta: il tuo aiuto" in email.body and "esserti utile" in email.body
+
+
+def test_the_maintenance_rhythm_is_set_in_the_profile_and_the_undo_state_is_not(db_path):
+    history(db_path)
+    assert netui(db_path, "profile", "--set", "landed_key_days=60", "--set", "landed_network_days=120").returncode == 0
+    refused = netui(db_path, "profile", "--set", "search_key_days=5")
+    assert refused.returncode == 1 and "unknown profile key" in refused.stderr
+    bad = netui(db_path, "profile", "--set", "landed_key_days=0")
+    assert bad.returncode == 1 and "invalid landed_key_days" in bad.stderr
+    listing = netui(db_path, "profile").stdout
+    assert "landed_key_days        60" in listing and "search_key_days" not in listing
+    netui(db_path, "landed", "--company", "Acme", "--position", "A", "--date", "2026-11-25")
+    me = profile(db_path)
+    assert (me["cadence_key_days"], me["cadence_network_days"]) == (60, 120)
+
+
+async def test_the_profile_screen_shows_the_job_found(make_app, db_path):
+    from support.pilot import switch_to
+    from textual.widgets import Input
+
+    from netui.tui.screens.profile import ProfileScreen
+
+    history(db_path)
+    netui(db_path, "landed", "--company", "Acme", "--position", "Data analyst", "--date", "2026-11-25")
+    app = make_app(today=date.fromisoformat(TODAY))
+    async with app.run_test(size=(140, 50)) as pilot:
+        screen = await switch_to(pilot, "profile", ProfileScreen)
+        values = {key: screen.query_one(f"#f-{key}", Input).value
+                  for key in ("landed_company", "landed_on", "landed_key_days", "cadence_key_days")}
+        assert values == {"landed_company": "Acme", "landed_on": "2026-11-25", "landed_key_days": "90",
+                          "cadence_key_days": "90"}

@@ -427,6 +427,8 @@ PROFILE_DAY_KEYS = ("cadence_key_days", "cadence_network_days", "landed_key_days
 PROFILE_SAVED_DAY_KEYS = ("search_key_days", "search_network_days")
 #: Profile keys holding a date (YYYY-MM-DD) or nothing.
 PROFILE_DATE_KEYS = ("landed_on", "search_since")
+#: Kept by `netui landed` for its undo; not set by hand (not in `Profile.keys()`).
+PROFILE_KEPT_KEYS = ("search_since", "landed_batch_uid", *PROFILE_SAVED_DAY_KEYS)
 
 
 @dataclass(slots=True)
@@ -475,7 +477,9 @@ class Profile(Record):
 
     @classmethod
     def keys(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in dataclasses.fields(cls) if f.name != "extra")
+        """The keys a user sets (`netui profile --set`, the profile screen)."""
+        return tuple(f.name for f in dataclasses.fields(cls)
+                     if f.name != "extra" and f.name not in PROFILE_KEPT_KEYS)
 
     def set_value(self, key: str, raw: str) -> None:
         """Set one key from text, as `netui profile --set KEY=VALUE` gives it."""
@@ -483,10 +487,7 @@ class Profile(Record):
             raise ValidationError(key, f"unknown profile key; known keys: {', '.join(self.keys())}")
         if key in PROFILE_LIST_KEYS:
             setattr(self, key, split_list(raw))
-        elif key in PROFILE_DAY_KEYS or key in PROFILE_SAVED_DAY_KEYS:
-            if key in PROFILE_SAVED_DAY_KEYS and not raw.strip():
-                setattr(self, key, None)
-                return
+        elif key in PROFILE_DAY_KEYS:
             try:
                 setattr(self, key, int(raw))
             except ValueError:
@@ -495,7 +496,7 @@ class Profile(Record):
             setattr(self, key, raw.strip())
 
     def validate(self) -> "Profile":
-        for key in self.keys():
+        for key in (*self.keys(), *PROFILE_KEPT_KEYS):
             value = getattr(self, key)
             if key in PROFILE_LIST_KEYS:
                 setattr(self, key, check_str_list(key, value))
