@@ -192,3 +192,25 @@ async def test_the_app_exports_the_same_reminders_from_the_palette(make_app, db_
         assert any(f"7 reminders written to {target}" in str(n.message) for n in app._notifications)
     from_app = {str(e["UID"]) for e in icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
     assert from_app == {str(e["UID"]) for e in export(db_path)}
+
+
+def test_a_crowded_day_is_one_entry_naming_everyone(db_path):
+    """Ten follow-ups on a day stay ten entries; eleven become one, key contacts named first."""
+    def network(count: int, day: str) -> tuple[list[Contact], list[Interaction]]:
+        people = [Contact(uid=f"p{day}{i}", first_name=f"P{i:02d}", last_name=day,
+                          tier="key" if i == count - 1 else "network", keep_in_touch_days=90) for i in range(count)]
+        met = [Interaction(contact_uid=p.uid, kind="meeting", date=day) for p in people]
+        return people, met
+
+    ten, ten_met = network(10, "2026-10-01")  # all due 2026-12-30
+    eleven, eleven_met = network(11, "2026-10-05")  # all due 2027-01-03
+    write_data_file(db_path, ten + eleven, ten_met + eleven_met, profile=Profile(first_name="G"))
+    entries = by_summary(export(db_path))
+    assert len(entries) == 11
+    singles = [e for s, e in entries.items() if s.startswith("Follow up with P")]
+    assert len(singles) == 10 and {e.decoded("DTSTART") for e in singles} == {date(2026, 12, 30)}
+    crowded = entries["Follow up with 11 contacts"]
+    assert crowded.decoded("DTSTART") == date(2027, 1, 3)
+    assert str(crowded["UID"]) == "netui-follow-ups-2027-01-03@netui"
+    assert str(crowded["DESCRIPTION"]).startswith("P10 2026-10-05, P00 2026-10-05, P01 2026-10-05,")
+    assert "P09 2026-10-05." in str(crowded["DESCRIPTION"])

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Iterable
 
-from netui.core.followups import due_contacts, follow_ups
+from netui.core.followups import follow_ups
 from netui.core.models import Contact, Event, Interaction, Profile, check_date
 
 TODAY_ENV = "NETUI_TODAY"
@@ -103,9 +103,10 @@ def build_summary(day: date, contacts: Iterable[Contact], interactions: Iterable
     events of the next seven days, batches with drafts unsent whose day is within the week."""
     contacts = list(contacts)
     interactions = list(interactions)
-    due = tuple(DueLine(c.uid, c.name, c.email, c.tier, state.next_due or day)
-                for c, state in due_contacts(contacts, interactions, profile, day))
     states = follow_ups(contacts, interactions, profile, day)
+    overdue = sorted(((c, states[c.uid]) for c in contacts if states[c.uid].due),  # as due_contacts orders them
+                     key=lambda pair: (pair[1].next_due or day, pair[0].name.casefold()))
+    due = tuple(DueLine(c.uid, c.name, c.email, c.tier, state.next_due or day) for c, state in overdue)
     thank = sorted(((c, states[c.uid].last_reply) for c in contacts if states[c.uid].to_thank),
                    key=lambda pair: (pair[1] or day, pair[0].name.casefold()))
     to_thank = tuple(ThankLine(c.uid, c.name, c.email, replied or day) for c, replied in thank)

@@ -12,7 +12,8 @@ move across time zones. Each UID is derived from what the entry is about (the
 contact, the batch, the event and its step) and its kind, never random and
 never from the date, so importing a newer file updates the entry (Apple
 Calendar, Thunderbird) instead of adding a second one. Something overdue is
-put on today.
+put on today. A day with more follow-ups than MAX_FOLLOW_UPS_PER_DAY gets one
+entry naming them, whose UID is that day's.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from typing import Iterable
 
 import icalendar
 
-from netui.core.followups import follow_ups
+from netui.core.followups import FollowUp, follow_ups
+from netui.core.models import Contact
 from netui.events.ics import PRODID, UID_DOMAIN
 from netui.events.service import event_day, pending_after_items
 from netui.outreach.batch import all_progress, batch_drafts
@@ -34,6 +36,9 @@ DEFAULT_WEEKS = 8
 #: When the alarm goes off: this long after the start of the (all-day) entry's day.
 ALARM_AFTER_MIDNIGHT = timedelta(hours=9)
 CALENDAR_NAME = "netui reminders"
+#: More follow-ups than this on one day are one entry for that day.
+MAX_FOLLOW_UPS_PER_DAY = 10
+GROUP_NAMES_SHOWN = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,26 +65,52 @@ def _step_key(text: str, seen: dict[str, int]) -> str:
 
 
 def follow_up_reminders(store: Store, today: date, until: date) -> list[Reminder]:
-    """A reminder per contact due for a follow-up by `until` (overdue ones on today)."""
+    """A reminder per contact due for a follow-up by `until` (overdue ones on today).
+
+    More than MAX_FOLLOW_UPS_PER_DAY on one day become one entry for that day
+    naming them (key contacts first): a calendar with hundreds of alarms at
+    09:00 helps nobody, and the calendar file stays quick to write.
+    """
     contacts = store.contacts()
     states = follow_ups(contacts, store.all_interactions(), store.profile(), today)
-    found = []
+    by_day: dict[date, list[tuple[Contact, FollowUp]]] = {}
     for contact in contacts:
         state = states[contact.uid]
-        due = state.next_due
-        if due is None or due > until:
+        if state.next_due is not None and state.next_due <= until:
+            by_day.setdefault(max(today, state.next_due), []).append((contact, state))
+    found = []
+    for day, due in by_day.items():
+        if len(due) > MAX_FOLLOW_UPS_PER_DAY:
+            found.append(_grouped_follow_ups(day, due))
             continue
-        last = f"last contact {state.last_contact.isoformat()}" if state.last_contact else "never contacted"
-        lines = [f"{'Key contact' if contact.tier == 'key' else 'Contact'}: {last}, "
-                 f"every {state.cadence_days} days (due {due.isoformat()})."]
-        if contact.email:
-            lines.append(f"Email: {contact.email}")
-        where = " at ".join(p for p in (contact.position, contact.company) if p)
-        if where:
-            lines.append(where)
-        found.append(Reminder(_uid("follow-up", contact.uid), "follow_up", max(today, due),
-                              f"Follow up with {contact.name}", "\n".join(lines)))
+        for contact, state in due:
+            found.append(Reminder(_uid("follow-up", contact.uid), "follow_up", day,
+                                  f"Follow up with {contact.name}", _follow_up_text(contact, state)))
     return found
+
+
+def _follow_up_text(contact: Contact, state: FollowUp) -> str:
+    last = f"last contact {state.last_contact.isoformat()}" if state.last_contact else "never contacted"
+    due = state.next_due.isoformat() if state.next_due else ""
+    lines = [f"{'Key contact' if contact.tier == 'key' else 'Contact'}: {last}, "
+             f"every {state.cadence_days} days (due {due})."]
+    if contact.email:
+        lines.append(f"Email: {contact.email}")
+    where = " at ".join(p for p in (contact.position, contact.company) if p)
+    if where:
+        lines.append(where)
+    return "\n".join(lines)
+
+
+def _grouped_follow_ups(day: date, due: list[tuple[Contact, FollowUp]]) -> Reminder:
+    people = sorted((c for c, _ in due), key=lambda c: (c.tier != "key", c.name.casefold()))
+    names = ", ".join(c.name for c in people[:GROUP_NAMES_SHOWN])
+    more = len(people) - GROUP_NAMES_SHOWN
+    if more > 0:
+        names += f" and {more} more"
+    return Reminder(_uid("follow-ups", day.isoformat()), "follow_up", day,
+                    f"Follow up with {len(people)} contacts",
+                    f"{names}.\n'netui today' or the app (key d: due now) lists them all.")
 
 
 def batch_reminders(store: Store, today: date, until: date) -> list[Reminder]:
