@@ -71,7 +71,8 @@ class LandedScreen(ModalScreen[str | None]):
             if me.landed_on:
                 yield Static("The search is over", classes="landed-title")
                 where = " at ".join(p for p in (me.landed_position, me.landed_company) if p)
-                batch = [d for d in self.store.drafts() if me.landed_batch_uid and d.batch_uid == me.landed_batch_uid]
+                batch = [d for d in self.store.drafts()
+                         if me.landed_batch_uid and d.batch_uid == me.landed_batch_uid]
                 unsent = sum(d.status != "sent" for d in batch)
                 yield Static(f"{where}, found on {me.landed_on}.\n"
                              f"Thank-you drafts: {len(batch) - unsent} of {len(batch)} sent.\n"
