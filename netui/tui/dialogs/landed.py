@@ -44,6 +44,7 @@ class LandedScreen(ModalScreen[str | None]):
                               border: thick $accent; background: $panel; padding: 0 1 1 1; }
     LandedScreen .landed-title { text-style: bold; padding: 0 1; }
     LandedScreen .landed-field { height: auto; margin-top: 1; }
+    LandedScreen .landed-field > Input { background: $boost; }
     LandedScreen .landed-label { width: 16; padding: 0 1; color: $text-muted; }
     LandedScreen .landed-field > Input { width: 1fr; }
     LandedScreen #landed-helpers { height: auto; max-height: 14; margin-top: 1; padding: 0 1;
@@ -91,7 +92,8 @@ class LandedScreen(ModalScreen[str | None]):
                 for key, label, placeholder in FIELDS:
                     with Horizontal(classes="landed-field"):
                         yield Static(label, classes="landed-label")
-                        yield Input(values.get(key, ""), id=f"landed-{key}", placeholder=placeholder)
+                        yield Input(values.get(key, ""), id=f"landed-{key}", placeholder=placeholder,
+                                    compact=True)
                 with VerticalScroll(id="landed-helpers"):
                     yield Static("", id="landed-list", markup=False)
                 yield Static("", id="landed-error", markup=False)
