@@ -225,13 +225,24 @@ def test_introduced_by_as_a_field_or_a_name_counts_as_help(db_path):
               Contact(uid="luca", first_name="Luca", last_name="Neri", connected_on="2026-10-01",
                       extra={"introduced_by": "Ada Lovelace"}),
               Contact(uid="old", first_name="Vecchio", last_name="Amico", connected_on="2025-01-01",
-                      extra={"introduced_by": "ada"})]
+                      extra={"introduced_by": "ada"}),
+              Contact(uid="bea", first_name="Bea", last_name="Neri", emails=["bea@example.org"]),
+              Contact(uid="max", first_name="Max", last_name="Bo", connected_on="2026-10-02",
+                      extra={"introduced_by": "bea@example.org"}),
+              Contact(uid="zoe", first_name="Zoe", last_name="Re", connected_on="2026-10-03",
+                      extra={"introduced_by": "bea"})]
     write_data_file(db_path, people, [Interaction(contact_uid="luca", kind="email_sent", date="2026-09-01")],
                     profile=Profile(first_name="Giulia"))
     result = netui(db_path, "landed", "--company", "Acme", "--position", "A", "--date", "2026-11-25",
                    "--dry-run")
-    assert "  Ada Lovelace: introduced you to Luca Neri" in result.stdout.splitlines()
-    assert "1 person helped:" in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[1:4] == ["2 people helped:", "  Ada Lovelace: introduced you to Luca Neri",
+                          "  Bea Neri <bea@example.org>: introduced you to Max Bo, Zoe Re"]
+    real = netui(db_path, "landed", "--company", "Acme", "--position", "A", "--date", "2026-11-25")
+    assert real.returncode == 0, real.stderr
+    with Store.open(db_path, readonly=True) as store:
+        [bea] = store.drafts("bea")
+    assert "introducing me to Max Bo and Zoe Re:" in bea.body
 
 
 @pytest.mark.skipif("intro_requested" not in INTERACTION_KINDS, reason="the intro_requested kind is not in the model")

@@ -72,7 +72,7 @@ class Help:
         if self.kind == "reply":
             return f"replied on {self.day}{times}"
         if self.kind == "introduction":
-            return f"introduced you to {self.detail}"
+            return "introduced you to " + ", ".join(self.detail.split("\n"))
         if self.kind == "intro_asked":
             return f"asked for an introduction on {self.day}"
         return f"{self.kind} on {self.day}{times}"
