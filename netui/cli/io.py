@@ -48,11 +48,19 @@ def import_command(obj, kind: str, file: Path, dry_run: bool) -> None:
 @click.argument("kind", type=click.Choice(EXPORT_KINDS))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE (default: standard output).")
+@click.option("--reminders", is_flag=True,
+              help="ics: your reminders (follow-ups, batches, steps after events), not the events.")
+@click.option("--weeks", type=click.IntRange(1, 520), default=None, metavar="N",
+              help="With --reminders: the next N weeks (default 8).")
 @click.pass_obj
-def export_command(obj, kind: str, output: Path | None) -> None:
-    """Export contacts as vCard 4.0 or Google CSV, everything as JSON, events as iCalendar."""
+def export_command(obj, kind: str, output: Path | None, reminders: bool, weeks: int | None) -> None:
+    """Export contacts as vCard 4.0 or Google CSV, everything as JSON, events or reminders as iCalendar."""
     from netui.io import exporters
 
+    if (reminders or weeks is not None) and kind != "ics":
+        raise click.UsageError("--reminders and --weeks go with 'export ics'")
+    if weeks is not None and not reminders:
+        raise click.UsageError("--weeks goes with --reminders")
     with obj.store(write=False) as store:
         if kind == "vcard":
             payload = exporters.export_vcard(store.contacts()).encode("utf-8")
@@ -60,6 +68,11 @@ def export_command(obj, kind: str, output: Path | None) -> None:
             payload = exporters.export_csv(store.contacts()).encode("utf-8")
         elif kind == "json":
             payload = exporters.export_json(store.documents())
+        elif reminders:
+            from netui.core.today import current_day
+            from netui.events.reminders import DEFAULT_WEEKS, collect_reminders, reminders_to_ics
+
+            payload = reminders_to_ics(collect_reminders(store, current_day(), weeks or DEFAULT_WEEKS))
         else:
             from netui.events.ics import events_to_ics
 

@@ -423,6 +423,14 @@ class Draft(Record):
 
 
 PROFILE_LIST_KEYS = ("company_traits", "target_companies", "experiences", "questions")
+#: Profile keys holding a number of days (1 to 3650).
+PROFILE_DAY_KEYS = ("cadence_key_days", "cadence_network_days", "landed_key_days", "landed_network_days")
+#: The search's cadences, kept while a found job is recorded so that undoing it restores them.
+PROFILE_SAVED_DAY_KEYS = ("search_key_days", "search_network_days")
+#: Profile keys holding a date (YYYY-MM-DD) or nothing.
+PROFILE_DATE_KEYS = ("landed_on", "search_since")
+#: Kept by `netui landed` for its undo; not set by hand (not in `Profile.keys()`).
+PROFILE_KEPT_KEYS = ("search_since", "landed_batch_uid", *PROFILE_SAVED_DAY_KEYS)
 
 
 @dataclass(slots=True)
@@ -452,6 +460,17 @@ class Profile(Record):
     cadence_key_days: int = 30
     cadence_network_days: int = 90
     questions: list[str] = field(default_factory=list)
+    #: The job found (`netui landed`): empty while the search goes on.
+    landed_company: str = ""
+    landed_position: str = ""
+    landed_on: str = ""
+    search_since: str = ""
+    landed_batch_uid: str = ""
+    #: The maintenance rhythm the cadences move to once the job is found.
+    landed_key_days: int = 90
+    landed_network_days: int = 180
+    search_key_days: int | None = None
+    search_network_days: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -460,7 +479,9 @@ class Profile(Record):
 
     @classmethod
     def keys(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in dataclasses.fields(cls) if f.name != "extra")
+        """The keys a user sets (`netui profile --set`, the profile screen)."""
+        return tuple(f.name for f in dataclasses.fields(cls)
+                     if f.name != "extra" and f.name not in PROFILE_KEPT_KEYS)
 
     def set_value(self, key: str, raw: str) -> None:
         """Set one key from text, as `netui profile --set KEY=VALUE` gives it."""
@@ -468,7 +489,7 @@ class Profile(Record):
             raise ValidationError(key, f"unknown profile key; known keys: {', '.join(self.keys())}")
         if key in PROFILE_LIST_KEYS:
             setattr(self, key, split_list(raw))
-        elif key in ("cadence_key_days", "cadence_network_days"):
+        elif key in PROFILE_DAY_KEYS:
             try:
                 setattr(self, key, int(raw))
             except ValueError:
@@ -477,13 +498,17 @@ class Profile(Record):
             setattr(self, key, raw.strip())
 
     def validate(self) -> "Profile":
-        for key in self.keys():
+        for key in (*self.keys(), *PROFILE_KEPT_KEYS):
             value = getattr(self, key)
             if key in PROFILE_LIST_KEYS:
                 setattr(self, key, check_str_list(key, value))
-            elif key in ("cadence_key_days", "cadence_network_days"):
+            elif key in PROFILE_DAY_KEYS or key in PROFILE_SAVED_DAY_KEYS:
+                if value is None and key in PROFILE_SAVED_DAY_KEYS:
+                    continue
                 if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 3650:
                     raise ValidationError(key, "expected a whole number of days from 1 to 3650")
+            elif key in PROFILE_DATE_KEYS:
+                setattr(self, key, check_date(key, check_text(key, value)) or "")
             else:
                 setattr(self, key, check_text(key, value))
         if self.email:

@@ -2,7 +2,8 @@
 
 Version 0 is a TinyDB file without a `meta` table (a hand-made or early file);
 version 1 adds `meta.schema_version`, a `uid` on every record and the default
-value of every field the program knows.
+value of every field the program knows; version 2 adds the profile's keys for
+the job found (`landed_*`, `search_*`) with their defaults.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from netui.core.models import (
     new_uid,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLES: dict[str, type[Record]] = {
     "contacts": Contact,
     "interactions": Interaction,
@@ -55,7 +56,16 @@ def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1}
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """The profile gains the keys of the job found, at their defaults (nothing else changes)."""
+    out = dict(data)
+    out["profile"] = {doc_id: Profile.from_doc(dict(doc)).to_doc()
+                      for doc_id, doc in (data.get("profile") or {}).items()}
+    out["meta"] = {"1": {"schema_version": 2}}
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

@@ -276,6 +276,23 @@ class NetuiApp(App[None]):
                     return
         self.exit()
 
+    def action_landed(self) -> None:
+        """I found a job (or undo it): the dialog of netui/tui/dialogs/landed.py."""
+        from netui.tui.dialogs.landed import LandedScreen
+
+        def done(message: str | None) -> None:
+            if message:
+                self.notify(message, title="Job found", markup=False, timeout=10)
+
+        if not self.refuse_if_readonly():
+            self.push_screen(LandedScreen(), done)
+
+    def action_export_reminders(self) -> None:
+        """Write the reminders calendar file (netui/tui/dialogs/export_reminders.py)."""
+        from netui.tui.dialogs.export_reminders import export_reminders
+
+        export_reminders(self)
+
     def action_help(self) -> None:
         from netui.tui.screens.help import HelpScreen
 

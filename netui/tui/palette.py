@@ -20,6 +20,9 @@ from netui.tui.keys import key_label
 GLOBAL_COMMANDS = [
     ("Save now", "write changes kept in memory (after a failed save)", "app.save_now"),
     ("Reload the data file", "drop changes not on disk and read the file again", "app.reload"),
+    ("I found a job", "thank everyone who helped, share the news, keep in touch less often (or undo)",
+     "app.landed"),
+    ("Export reminders", "follow-ups, batches and after-event steps as a calendar file", "app.export_reminders"),
 ]
 
 

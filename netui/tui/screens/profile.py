@@ -64,9 +64,16 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str]]]] = [
         ("cadence_network_days", "Others every", "days"),
         ("questions", "First-meeting questions", "one question a line (empty: the method's three)"),
     ]),
+    ("Once you have found a job", [
+        ("landed_company", "Company", "ctrl+p: I found a job (or netui landed)"),
+        ("landed_position", "Position", ""),
+        ("landed_on", "Found on", "YYYY-MM-DD"),
+        ("landed_key_days", "Then key contacts every", "days"),
+        ("landed_network_days", "Then others every", "days"),
+    ]),
 ]
 MULTILINE = set(PROFILE_LIST_KEYS) | {"signature"}
-INT_KEYS = ("cadence_key_days", "cadence_network_days")
+INT_KEYS = ("cadence_key_days", "cadence_network_days", "landed_key_days", "landed_network_days")
 
 
 def cv_status(path_text: str) -> tuple[str, str]:

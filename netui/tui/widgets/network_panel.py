@@ -86,6 +86,13 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         yield Static("By sector", classes="panel-title")
         yield BarChart(id="panel-sectors")
 
+    def _search_over(self) -> str | None:
+        """"The search is over: ..." once a job is recorded (`netui landed`)."""
+        from netui.core.today import search_over_line
+
+        store = getattr(self.app, "store", None)
+        return search_over_line(store.profile()) if store is not None else None
+
     def update_totals(self, totals: Totals, events_note: Text | None = None) -> None:
         counts = Text()
         counts.append(f"{totals.count:,}", "bold")
@@ -98,6 +105,9 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         counts.append(f"{THANK_MARK} ", "bold green")
         counts.append(f"{totals.to_thank:,}", "bold")
         counts.append(" replies to thank" if totals.to_thank < 10000 else " to thank")
+        over = self._search_over()
+        if over:
+            counts.append("\n" + over, "bold green")
         self.query_one("#panel-counts", Static).update(counts)
         self.query_one("#panel-sources", BarChart).data = tuple(
             (SOURCE_LABELS.get(s, s).replace("_", " "), n) for s, n in totals.sources())

@@ -1,0 +1,182 @@
+""""I found a job" from the app: the job, who will be thanked and why, then one save.
+
+The same core as `netui landed` (netui/outreach/landed.py). While the search
+goes on, the dialog asks for the company, the position, the day and the
+search's start, and lists who helped (recomputed when the start changes);
+ctrl+s records the job, prepares the thank-you-and-news batch and moves the
+cadences. Once a job is recorded, it shows it and offers the undo.
+Dismissed with a message for a notification, or None when nothing changed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Static
+
+from netui.core.errors import CommitFailed, NetuiError, ValidationError
+from netui.core.models import check_date
+from netui.outreach import landed as landing
+
+if TYPE_CHECKING:
+    from netui.storage.store import Store
+    from netui.tui.app import NetuiApp
+
+FIELDS = (
+    ("company", "Company", "where the job is"),
+    ("position", "Position", "the job's title"),
+    ("date", "Found on", "YYYY-MM-DD"),
+    ("since", "Search since", "YYYY-MM-DD (default: your first logged interaction)"),
+)
+
+
+class LandedScreen(ModalScreen[str | None]):
+    """Record the job found (or undo it)."""
+
+    DEFAULT_CSS = """
+    LandedScreen { align: center middle; background: $background 60%; }
+    LandedScreen > Vertical { width: 90; max-width: 100%; height: auto; max-height: 100%;
+                              border: thick $accent; background: $panel; padding: 0 1 1 1; }
+    LandedScreen .landed-title { text-style: bold; padding: 0 1; }
+    LandedScreen .landed-field { height: auto; margin-top: 1; }
+    LandedScreen .landed-field > Input { background: $boost; }
+    LandedScreen .landed-label { width: 16; padding: 0 1; color: $text-muted; }
+    LandedScreen .landed-field > Input { width: 1fr; }
+    LandedScreen #landed-helpers { height: auto; max-height: 14; margin-top: 1; padding: 0 1;
+                                   border: round $panel-lighten-2; }
+    LandedScreen #landed-error { color: $error; padding: 0 1; height: auto; }
+    LandedScreen Horizontal.landed-buttons { height: auto; margin-top: 1; align-horizontal: right; }
+    LandedScreen Button { margin-left: 2; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Record the job", priority=True),
+        Binding("escape", "cancel", "Back"),
+    ]
+
+    @property
+    def netui(self) -> NetuiApp:
+        return cast("NetuiApp", self.app)
+
+    @property
+    def store(self) -> Store:
+        return self.netui.store
+
+    def compose(self) -> ComposeResult:
+        me = self.store.profile()
+        with Vertical():
+            if me.landed_on:
+                yield Static("The search is over", classes="landed-title")
+                where = " at ".join(p for p in (me.landed_position, me.landed_company) if p)
+                batch = [d for d in self.store.drafts()
+                         if me.landed_batch_uid and d.batch_uid == me.landed_batch_uid]
+                unsent = sum(d.status != "sent" for d in batch)
+                yield Static(f"{where}, found on {me.landed_on}.\n"
+                             f"Thank-you drafts: {len(batch) - unsent} of {len(batch)} sent.\n"
+                             f"Key contacts every {me.cadence_key_days} days, others every "
+                             f"{me.cadence_network_days}.\n\n"
+                             "Undo: back to the search cadences, the unsent thank-you drafts removed.",
+                             id="landed-summary", markup=False)
+                yield Static("", id="landed-error", markup=False)
+                with Horizontal(classes="landed-buttons"):
+                    yield Button("Close (escape)", id="landed-close")
+                    yield Button("Undo: back to the search", id="landed-undo", variant="error")
+            else:
+                yield Static("I found a job: thank everyone who helped", classes="landed-title")
+                today = self.netui.today.isoformat()
+                values = {"date": today, "since": ""}
+                for key, label, placeholder in FIELDS:
+                    with Horizontal(classes="landed-field"):
+                        yield Static(label, classes="landed-label")
+                        yield Input(values.get(key, ""), id=f"landed-{key}", placeholder=placeholder,
+                                    compact=True)
+                with VerticalScroll(id="landed-helpers"):
+                    yield Static("", id="landed-list", markup=False)
+                yield Static("", id="landed-error", markup=False)
+                with Horizontal(classes="landed-buttons"):
+                    yield Button("Cancel (escape)", id="landed-close")
+                    yield Button("Record and prepare the drafts (ctrl+s)", id="landed-save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.query("#landed-company"):
+            self.query_one("#landed-company", Input).focus()
+            self._show_helpers()
+        else:
+            self.query_one("#landed-close", Button).focus()
+
+    def _value(self, key: str) -> str:
+        return self.query_one(f"#landed-{key}", Input).value.strip()
+
+    def _error(self, message: str) -> None:
+        self.query_one("#landed-error", Static).update(message)
+
+    @on(Input.Changed, "#landed-since")
+    def _since_changed(self) -> None:
+        self._show_helpers()
+
+    def _show_helpers(self) -> None:
+        """Who would be thanked and why, for the search's start as typed (only that changes the list)."""
+        since = self._value("since")
+        try:
+            start = check_date("since", since) if since else landing.search_start(self.store.all_interactions())
+        except ValidationError:
+            return  # still being typed
+        helpers = landing.find_helpers(self.store, start) if start else []
+        listing = self.query_one("#landed-list", Static)
+        if not helpers:
+            listing.update("Nobody to thank yet: no call, meeting, reply or introduction logged"
+                           + (f" since {start}." if start else "."))
+            return
+        lines = [f"{len(helpers)} {'person' if len(helpers) == 1 else 'people'} helped since {start}; "
+                 "each gets a thank-you-and-news draft, all to send today:"]
+        lines += [f"• {h.contact.name}: {h.reason}" for h in helpers]
+        listing.update("\n".join(lines))
+
+    async def action_save(self) -> None:
+        if not self.query("#landed-company"):
+            return
+        company, position, day, since = (self._value(k) for k, _, _ in FIELDS)
+        store = self.store
+        today = self.netui.today
+        try:
+            result, _ = await self.netui.commit(
+                lambda: landing.record_landed(store, company, position, day, since=since or None, today=today))
+        except ValidationError as exc:
+            self._error(f"{exc.field}: {exc.message}")
+            widgets = self.query(f"#landed-{exc.field}")
+            if widgets:
+                widgets.first().focus()
+            return
+        except CommitFailed:
+            return
+        drafts = len(result.batch.drafts) if result.batch is not None else 0
+        self.dismiss(f"{drafts} thank-you-and-news draft{'s' if drafts != 1 else ''} to send today "
+                     f"(key 2). Key contacts every {result.profile.cadence_key_days} days, others every "
+                     f"{result.profile.cadence_network_days}.")
+
+    @on(Button.Pressed, "#landed-save")
+    async def _save_pressed(self) -> None:
+        await self.action_save()
+
+    @on(Button.Pressed, "#landed-undo")
+    async def _undo(self) -> None:
+        store = self.store
+        try:
+            undone, _ = await self.netui.commit(lambda: landing.undo_landed(store))
+        except (CommitFailed, NetuiError):
+            return
+        self.dismiss(f"Back to the search: key contacts every {undone.profile.cadence_key_days} days, others "
+                     f"every {undone.profile.cadence_network_days}; {undone.removed} unsent draft"
+                     f"{'s' if undone.removed != 1 else ''} removed.")
+
+    @on(Button.Pressed, "#landed-close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
