@@ -254,6 +254,17 @@ def install_console_close_handler(on_close: Callable[[], None]) -> Callable[[], 
     return remove
 
 
+# --- the desktop ---------------------------------------------------------------
+
+def windows_start(target: str) -> None:
+    """Open a URL or file with its Windows handler (`os.startfile`: cmd's `start`
+    would split a URL on "&"). Raises OSError when there is none or this is not Windows."""
+    startfile: Callable[[str], None] | None = getattr(os, "startfile", None)
+    if startfile is None:
+        raise OSError(errno.ENOSYS, "os.startfile exists on Windows only")
+    startfile(target)
+
+
 # --- helper processes ---------------------------------------------------------
 
 def new_process_group_options() -> dict[str, Any]:
