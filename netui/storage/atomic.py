@@ -89,7 +89,7 @@ def write_all(fd: int, pieces: Sequence[bytes]) -> None:
 
 def clean_orphans(folder: Path, name: str) -> list[Path]:
     """Remove temp files of `name` left by a crash; only call while holding the lock."""
-    removed = []
+    removed: list[Path] = []
     prefix = f".{name}{TEMP_MARK}"
     try:
         entries = list(os.scandir(folder))

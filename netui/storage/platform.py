@@ -22,17 +22,20 @@ from typing import Any
 
 IS_WINDOWS = sys.platform == "win32"
 
-try:  # POSIX: flock, released by the kernel when the holder dies
-    import fcntl as _fcntl
-except ImportError:  # Windows
-    _fcntl = None
+def _optional_module(name: str) -> Any:
+    """A module that exists on some systems only, or None."""
+    import importlib
 
-_msvcrt: Any = None
-if _fcntl is None:
-    try:  # Windows: a byte-range lock, released by the system when the holder dies
-        import msvcrt as _msvcrt
+    try:
+        return importlib.import_module(name)
     except ImportError:
-        _msvcrt = None
+        return None
+
+
+#: POSIX: flock, released by the kernel when the holder dies.
+_fcntl: Any = _optional_module("fcntl")
+#: Windows: a byte-range lock, released by the system when the holder dies.
+_msvcrt: Any = None if _fcntl is not None else _optional_module("msvcrt")
 
 #: Where the Windows lock sits: one byte far past the pid written at the start of
 #: the lock file. Windows locks are mandatory (a locked byte cannot be read), so
