@@ -22,6 +22,7 @@ from typing import Any
 
 IS_WINDOWS = sys.platform == "win32"
 
+
 def _optional_module(name: str) -> Any:
     """A module that exists on some systems only, or None."""
     import importlib
@@ -92,7 +93,10 @@ def open_lock_file(path: str | os.PathLike[str], writable: bool) -> int:
 
 
 def try_lock(fd: int, shared: bool = False) -> bool:
-    """Take the lock of an open lock file without waiting; False when another process holds it."""
+    """Take the lock of an open lock file without waiting; False when another process holds it.
+
+    `shared` (a probe that must not exclude other probes) exists with flock only;
+    Windows' lock is always exclusive, so a probe there holds it for an instant."""
     if _fcntl is not None:
         try:
             _fcntl.flock(fd, (_fcntl.LOCK_SH if shared else _fcntl.LOCK_EX) | _fcntl.LOCK_NB)
