@@ -276,3 +276,42 @@ def test_the_app_starts_saves_and_keeps_edits_on_sigterm_under_simulated_windows
         [ada] = store.contacts()
         assert (ada.first_name, ada.last_name, ada.emails) == ("Ada", "Lovelace", ["ada@example.org"])
     assert oct(db.stat().st_mode & 0o777) == "0o600"
+
+
+WINDOWS_LOOP_CHILD = r"""
+import asyncio, os, signal, sys
+# Windows' event loop takes no signal handlers: the app must fall back to plain ones.
+def refuse(self, *args, **kwargs):
+    raise NotImplementedError
+asyncio.get_event_loop_policy()._loop_factory.add_signal_handler = refuse
+asyncio.get_event_loop_policy()._loop_factory.remove_signal_handler = refuse
+
+from netui.storage.store import Store
+from netui.tui.app import NetuiApp
+
+async def main():
+    app = NetuiApp(Store.open(sys.argv[1]), handle_signals=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Grace")
+        await pilot.pause()
+        print("installed:", signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None), flush=True)
+        os.kill(os.getpid(), signal.SIGTERM)
+        for _ in range(100):
+            await pilot.pause(0.05)
+
+asyncio.run(main())
+"""
+
+
+def test_stop_signals_reach_the_app_where_the_event_loop_takes_no_handlers(tmp_path):
+    """As on Windows (no loop.add_signal_handler, no SIGHUP): SIGTERM still keeps a dirty form."""
+    db = tmp_path / "netui.json"
+    result = subprocess.run([sys.executable, "-c", WINDOWS_LOOP_CHILD, str(db)], capture_output=True, text=True,
+                            env={**sim_env(), "NETUI_CONFIG_DIR": str(tmp_path / "config")}, cwd=ROOT, timeout=120)
+    assert "installed: True" in result.stdout, result.stderr
+    assert result.returncode == 128 + signal.SIGTERM, result.stderr
+    [entry] = recovery.load(db)
+    assert entry["kind"] == "contact" and entry["values"]["first_name"] == "Grace"
