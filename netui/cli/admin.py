@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
 
 from netui.cli.context import Context, pass_ctx
 from netui.core.errors import NetuiError
+
+if TYPE_CHECKING:
+    from netui.storage.backups import BackupInfo
 
 
 @click.command()
@@ -13,6 +19,7 @@ from netui.core.errors import NetuiError
 def doctor(obj: Context) -> None:
     """Check the data file, its lock, backups, clipboard and template folders."""
     from netui.storage import backups
+    from netui.storage.platform import lock_mechanism
     from netui.storage.paths import (
         lock_path,
         real_path,
@@ -41,15 +48,39 @@ def doctor(obj: Context) -> None:
         except NetuiError as exc:
             status = f"PROBLEM: {exc}"
     lines.append(("status", status))
+    lines.extend(("WARNING", warning) for warning in _exposure_warnings(path))
     holder = lock_holder(path)
-    lines.append(("lock", f"{lock_path(path)}: " + (f"held by pid {holder}" if holder else "free")))
+    lines.append(("lock", f"{lock_path(path)}: " + (f"held by pid {holder}" if holder else "free")
+                  + f" ({lock_mechanism()})"))
     found = backups.list_backups(path)
     newest = f", newest {found[0].path.name}" if found else ""
-    lines.append(("backups", f"{backups.backups_dir(path)}: {len(found)}{newest}"))
+    lines.append(("backups", f"{backups.backups_dir(path)}: {len(found)} of this file{newest}"))
+    unknown = backups.list_unattributed(path)
+    if unknown:
+        lines.append(("", f"{len(unknown)} older backups there belong to a file that cannot be told "
+                          "(see 'netui restore --list')"))
     lines.append(("clipboard", _clipboard_description()))
     lines.append(("templates", f"shipped {shipped_templates_dir()}; yours {user_templates_dir()}"))
     for key, value in lines:
         click.echo(f"{key:12} {value}")
+
+
+def _exposure_warnings(path: Path) -> list[str]:
+    """POSIX: the data folder or file readable by other users (personal data)."""
+    from netui.storage.paths import real_path
+    from netui.storage.platform import readable_by_others
+
+    warnings = []
+    real = real_path(path)
+    for what, target, fix in (("data folder", real.parent, "700"), ("data file", real, "600")):
+        try:
+            mode = target.stat().st_mode
+        except OSError:
+            continue
+        if readable_by_others(mode):
+            warnings.append(f"the {what} {target} can be read by other users (mode {mode & 0o777:04o}); "
+                            f"run: chmod {fix} '{target}'")
+    return warnings
 
 
 def _clipboard_description() -> str:
@@ -87,17 +118,27 @@ def restore(obj: Context, backup_name: str | None, list_only: bool, yes: bool) -
     found = backups.list_backups(obj.db_path)
     if list_only:
         if not found:
-            click.echo(f"no backups in {backups.backups_dir(obj.db_path)}")
+            click.echo(f"no backups of {obj.db_path.name} in {backups.backups_dir(obj.db_path)}")
         for info in found:
-            state = "ok" if backups.is_valid(info.path) else "DAMAGED"
-            click.echo(f"{info.path.name}  {info.created:%Y-%m-%d %H:%M:%S}  {info.reason}  "
-                       f"{info.size:,} bytes  {state}")
+            click.echo(_backup_line(info))
+        unknown = backups.list_unattributed(obj.db_path)
+        if unknown:
+            click.echo("older backups of a data file that cannot be told (restore one only by its name):")
+            for info in unknown:
+                click.echo("  " + _backup_line(info))
         return
     chosen = backups.resolve_backup(obj.db_path, backup_name)
     if not yes:
         click.confirm(f"Replace {obj.db_path} with {chosen.name}? (the current file is kept)", abort=True)
     kept = restore_file(obj.db_path, chosen)
     click.echo(f"restored {chosen.name}" + (f"; previous file kept as {kept}" if kept else ""))
+
+
+def _backup_line(info: BackupInfo) -> str:
+    from netui.storage import backups
+
+    state = "ok" if backups.is_valid(info.path) else "DAMAGED"
+    return f"{info.path.name}  {info.created:%Y-%m-%d %H:%M:%S}  {info.reason}  {info.size:,} bytes  {state}"
 
 
 def register(cli: click.Group) -> None:

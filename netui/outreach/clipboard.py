@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -72,14 +71,10 @@ class CopyResult:
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:
-    """Kill the helper and every tool it started (its own session)."""
-    try:
-        if hasattr(os, "killpg"):
-            os.killpg(proc.pid, signal.SIGKILL)
-        else:
-            proc.kill()
-    except OSError:
-        pass
+    """Kill the helper and every tool it started (its own process group)."""
+    from netui.storage.platform import kill_process_tree
+
+    kill_process_tree(proc)
     try:
         proc.wait(timeout=1.0)
     except Exception:
@@ -99,6 +94,8 @@ def _answers(out: bytes | None) -> dict[str, object]:
 
 def copy(text: str, timeout: float = 2.0) -> CopyResult:
     """Put `text` on the system clipboard via pyperclip; never raises, never waits past `timeout`."""
+    from netui.storage.platform import new_process_group_options
+
     if not sys.executable:
         return CopyResult(False, "pyperclip", "cannot start the clipboard helper (no Python executable)")
     try:
@@ -106,7 +103,7 @@ def copy(text: str, timeout: float = 2.0) -> CopyResult:
         proc = subprocess.Popen(
             [sys.executable, "-P", "-c", _HELPER],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            start_new_session=True,
+            **new_process_group_options(),
         )
     except (OSError, ValueError) as exc:
         return CopyResult(False, "pyperclip", f"cannot start the clipboard helper: {exc}")

@@ -7,7 +7,6 @@ unsent RFC 5322 message without From, which the client fills in.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -92,8 +91,10 @@ def _opener() -> list[str] | None:
 def open_with_system(target: str, wait: float = 3.0) -> OpenResult:
     """Open a URL or file with the desktop's handler; never raises, never blocks past `wait`."""
     if sys.platform.startswith("win"):
+        from netui.storage.platform import windows_start
+
         try:
-            os.startfile(target)  # type: ignore[attr-defined]  # Windows only (cmd's start splits on &)
+            windows_start(target)
         except OSError as exc:
             return OpenResult(False, "startfile", f"cannot open it: {exc}")
         return OpenResult(True, "startfile", "opened")

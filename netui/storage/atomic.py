@@ -2,7 +2,8 @@
 
 Write a temp file in the same folder, fsync it, `os.replace` it over the
 target, fsync the folder. On any failure the temp file is removed and the old
-file is left byte-identical.
+file is left byte-identical. What differs between systems (binary mode, file
+modes, a target held open on Windows, folder fsync) is in `platform`.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from netui.core.errors import StorageError
+from netui.storage import platform
+from netui.storage.platform import IOV_MAX
 
 TEMP_MARK = ".tmp-"
-#: Buffers per `writev` call (the kernel's limit).
-IOV_MAX = min(os.sysconf("SC_IOV_MAX"), 1024) if hasattr(os, "sysconf") else 1024
 
 
 def temp_name(target: Path) -> Path:
@@ -26,6 +27,9 @@ def temp_name(target: Path) -> Path:
 
 
 def describe_os_error(exc: OSError, path: Path) -> str:
+    if isinstance(exc, platform.FileInUseError):
+        return (f"cannot save {path}: another program keeps it open (a sync tool, an antivirus "
+                "or an editor?); close it and save again")
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"cannot save {path}: the disk is full"
     if exc.errno == errno.EFBIG:
@@ -38,16 +42,7 @@ def describe_os_error(exc: OSError, path: Path) -> str:
 
 
 def fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    platform.fsync_dir(folder)
 
 
 def atomic_write(target: Path, payload: bytes | Sequence[bytes], mode: int = 0o600) -> None:
@@ -55,17 +50,16 @@ def atomic_write(target: Path, payload: bytes | Sequence[bytes], mode: int = 0o6
     raise StorageError, leaving it intact."""
     tmp = temp_name(target)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        fd = platform.open_new_private(tmp, mode)
     except OSError as exc:
         raise StorageError(describe_os_error(exc, target)) from None
     try:
         try:
-            os.fchmod(fd, mode)
             write_all(fd, [payload] if isinstance(payload, bytes) else payload)
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, target)
+        platform.replace_file(tmp, target)
     except OSError as exc:
         try:
             os.unlink(tmp)
@@ -76,11 +70,11 @@ def atomic_write(target: Path, payload: bytes | Sequence[bytes], mode: int = 0o6
 
 
 def write_all(fd: int, pieces: Sequence[bytes]) -> None:
-    """Write the pieces in order with `os.writev`, a batch at a time: a 30 MB file of
+    """Write the pieces in order with `writev` (where it exists), a batch at a time: a 30 MB file of
     30,000 pieces is never joined into one copy first (~20 ms and 30 MB saved a save)."""
     for start in range(0, len(pieces), IOV_MAX):
         batch = pieces[start:start + IOV_MAX]
-        written = os.writev(fd, batch)
+        written = platform.write_vectored(fd, batch)
         if written == sum(map(len, batch)):
             continue
         for piece in batch:  # a short write: finish this batch piece by piece

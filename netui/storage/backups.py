@@ -1,7 +1,15 @@
 """Rotating backups beside the data file, and restoring one.
 
-At most one automatic backup per hour of use, the last `KEEP` kept, plus one
-before every migration or restore. Each is a byte copy of a file that parsed.
+Backups are named after their data file (`backups/<file name>.<time>.<reason>.json`),
+so several data files can share a folder without their backups mixing: each
+file lists, rotates and restores only its own. At most one automatic backup per
+hour of use; the last `KEEP` of each reason are kept apart (eleven manual
+backups never push out the one taken before a migration, a restore or an
+import). Each is a byte copy of a file that parsed.
+
+Backups from older versions (`netui-<time>-<reason>.json`) carry no file name:
+they count as this file's only when it is the one data file in its folder
+(the only `.lock` there); otherwise they are listed apart and never rotated.
 """
 
 from __future__ import annotations
@@ -16,12 +24,16 @@ from pathlib import Path
 import orjson
 
 from netui.core.errors import DamagedFileError, NetuiError, StorageError
+from netui.storage import platform
 from netui.storage.atomic import atomic_write, clean_orphans
 from netui.storage.paths import backups_dir, real_path
 
 KEEP = 10
 AUTO_INTERVAL_S = 3600
-_NAME_RE = re.compile(r"^netui-(\d{8}T\d{6})-(\d{6})-([a-z-]+)\.json$")
+_NAME_RE = re.compile(r"^(?P<owner>.+)\.(?P<time>\d{8}T\d{6}-\d{6})\.(?P<reason>[a-z-]+)\.json$")
+_LEGACY_RE = re.compile(r"^netui-(?P<time>\d{8}T\d{6}-\d{6})-(?P<reason>[a-z-]+)\.json$")
+_TIME_FORMAT = "%Y%m%dT%H%M%S-%f"
+LOCK_SUFFIX = ".lock"
 
 
 @dataclass(frozen=True)
@@ -30,35 +42,97 @@ class BackupInfo:
     created: datetime
     reason: str
     size: int
+    #: The data file name it was taken from; None for an older backup whose file cannot be told.
+    owner: str | None = None
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create `folder` (0700) when missing; an existing folder keeps its mode."""
+    """Create `folder` (0700 on POSIX) when missing; an existing folder keeps its mode."""
     try:
         if folder.is_dir():
             return
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(folder, 0o700)
+        platform.make_private_dir(folder)
     except OSError as exc:
         raise StorageError(f"cannot create folder {folder}: {exc.strerror or exc}") from None
 
 
-def list_backups(db_path: Path) -> list[BackupInfo]:
-    """Backups of this data file, newest first."""
+def owner_name(db_path: Path) -> str:
+    """The name backups of `db_path` carry (that of the file a symlink points to)."""
+    return real_path(db_path).name
+
+
+def backup_name(db_path: Path, reason: str, when: datetime) -> str:
+    return f"{owner_name(db_path)}.{when.strftime(_TIME_FORMAT)}.{reason}.json"
+
+
+def parse_name(name: str) -> tuple[str | None, datetime, str] | None:
+    """(owner or None for an older name, time, reason) of a backup file name; None if not a backup."""
+    match = _NAME_RE.match(name)
+    owner: str | None = None
+    if match:
+        owner = match.group("owner")
+    else:
+        match = _LEGACY_RE.match(name)
+        if not match:
+            return None
+    try:
+        created = datetime.strptime(match.group("time"), _TIME_FORMAT)
+    except ValueError:
+        return None
+    return owner, created, match.group("reason")
+
+
+def legacy_is_ours(db_path: Path) -> bool:
+    """Older unnamed backups belong to `db_path` when it is the only data file netui
+    has written in its folder (no other `<name>.lock` beside it)."""
+    real = real_path(db_path)
+    try:
+        entries = os.listdir(real.parent)
+    except OSError:
+        return False
+    owners = {e[:-len(LOCK_SUFFIX)] for e in entries if e.endswith(LOCK_SUFFIX) and not e.startswith(".")}
+    return owners <= {real.name}
+
+
+def _scan(db_path: Path) -> tuple[list[BackupInfo], list[BackupInfo]]:
+    """(this file's backups, older backups of a file that cannot be told), newest first."""
     folder = backups_dir(db_path)
-    found = []
+    mine: list[BackupInfo] = []
+    unknown: list[BackupInfo] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return []
+        return [], []
+    me = owner_name(db_path)
     for entry in entries:
-        match = _NAME_RE.match(entry.name)
-        if not match:
+        parsed = parse_name(entry.name)
+        if parsed is None:
             continue
-        created = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S")
-        found.append(BackupInfo(Path(entry.path), created, match.group(3), entry.stat().st_size))
-    found.sort(key=lambda b: b.path.name, reverse=True)
-    return found
+        owner, created, reason = parsed
+        if owner is not None and owner != me:
+            continue
+        try:
+            size = entry.stat().st_size
+        except OSError:
+            continue
+        info = BackupInfo(Path(entry.path), created, reason, size, owner)
+        (mine if owner is not None else unknown).append(info)
+    if unknown and legacy_is_ours(db_path):
+        mine += unknown
+        unknown = []
+    for found in (mine, unknown):
+        found.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    return mine, unknown
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """Backups of this data file, newest first (never another file's)."""
+    return _scan(db_path)[0]
+
+
+def list_unattributed(db_path: Path) -> list[BackupInfo]:
+    """Older backups in the same folder whose data file cannot be told, newest first."""
+    return _scan(db_path)[1]
 
 
 def is_valid(path: Path) -> bool:
@@ -96,11 +170,9 @@ def create_backup(db_path: Path, reason: str = "manual", payload: bytes | None =
             payload = real_path(db_path).read_bytes()
         except OSError as exc:
             raise StorageError(f"cannot read {db_path} to back it up: {exc.strerror or exc}") from None
-    now = datetime.now()
-    target = folder / f"netui-{now:%Y%m%dT%H%M%S-%f}-{reason}.json"
+    target = folder / backup_name(db_path, reason, datetime.now())
     while target.exists():  # two backups within a microsecond: wait for the clock
-        now = datetime.now()
-        target = folder / f"netui-{now:%Y%m%dT%H%M%S-%f}-{reason}.json"
+        target = folder / backup_name(db_path, reason, datetime.now())
     clean_orphans(folder, target.name)
     atomic_write(target, payload)
     rotate(db_path)
@@ -108,7 +180,12 @@ def create_backup(db_path: Path, reason: str = "manual", payload: bytes | None =
 
 
 def rotate(db_path: Path, keep: int = KEEP) -> None:
-    for info in list_backups(db_path)[keep:]:
+    """Keep the newest `keep` backups of each reason of this file; never touch another file's."""
+    seen: dict[str, int] = {}
+    for info in list_backups(db_path):
+        seen[info.reason] = seen.get(info.reason, 0) + 1
+        if seen[info.reason] <= keep:
+            continue
         try:
             info.path.unlink()
         except OSError:
@@ -127,6 +204,10 @@ def resolve_backup(db_path: Path, name: str | None) -> Path:
         candidate = backups_dir(db_path) / name
     if not candidate.exists():
         raise NetuiError(f"no such backup: {name} (see 'netui restore --list')")
+    parsed = parse_name(candidate.name)
+    if parsed is not None and parsed[0] is not None and parsed[0] != owner_name(db_path):
+        raise NetuiError(f"{candidate.name} is a backup of {parsed[0]}, not of {owner_name(db_path)}; "
+                         f"restore it with --db pointing at {parsed[0]}")
     if not is_valid(candidate):
         raise DamagedFileError(f"backup {candidate} is not valid JSON; choose another")
     return candidate

@@ -1,47 +1,53 @@
 """The single-writer lock beside the data file, naming the process that holds it.
 
-A separate `netui.json.lock` is locked with `flock`: the kernel releases it when
-the holder dies, so a stale lock is simply taken over. The holder's pid is
-written inside. (The `filelock` package truncates the lock file on every
-attempt, which would erase the holder's pid before a second process could read
-it; that is why this small module exists.)
+A separate `netui.json.lock` is locked (`flock` on POSIX, `msvcrt.locking` on
+Windows, both in `platform`): the system releases it when the holder dies, so a
+stale lock is simply taken over. The holder's pid is written inside. (The
+`filelock` package truncates the lock file on every attempt, which would erase
+the holder's pid before a second process could read it; that is why this small
+module exists.) The lock file is never opened through a symbolic link: writing
+the pid would truncate the link's target.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 from netui.core.errors import LockedError, StorageError
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]  # the module or None: checked before each use
+from netui.storage import platform
 
 
 def read_holder(lock_file: Path) -> int | None:
     """The pid written in a lock file, if any."""
     try:
-        text = lock_file.read_text(encoding="ascii", errors="replace").strip()
+        fd = platform.open_lock_file(lock_file, writable=False)
     except OSError:
         return None
+    try:
+        raw = os.read(fd, 64)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    text = raw.decode("ascii", errors="replace").strip()
     first = text.split()[0] if text else ""
     return int(first) if first.isdigit() else None
 
 
 def is_locked(lock_file: Path) -> bool:
     """True when a live process holds the lock (probed without keeping it)."""
-    if fcntl is None or not lock_file.exists():
+    if not lock_file.exists() or lock_file.is_symlink():
         return False
     try:
-        fd = os.open(lock_file, os.O_RDONLY)
+        fd = platform.open_lock_file(lock_file, writable=False)
     except OSError:
         return False
     try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
+        if not platform.try_lock(fd, shared=True):
+            return True
+        platform.unlock(fd)
     finally:
         os.close(fd)
     return False
@@ -61,22 +67,28 @@ class WriterLock:
 
     def acquire(self) -> None:
         try:
-            fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = platform.open_lock_file(self.lock_file, writable=True)
         except OSError as exc:
+            if exc.errno == errno.ELOOP or self.lock_file.is_symlink():
+                raise StorageError(
+                    f"the lock file {self.lock_file} is a symbolic link; netui will not write through it "
+                    "(remove the link and start again)") from None
             raise StorageError(
                 f"cannot create the lock file {self.lock_file}: {exc.strerror or exc}") from None
-        if fcntl is not None:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                os.close(fd)
-                pid = read_holder(self.lock_file)
-                who = f"pid {pid}" if pid else "another process"
-                raise LockedError(
-                    f"{self.data_file} is open for writing in another netui ({who}); "
-                    "close it first, or open read-only", pid) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        if not platform.try_lock(fd):
+            os.close(fd)
+            pid = read_holder(self.lock_file)
+            who = f"pid {pid}" if pid else "another process"
+            raise LockedError(
+                f"{self.data_file} is open for writing in another netui ({who}); "
+                "close it first, or open read-only", pid) from None
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        except OSError as exc:
+            platform.unlock(fd)
+            os.close(fd)
+            raise StorageError(f"cannot write the lock file {self.lock_file}: {exc.strerror or exc}") from None
         self._fd = fd
 
     def release(self) -> None:
@@ -86,7 +98,6 @@ class WriterLock:
             os.ftruncate(self._fd, 0)
         except OSError:
             pass
-        if fcntl is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
+        platform.unlock(self._fd)
         os.close(self._fd)
         self._fd = None

@@ -1,5 +1,6 @@
-"""Unsaved form edits kept when netui is stopped (SIGTERM, or SIGHUP when the
-terminal closes), and offered back at the next start.
+"""Unsaved form edits kept when netui is stopped (SIGTERM; SIGHUP when the
+terminal closes; on Windows Ctrl+Break or the console window closing), and
+offered back at the next start.
 
 The file sits next to the data file (`paths.recovery_path`), is written
 atomically with mode 0600 (it holds personal data), and is removed once the user

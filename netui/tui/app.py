@@ -299,29 +299,67 @@ class NetuiApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    # --- SIGTERM / SIGHUP: keep unsaved form edits ------------------------------
+    # --- SIGTERM / SIGHUP / console closed: keep unsaved form edits -------------
+
+    #: Removes the Windows console-close handler (None elsewhere).
+    _remove_console_handler: Callable[[], None] | None = None
 
     def _install_signal_handlers(self) -> None:
+        """The stop signals this system has (`platform.stop_signals`); on Windows,
+        where the event loop takes no signal handlers, plain ones that hand over to
+        the loop, and a console-close handler."""
+        from netui.storage.platform import install_console_close_handler, stop_signals
+
         if threading.current_thread() is not threading.main_thread():
             return
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGHUP):
+        for sig in stop_signals():
             try:
                 loop.add_signal_handler(sig, self.handle_terminate_signal, sig)
-            except (NotImplementedError, RuntimeError, ValueError):  # not on this platform
+            except NotImplementedError:  # Windows' event loop
+                try:
+                    signal.signal(sig, lambda number, _frame: loop.call_soon_threadsafe(
+                        self.handle_terminate_signal, number))
+                except (OSError, RuntimeError, ValueError):
+                    pass
+            except (RuntimeError, ValueError):  # not on this platform
                 pass
 
+        def keep_edits_before_the_console_closes() -> None:
+            done = threading.Event()
+
+            def keep() -> None:
+                try:
+                    self.handle_terminate_signal(None)
+                finally:
+                    done.set()
+
+            loop.call_soon_threadsafe(keep)
+            done.wait(4.0)  # Windows ends the process 5 s after the close
+
+        self._remove_console_handler = install_console_close_handler(keep_edits_before_the_console_closes)
+
     def on_unmount(self) -> None:
+        from netui.storage.platform import stop_signals
+
         if not self.handle_signals:
             return
+        if self._remove_console_handler is not None:
+            self._remove_console_handler()
+            self._remove_console_handler = None
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return
-        for sig in (signal.SIGTERM, signal.SIGHUP):
+        for sig in stop_signals():
             try:
                 loop.remove_signal_handler(sig)
-            except (NotImplementedError, RuntimeError, ValueError):
+            except NotImplementedError:
+                try:
+                    signal.signal(sig, signal.SIG_DFL)
+                except (OSError, RuntimeError, ValueError):
+                    pass
+            except (RuntimeError, ValueError):
                 pass
 
     def handle_terminate_signal(self, sig: int | None = None) -> Path | None:

@@ -1,4 +1,8 @@
-"""Apply an import plan to the store: one save, all or nothing."""
+"""Apply an import plan to the store: one save, all or nothing, after a backup.
+
+The backup is taken here, once, so every import (the CLI's and the app's
+import dialog) can be undone with `netui restore`.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +24,11 @@ class Applied:
 
 
 def apply_plan(store: Store, plan: ImportPlan, result: ImportResult) -> Applied:
-    """Write `plan` (and, for a JSON restore, its other records) in one transaction."""
+    """Back up the data file, then write `plan` (and, for a JSON restore, its other
+    records) in one transaction."""
     applied = Applied(new=len(plan.new), updated=len(plan.updated))
+    if _changes_anything(plan, result) and store.real_path.exists():
+        store.backup("pre-import")
     with store.transaction():
         if plan.new:
             store.contacts_table.add_many(plan.new)
@@ -29,6 +36,10 @@ def apply_plan(store: Store, plan: ImportPlan, result: ImportResult) -> Applied:
             store.contacts_table.update_many([new for _old, new in plan.updated])
         applied.records = _apply_records(store, plan, result)
     return applied
+
+
+def _changes_anything(plan: ImportPlan, result: ImportResult) -> bool:
+    return bool(plan.new or plan.updated or any(result.records.values()))
 
 
 def _apply_records(store: Store, plan: ImportPlan, result: ImportResult) -> int:

@@ -115,11 +115,11 @@ class ComposeScreen(EditingScreen[None]):
         Binding("ctrl+g", "copy_subject", "Copy subj.", priority=True),
         Binding("ctrl+o", "open_mail", "Mail app", priority=True),
         Binding("f3", "export_eml", ".eml", priority=True),
-        Binding("f4", "mark_sent", "Sent", priority=True),
+        Binding("f4,ctrl+l", "mark_sent", "Sent", priority=True),
         Binding("ctrl+t", "toggle_editor", "Template", priority=True),
         Binding("ctrl+r", "apply_template", "Render", priority=True),
         Binding("f2", "save_template", "Save tpl", priority=True),
-        Binding("f8", "next_in_batch", "Next", priority=True),
+        Binding("f8,ctrl+n", "next_in_batch", "Next", priority=True),
         Binding("escape", "back", "Back"),
     ]
 

@@ -185,7 +185,7 @@ class TimelineTable(DataTable):
 
     BINDINGS = [
         Binding("a", "screen.log", "Add", show=False),
-        Binding("delete", "screen.delete_interaction", "Delete interaction"),
+        Binding("delete,backspace", "screen.delete_interaction", "Delete interaction"),
     ]
 
 

@@ -109,7 +109,7 @@ class OverviewScreen(NetuiScreen[None]):
         Binding("t", "toggle_thank", "To thank", show=False),
         Binding("k", "cycle_tier", "Tier", show=False),
         Binding("o", "cycle_source", "Source", show=False),
-        Binding("delete", "delete", "Delete", show=False),
+        Binding("delete,backspace", "delete", "Delete", show=False),
         Binding("i", "import_contacts", "Import", show=False),
         Binding("down", "focus_table", "Table", show=False),
     ]
