@@ -89,7 +89,7 @@ def assert_clean(text: str) -> None:
         assert not re.search(r" [,.;:!?]", line), f"dangling punctuation: {line!r}"
         assert "  " not in line and ",," not in line and ".." not in line, line
         if line.endswith(","):  # only a greeting or a sign-off ends with a comma
-            assert re.match(r"(Hi|Dear|Hello|Ciao|Buongiorno)\b", line) or re.search(
+            assert re.match(r"(Hi|Dear|Hello|Ciao|Buongiorno|Gentile)\b", line) or re.search(
                 r"(regards|saluti|saluto|again|much|best|presto|ancora),$", line, re.I), line
 
 

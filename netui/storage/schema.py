@@ -2,7 +2,9 @@
 
 Version 0 is a TinyDB file without a `meta` table (a hand-made or early file);
 version 1 adds `meta.schema_version`, a `uid` on every record and the default
-value of every field the program knows.
+value of every field the program knows; version 2 adds each contact's
+`register` (tu or lei, from its relationship and source) and keys the
+first-meeting answers by question id instead of the English question text.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from netui.core.models import (
     Interaction,
     Profile,
     Record,
+    answers_by_id,
+    default_register,
     new_uid,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLES: dict[str, type[Record]] = {
     "contacts": Contact,
     "interactions": Interaction,
@@ -55,7 +59,34 @@ def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1}
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    out = dict(data)
+    contacts = {}
+    for doc_id, doc in (data.get("contacts") or {}).items():
+        doc = dict(doc)
+        if not doc.get("register"):
+            doc["register"] = default_register(doc.get("relationship"), doc.get("source") or "other")
+        if isinstance(doc.get("answers"), dict):
+            doc["answers"] = answers_by_id(doc["answers"])
+        contacts[doc_id] = doc
+    if "contacts" in data:
+        out["contacts"] = contacts
+    out["meta"] = {"1": {"schema_version": 2}}
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1, 1: _v1_to_v2}
+
+
+def _same_answers(old: Any, new: Any) -> bool:
+    """Answers re-keyed by question id keep every answer text."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return old == new
+    return all(any(text in kept for kept in new.values()) for text in old.values())
+
+
+#: Fields a migration may reshape without losing anything, and how to check it.
+_SAME: dict[str, Callable[[Any, Any], bool]] = {"answers": _same_answers}
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
@@ -74,9 +105,14 @@ def verify(before: dict[str, Any], after: dict[str, Any]) -> None:
         if set(old) - set(new):
             raise ValueError(f"migration lost records of table {name}")
         for doc_id, doc in old.items():
-            lost = [k for k, v in doc.items() if k not in new[doc_id] or (new[doc_id][k] != v and v not in (None, ""))]
+            lost = [k for k, v in doc.items() if k not in new[doc_id] or (
+                new[doc_id][k] != v and v not in (None, "") and not _SAME.get(k, _never)(v, new[doc_id][k]))]
             if lost:
                 raise ValueError(f"migration changed {name} {doc_id}: {', '.join(lost)}")
+
+
+def _never(old: Any, new: Any) -> bool:
+    return False
 
 
 def empty_data() -> dict[str, Any]:
