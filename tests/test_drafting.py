@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from netui.core.models import Contact, Event, Profile
+from netui.core.vocabulary import PROFILE_FIELDS
 from netui.outreach import drafting
 from netui.outreach.drafting import (
     TEMPLATE_NAMES,
@@ -157,10 +158,11 @@ def test_each_missing_required_field_is_named(name, lang):
         field = attr or head
         if head == "me":
             setattr(profile, attr, "   ")
-            expected = f"fill your profile: {attr}"
+            expected = f"fill your profile: {attr}" if lang == "en" else (
+                f"completa il tuo profilo: {PROFILE_FIELDS.label(attr, 'it')} ({attr})")
         elif head == "contact":
             setattr(contact, attr, "")
-            expected = f"contact has no {attr}"
+            expected = f"contact has no {attr}" if lang == "en" else f"il contatto non ha {attr}"
         elif head == "event":
             event, field = None, "event"
             expected = "needs an event"

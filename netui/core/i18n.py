@@ -222,6 +222,11 @@ def follow_profile(profile_language: str | None) -> str:
     return lang
 
 
+def template_language(profile_language: str | None) -> str:
+    """The language of templates and checklists when the user picks none: the same order."""
+    return resolve_language(_flag, profile_language)
+
+
 def reset() -> None:
     """Back to English with no flag (for tests that change the language)."""
     global _flag

@@ -40,14 +40,16 @@ from textual.widgets import (
     TextArea,
 )
 
+from netui.core import vocabulary
 from netui.core.errors import NetuiError, ValidationError
+from netui.core.i18n import template_language
 from netui.core.models import LANGUAGES, Contact, Draft, check_date
 from netui.outreach import batch as batches
 from netui.outreach import drafting, lint
 from netui.tui.dialogs.draft_dialogs import Confirm, PathPrompt, TextModal
 from netui.tui.widgets.live_text import LiveText
 
-LANG_LABELS = {"it": "Italiano", "en": "English"}
+LANG_LABELS = vocabulary.LANGUAGES
 PREVIEW_DELAY = 0.03  # seconds of quiet typing before an edited *template* is compiled again
 COPY_TIMEOUT = 2.0
 
@@ -169,7 +171,7 @@ class ComposeScreen(Screen):
         store = self.store
         self.contact = store.contact(self.contact_uid)
         profile = store.profile()
-        self.lang = profile.language
+        self.lang = template_language(profile.language)
         if self.draft_uid:
             self.draft = store.draft(self.draft_uid)
         if self.draft is not None:
@@ -191,7 +193,7 @@ class ComposeScreen(Screen):
             yield LiveText("", id="c-status")
         with Horizontal(id="c-options"):
             yield Static("Template", classes="c-label")
-            yield Select([(n.replace("_", " "), n) for n in templates], value=self.template,
+            yield Select(vocabulary.TEMPLATES.choices(templates), value=self.template,
                          allow_blank=False, id="c-template", compact=True)
             yield Static("Language", classes="c-label")
             yield Select([(LANG_LABELS[code], code) for code in LANGUAGES], value=self.lang,
@@ -447,7 +449,7 @@ class ComposeScreen(Screen):
         store = self.store
         profile = store.profile()
         assert self.contact is not None
-        found = lint.check_draft(self.template, subject, body, self.contact, profile)
+        found = lint.check_draft(self.template, subject, body, self.contact, profile, self.lang)
         draft = store.draft(self.draft_uid) if self.draft_uid else None
         if draft is not None and draft.batch_uid:
             found += batches.similar_in_batch(store, draft.batch_uid, {draft.uid: body}, only=draft.uid)

@@ -15,8 +15,9 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from netui.core import vocabulary
 from netui.core.models import SOURCES, TIERS
-from netui.core.network_model import COLUMNS, SOURCE_LABELS, Filters, NetworkModel
+from netui.core.network_model import COLUMNS, Filters, NetworkModel
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_table import ContactTable
 from netui.tui.widgets.network_panel import NetworkPanel
@@ -55,7 +56,7 @@ def welcome_text() -> Text:
 
 
 def source_label(source: str) -> str:
-    return SOURCE_LABELS.get(source, source).replace("_", " ")
+    return vocabulary.SOURCES.label(source)
 
 
 #: From this many contacts the overview shows its first page before building the other rows.

@@ -21,11 +21,13 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Select, Static, TextArea
 
+from netui.core import vocabulary
 from netui.core.errors import NetuiError, ValidationError
+from netui.core.i18n import template_language
 from netui.core.models import LANGUAGES, PROFILE_LIST_KEYS, Profile, check_email
 from netui.outreach import drafting
 
-LANG_LABELS = {"it": "Italiano", "en": "English"}
+LANG_LABELS = vocabulary.LANGUAGES
 
 #: (section, [(key, label, placeholder)]) in the order of the form.
 SECTIONS: list[tuple[str, list[tuple[str, str, str]]]] = [
@@ -265,7 +267,7 @@ class ProfileScreen(Screen):
         if profile is None:
             parts.append(("Fix the fields marked in red to see the templates.", "$error"))
         else:
-            lang = profile.language
+            lang = template_language(profile.language)
             parts.append((f"Ready to use ({LANG_LABELS.get(lang, lang)}):\n", "bold"))
             for info in drafting.list_templates(lang):
                 try:
