@@ -268,3 +268,36 @@ def test_an_export_from_before_ids_imports_with_ids_and_register():
     [ada] = parse_json(orjson.dumps(payload)).contacts
     assert ada.answers == {"likes_challenges": "People."} and ada.register == "lei"
     assert Contact(first_name="Ada", register="tu").validate().to_doc()["register"] == "tu"
+
+
+# --- lazy text where Textual and click show it -------------------------------------------------
+
+def test_click_help_is_shown_in_the_language_chosen_after_import():
+    from click.testing import CliRunner
+
+    from netui.cli.group import cli
+
+    i18n.set_language("it")
+    shown = CliRunner().invoke(cli, ["--help"]).output
+    assert "Lingua dell'app, dei messaggi e dei modelli" in shown
+    i18n.set_language("en")
+    assert "Language of the app, the messages and the templates" in CliRunner().invoke(cli, ["--help"]).output
+
+
+async def test_a_lazy_key_description_shows_in_the_footer_in_the_current_language():
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    class Keys(App[None]):
+        BINDINGS = [Binding("n", "bell", i18n.lazy_gettext("email sent"))]
+
+        def compose(self) -> ComposeResult:
+            yield Footer()
+
+    i18n.set_language("it")
+    app = Keys()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert any("email inviata" in str(key.render()) for key in app.query(FooterKey))

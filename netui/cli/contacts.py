@@ -7,7 +7,9 @@ from datetime import date
 import click
 
 from netui.cli.context import Context, echo_json, pass_ctx
+from netui.cli.translated import TranslatedOption
 from netui.core.errors import NetuiError
+from netui.core.i18n import lazy_gettext
 from netui.core.models import (
     INTERACTION_KINDS,
     REGISTERS,
@@ -31,9 +33,9 @@ from netui.core.models import (
 @click.option("--relationship", type=click.Choice(RELATIONSHIPS), default=None, help="Relationship to you.")
 @click.option("--tier", type=click.Choice(TIERS), default="network", show_default=True,
               help="key gets personalised emails.")
-@click.option("--register", type=click.Choice(REGISTERS), default=None,
-              help="tu or lei in Italian emails (default: lei for mentors, managers, recruiters and "
-                   "employers, tu for peers, family and friends, else lei).")
+@click.option("--register", type=click.Choice(REGISTERS), default=None, cls=TranslatedOption,
+              help=lazy_gettext("tu or lei in Italian emails (default: lei for mentors, managers, recruiters "
+                                "and employers, tu for peers, family and friends, else lei)."))
 @pass_ctx
 def add(obj: Context, who: str, company: str, position: str, sector: str, source: str,
         relationship: str | None, tier: str, register: str | None) -> None:

@@ -11,7 +11,8 @@ import click
 
 from netui.cli import admin, contacts, demo, drafts, events, io
 from netui.cli.context import Context
-from netui.core.i18n import SUPPORTED, choose_language
+from netui.cli.translated import TranslatedOption
+from netui.core.i18n import SUPPORTED, choose_language, lazy_gettext
 from netui.tui.launch import run_tui
 
 
@@ -19,9 +20,9 @@ from netui.tui.launch import run_tui
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", metavar="PATH", envvar="NETUI_DB",
               help="Data file (default: NETUI_DB, else the user data folder's netui.json).")
-@click.option("--lang", "lang", type=click.Choice(SUPPORTED), default=None,
-              help="Language of the app, the messages and the templates (default: NETUI_LANG, "
-                   "else the profile's language, else the locale, else English).")
+@click.option("--lang", "lang", type=click.Choice(SUPPORTED), default=None, cls=TranslatedOption,
+              help=lazy_gettext("Language of the app, the messages and the templates (default: NETUI_LANG, "
+                                "else the profile's language, else the locale, else English)."))
 @click.version_option(package_name="netui")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, lang: str | None) -> None:
