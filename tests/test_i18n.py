@@ -301,3 +301,8 @@ async def test_a_lazy_key_description_shows_in_the_footer_in_the_current_languag
     async with app.run_test() as pilot:
         await pilot.pause()
         assert any("email inviata" in str(key.render()) for key in app.query(FooterKey))
+
+
+def test_help_answers_in_the_language_asked_for(cli_db):
+    shown = run(["--lang", "it", "add", "--help"], {"LANG": "C.UTF-8"})
+    assert shown.returncode == 0 and "tu o Lei nelle email in italiano" in shown.stdout

@@ -16,11 +16,18 @@ from netui.core.i18n import SUPPORTED, choose_language, lazy_gettext
 from netui.tui.launch import run_tui
 
 
+def _speak(lang: str | None) -> str | None:
+    """--lang is eager: `netui --lang it --help` already answers in Italian."""
+    choose_language(lang)
+    return lang
+
+
 @click.group(invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", metavar="PATH", envvar="NETUI_DB",
               help="Data file (default: NETUI_DB, else the user data folder's netui.json).")
-@click.option("--lang", "lang", type=click.Choice(SUPPORTED), default=None, cls=TranslatedOption,
+@click.option("--lang", "lang", type=click.Choice(SUPPORTED), default=None, cls=TranslatedOption, is_eager=True,
+              callback=lambda _ctx, _param, value: _speak(value),
               help=lazy_gettext("Language of the app, the messages and the templates (default: NETUI_LANG, "
                                 "else the profile's language, else the locale, else English)."))
 @click.version_option(package_name="netui")
@@ -30,7 +37,6 @@ def cli(ctx: click.Context, db: str | None, lang: str | None) -> None:
 
     Without a command, opens the full-screen app on the data file.
     """
-    choose_language(lang)
     ctx.obj = Context(db)
     if ctx.invoked_subcommand is None:
         run_tui(ctx.obj.db_path)

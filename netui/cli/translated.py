@@ -19,4 +19,8 @@ class TranslatedOption(click.Option):
 
     def __init__(self, *args: Any, help: Any = None, **kwargs: Any) -> None:  # noqa: A002 - click's name
         super().__init__(*args, **kwargs)
-        self.help = help
+        self.lazy_help = help
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        self.help = None if self.lazy_help is None else str(self.lazy_help)
+        return super().get_help_record(ctx)
