@@ -306,3 +306,7 @@ async def test_a_lazy_key_description_shows_in_the_footer_in_the_current_languag
 def test_help_answers_in_the_language_asked_for(cli_db):
     shown = run(["--lang", "it", "add", "--help"], {"LANG": "C.UTF-8"})
     assert shown.returncode == 0 and "tu o Lei nelle email in italiano" in shown.stdout
+
+
+def test_netui_speaks_the_template_languages():
+    assert i18n.SUPPORTED == models.LANGUAGES

@@ -253,8 +253,10 @@ def format_date(value: date | datetime | str | None, lang: str | None = None) ->
         return ""
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value[:10])
+            day = date.fromisoformat(value[:10])
         except ValueError:
             return value
+    else:
+        day = value
     months = _MONTHS_SHORT[lang if lang in _MONTHS_SHORT else _current]
-    return f"{value.day} {months[value.month - 1]} {value.year}"
+    return f"{day.day} {months[day.month - 1]} {day.year}"

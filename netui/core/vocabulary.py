@@ -114,6 +114,8 @@ DRAFT_STATUSES = Labels({
 })
 #: A language is named in itself, whatever language netui speaks.
 LANGUAGES = Labels({"it": "Italiano", "en": "English"})
+#: The profile's language when none is chosen: netui follows NETUI_LANG, else the system's.
+AUTOMATIC_LANGUAGE = _l("Automatic (the system's)")
 REGISTERS = Labels({"tu": _l("tu (informal)"), "lei": _l("Lei (formal)")})
 #: The shipped templates; a user's own template is named by its file name.
 TEMPLATES = Labels({

@@ -134,7 +134,8 @@ class ProfileScreen(Screen):
     def _widget(profile: Profile, key: str, placeholder: str) -> Any:
         value = getattr(profile, key)
         if key == "language":
-            return Select([(LANG_LABELS[c], c) for c in LANGUAGES], value=value, allow_blank=False,
+            automatic = (str(vocabulary.AUTOMATIC_LANGUAGE), "")  # not chosen: NETUI_LANG, else the system's
+            return Select([automatic, *[(LANG_LABELS[c], c) for c in LANGUAGES]], value=value, allow_blank=False,
                           id=f"f-{key}", compact=True)
         if key in MULTILINE:
             text = "\n".join(value) if isinstance(value, list) else value
