@@ -161,3 +161,37 @@ def test_the_register_is_chosen_on_the_command_line(tmp_path):
 
     contacts = orjson.loads(db.read_bytes())["contacts"].values()
     assert {c["first_name"]: c["register"] for c in contacts} == {"Marco": "tu", "Luca": "tu"}
+
+
+async def test_the_contact_form_in_italian_edits_the_register_and_shows_the_guides_questions(make_app, db_path):
+    """A profile in Italian: the questions read as the guide words them, the register is a
+    select, and what is saved is the register chosen and answers under the question id."""
+    from textual.widgets import Select, TextArea
+
+    from netui.storage.store import Store
+    from netui.tui.screens.contact import ContactScreen
+
+    mentor = Contact(uid="m1", first_name="Marco", last_name="Bianchi", relationship="mentor").validate()
+    app = make_app([mentor], profile=Profile(first_name="Giulia", language="it"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ContactScreen)
+        questions = [str(w.content) for w in form.query(".question")]
+        assert questions[:3] == [
+            "Come hai iniziato la tua carriera attuale?",
+            "Cosa ti piace di più del tuo lavoro? Quali sono le sfide più grandi che affronti?",
+            "Sceglieresti lo stesso percorso professionale se dovessi rifare tutto da capo?",
+        ]
+        register = form.query_one("#input-register", Select)
+        assert register.value == "lei"
+        register.value = "tu"
+        form.query_one("#answer-2", TextArea).text = "Sì, ma prima."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+    with Store.open(db_path, readonly=True) as store:
+        saved = store.contact("m1")
+    assert saved.register == "tu" and saved.answers == {"same_path": "Sì, ma prima."}

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ _catalogues: dict[str, _gettext.NullTranslations] = {}
 _current = DEFAULT
 _active: _gettext.NullTranslations = _gettext.NullTranslations()
 _flag: str | None = None  # what --lang said, kept for when the profile is read
+_listeners: list[Callable[[str], None]] = []
 
 
 # --- catalogues ------------------------------------------------------------------
@@ -62,6 +63,13 @@ def set_language(lang: str) -> None:
     global _current, _active
     _current = lang if lang in SUPPORTED else DEFAULT
     _active = catalogue(_current)
+    for listener in _listeners:
+        listener(_current)
+
+
+def on_language_change(listener: Callable[[str], None]) -> None:
+    """Call `listener(lang)` whenever the language changes (tables that keep resolved text)."""
+    _listeners.append(listener)
 
 
 def current_language() -> str:
