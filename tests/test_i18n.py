@@ -310,3 +310,32 @@ def test_help_answers_in_the_language_asked_for(cli_db):
 
 def test_netui_speaks_the_template_languages():
     assert i18n.SUPPORTED == models.LANGUAGES
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["--lang", "it"], "it"), (["--db", "x.json", "--lang=it"], "it"), (["--lang", "en", "--db", "x.json"], "en"),
+])
+def test_opening_the_app_with_lang_skips_click(tmp_path, argv, expected):
+    code = """
+import json, sys
+import netui.tui.launch as launch
+from netui.cli.main import main
+from netui.core import i18n
+seen = []
+launch.run_tui = lambda path, **kwargs: seen.append(i18n.current_language())
+code = main(json.loads(sys.argv[1]))
+print(json.dumps([code, seen, "click" in sys.modules]))
+"""
+    done = subprocess.run([sys.executable, "-c", code, orjson.dumps(argv).decode()], capture_output=True,
+                          text=True, cwd=tmp_path, timeout=60,
+                          env={**{k: v for k, v in os.environ.items() if k != "NETUI_LANG"}, "LANG": "C.UTF-8"})
+    assert done.returncode == 0, done.stderr
+    assert orjson.loads(done.stdout.strip().splitlines()[-1]) == [0, [expected], False]
+
+
+def test_opening_the_app_with_an_unknown_language_is_one_line(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "netui", "--lang", "fr", "--db", str(tmp_path / "x.json")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and len(done.stderr.splitlines()) == 1
+    assert done.stderr.startswith("netui: Invalid value for '--lang': 'fr' is not one of 'it', 'en'")
+    assert not (tmp_path / "x.json").exists()

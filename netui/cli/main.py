@@ -35,6 +35,8 @@ def _app_only(args: Sequence[str]) -> tuple[bool, dict[str, str]]:
                 return False, {}
             value = rest.pop(0)
         found[name] = value
+    if found.get("--lang", "it") not in ("it", "en"):  # click says what is wrong with it
+        return False, {}
     return True, found
 
 
@@ -48,12 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             from netui.storage.paths import resolve_db_path
             from netui.tui import launch
 
-            lang = options.get("--lang")
-            if lang is not None and lang not in ("it", "en"):
-                from netui.core.errors import NetuiError
-
-                raise NetuiError(f"--lang: unknown language {lang!r}; use one of: it, en")
-            choose_language(lang)
+            choose_language(options.get("--lang"))
             launch.run_tui(resolve_db_path(options.get("--db")))
             return 0
         from netui.cli.group import cli
