@@ -2,8 +2,8 @@
 
 Stored values stay English identifiers (`former_colleague`, `event_met`); what the
 user reads is their label from here, translated through the catalogue when it
-is shown. Every screen, the CLI and the exports take labels from this module
-instead of making them with `.replace("_", " ")`.
+is shown. Code that shows a stored value takes its label from here instead of
+making one with `.replace("_", " ")`.
 """
 
 from __future__ import annotations
