@@ -223,8 +223,8 @@ def test_an_italian_draft_gets_italian_warnings_whatever_the_app_speaks():
         "Anna Ricci non ha un indirizzo email: aggiungine uno per inviare questa email",
         "l'oggetto è vuoto",
         "testo rimasto tra parentesi quadre: [Nome]; completalo o toglilo",
-        "l'email parla del tuo CV ma nel profilo manca il file del CV: indicalo, e allega il file nel tuo "
-        "programma di posta",
+        "l'email parla del tuo CV ma nel profilo manca il file del CV (cv_path): indicalo, e allega il file "
+        "nel tuo programma di posta",
     ]
     english = lint.check_draft("generic", "", "Hi [Name]", boss, Profile(), "en")
     assert english[0].message.startswith("Anna Ricci is your manager: never send them the generic email")

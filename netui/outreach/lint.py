@@ -82,9 +82,8 @@ def check_cv(subject: str, body: str, profile: Profile, lang: str | None = None)
         return []
     if not profile.cv_path.strip():
         return [Warning("cv_no_path", _say(
-            lang, N_("the email mentions your CV but your profile has no {field}: "
-                     "set it, and attach the file in your mail client"),
-            field=vocabulary.PROFILE_FIELDS.label("cv_path", lang or current_language())))]
+            lang, N_("the email mentions your CV but your profile has no CV path: set cv_path, "
+                     "and attach the file in your mail client")))]
     name = Path(profile.cv_path.strip()).name
     return [Warning("cv_attach", _say(
         lang, N_("the email mentions your CV: attach {file} in your mail client "
