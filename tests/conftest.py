@@ -16,6 +16,19 @@ from netui.storage.store import Store, serialize
 TODAY = date(2026, 3, 16)
 
 
+@pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> Iterable[None]:
+    """Every test starts in English whatever the machine's locale, and leaves it so."""
+    from netui.core import i18n
+
+    for name in ("NETUI_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.reset()
+    yield
+    i18n.reset()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """Where a test's data file lives (not created yet)."""

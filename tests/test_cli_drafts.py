@@ -48,7 +48,8 @@ def test_default_is_print_and_vars_and_lang(setup):
     result = netui("draft", "ada@example.org", "-t", "personal", "--var", "ask=cv", "--lang", "it",
                    db=db, config=config)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Subject: ") and "Ciao Ada" in result.stdout
+    # Ada has no relationship: Italian emails address her with Lei.
+    assert result.stdout.startswith("Subject: ") and "Gentile Ada Lovelace," in result.stdout
     assert "CV" in result.stderr  # CV mentioned, no cv_path
 
 

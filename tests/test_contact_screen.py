@@ -13,6 +13,7 @@ from netui.core.models import (
     Draft,
     Interaction,
     Profile,
+    question_text,
 )
 from netui.storage import recovery
 from netui.storage.paths import recovery_path
@@ -130,7 +131,7 @@ async def test_edit_every_kind_of_field_and_keep_unknown_keys(make_app, db_path)
         form.query_one("#input-notes", TextArea).text = "Line one\nLine two [not markup]"
         # The method's first-meeting questions and the user's own are all on the form.
         questions = [str(w.content) for w in form.query(".question")]
-        assert questions == [*FIRST_MEETING_QUESTIONS, "Which skill would you learn first?"]
+        assert questions == [*map(question_text, FIRST_MEETING_QUESTIONS), "Which skill would you learn first?"]
         form.query_one("#answer-0", TextArea).text = "Translating a paper on the engine."
         form.query_one("#answer-3", TextArea).text = "Mathematics, again."
         await pilot.press("ctrl+s")

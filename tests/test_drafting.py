@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from netui.core.models import Contact, Event, Profile
+from netui.core.vocabulary import PROFILE_FIELDS
 from netui.outreach import drafting
 from netui.outreach.drafting import (
     TEMPLATE_NAMES,
@@ -89,7 +90,7 @@ def assert_clean(text: str) -> None:
         assert not re.search(r" [,.;:!?]", line), f"dangling punctuation: {line!r}"
         assert "  " not in line and ",," not in line and ".." not in line, line
         if line.endswith(","):  # only a greeting or a sign-off ends with a comma
-            assert re.match(r"(Hi|Dear|Hello|Ciao|Buongiorno)\b", line) or re.search(
+            assert re.match(r"(Hi|Dear|Hello|Ciao|Buongiorno|Gentile)\b", line) or re.search(
                 r"(regards|saluti|saluto|again|much|best|presto|ancora),$", line, re.I), line
 
 
@@ -157,10 +158,11 @@ def test_each_missing_required_field_is_named(name, lang):
         field = attr or head
         if head == "me":
             setattr(profile, attr, "   ")
-            expected = f"fill your profile: {attr}"
+            expected = f"fill your profile: {attr}" if lang == "en" else (
+                f"completa il tuo profilo: {PROFILE_FIELDS.label(attr, 'it')} ({attr})")
         elif head == "contact":
             setattr(contact, attr, "")
-            expected = f"contact has no {attr}"
+            expected = f"contact has no {attr}" if lang == "en" else f"il contatto non ha {attr}"
         elif head == "event":
             event, field = None, "event"
             expected = "needs an event"

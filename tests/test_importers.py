@@ -249,7 +249,8 @@ def test_json_export_fixture():
     result = load("json", "netui_export.json")
     vittoria, kenji = result.contacts
     assert vittoria.uid == "a1b2c3d4e5f60718" and vittoria.tier == "key" and vittoria.relationship == "mentor"
-    assert vittoria.answers == {"How did you start your career?": "Stage in un'agenzia, poi HR."}
+    # An export from before question ids: the English question text becomes its id.
+    assert vittoria.answers == {"career_start": "Stage in un'agenzia, poi HR."}
     assert vittoria.created_at == "2025-01-10T09:00:00+01:00" and kenji.last_name == "Ōtsuka"
     assert [i.summary for i in result.records["interactions"]] == ["Caffè e consigli sul CV"]
     assert result.records["events"][0].checklist[0].text == "Stampare 10 CV"

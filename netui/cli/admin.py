@@ -19,13 +19,13 @@ if TYPE_CHECKING:
 def doctor(obj: Context) -> None:
     """Check the data file, its lock, backups, clipboard and template folders."""
     from netui.storage import backups
-    from netui.storage.platform import lock_mechanism
     from netui.storage.paths import (
         lock_path,
         real_path,
         shipped_templates_dir,
         user_templates_dir,
     )
+    from netui.storage.platform import lock_mechanism
     from netui.storage.store import Store, lock_holder
 
     path = obj.db_path

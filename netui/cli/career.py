@@ -108,7 +108,13 @@ def landed(obj: Context, company: str | None, position: str | None, when: str | 
 @pass_ctx
 def today_command(obj: Context, as_json: bool) -> None:
     """The day at a glance: who is due, who to thank, this week's events, batches to send."""
-    from netui.core.today import BatchLine, build_summary, current_day, summary_json, summary_lines
+    from netui.core.today import (
+        BatchLine,
+        build_summary,
+        current_day,
+        summary_json,
+        summary_lines,
+    )
     from netui.outreach.batch import all_progress
 
     day = current_day()

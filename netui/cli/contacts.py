@@ -7,9 +7,12 @@ from datetime import date
 import click
 
 from netui.cli.context import Context, echo_json, pass_ctx
+from netui.cli.translated import TranslatedOption
 from netui.core.errors import NetuiError
+from netui.core.i18n import lazy_gettext
 from netui.core.models import (
     INTERACTION_KINDS,
+    REGISTERS,
     RELATIONSHIPS,
     SOURCES,
     TIERS,
@@ -30,14 +33,17 @@ from netui.core.models import (
 @click.option("--relationship", type=click.Choice(RELATIONSHIPS), default=None, help="Relationship to you.")
 @click.option("--tier", type=click.Choice(TIERS), default="network", show_default=True,
               help="key gets personalised emails.")
+@click.option("--register", type=click.Choice(REGISTERS), default=None, cls=TranslatedOption,
+              help=lazy_gettext("tu or lei in Italian emails (default: lei for mentors, managers, recruiters "
+                                "and employers, tu for peers, family and friends, else lei)."))
 @pass_ctx
 def add(obj: Context, who: str, company: str, position: str, sector: str, source: str,
-        relationship: str | None, tier: str) -> None:
+        relationship: str | None, tier: str, register: str | None) -> None:
     """Add a contact: "Ada Lovelace <ada@example.org>", a name, or an email."""
     first, last, email = parse_name_email(who)
     contact = Contact(first_name=first, last_name=last, emails=[email] if email else [],
                       company=company.strip(), position=position.strip(), sector=sector.strip(),
-                      source=source, relationship=relationship, tier=tier).validate()
+                      source=source, relationship=relationship, tier=tier, register=register or "").validate()
     with obj.store(write=True) as store:
         if email:
             existing = store.contact_by_email(email)

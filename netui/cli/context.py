@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from netui.core.errors import NetuiError
+from netui.core.i18n import follow_profile
 from netui.storage.paths import resolve_db_path
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ class Context:
         from netui.storage.store import Store
 
         store = Store.open(self.db_path, readonly=not write)
+        follow_profile(store.profile().language)
         try:
             if write and store.readonly:
                 raise NetuiError(store.readonly_reason)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from netui.core.errors import NetuiError
+from netui.core.i18n import template_language
 from netui.core.models import LANGUAGES
 
 
@@ -49,8 +50,8 @@ def register(cli: click.Group) -> None:
         with obj.store(write=False) as store:
             contact = store.find_contact(contact_ref)
             profile = store.profile()
-        email = render(template, lang or profile.language, profile, contact, None, extra)
-        for warning in lint.check_draft(email.template, email.subject, email.body, contact, profile):
+        email = render(template, lang or template_language(profile.language), profile, contact, None, extra)
+        for warning in lint.check_draft(email.template, email.subject, email.body, contact, profile, email.lang):
             click.echo(f"warning: {warning.message}", err=True)
         if mode == "print":
             click.echo(email.text, nl=False)

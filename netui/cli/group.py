@@ -11,16 +11,28 @@ import click
 
 from netui.cli import admin, career, contacts, demo, drafts, events, io
 from netui.cli.context import Context
+from netui.cli.translated import TranslatedOption
+from netui.core.i18n import SUPPORTED, choose_language, lazy_gettext
 from netui.tui.launch import run_tui
+
+
+def _speak(lang: str | None) -> str | None:
+    """--lang is eager: `netui --lang it --help` already answers in Italian."""
+    choose_language(lang)
+    return lang
 
 
 @click.group(invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", metavar="PATH", envvar="NETUI_DB",
               help="Data file (default: NETUI_DB, else the user data folder's netui.json).")
+@click.option("--lang", "lang", type=click.Choice(SUPPORTED), default=None, cls=TranslatedOption, is_eager=True,
+              callback=lambda _ctx, _param, value: _speak(value),
+              help=lazy_gettext("Language of the app, the messages and the templates (default: NETUI_LANG, "
+                                "else the profile's language, else the locale, else English)."))
 @click.version_option(package_name="netui")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, lang: str | None) -> None:
     """netui: build and keep your professional network, from the terminal.
 
     Without a command, opens the full-screen app on the data file.

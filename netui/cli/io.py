@@ -70,7 +70,11 @@ def export_command(obj, kind: str, output: Path | None, reminders: bool, weeks: 
             payload = exporters.export_json(store.documents())
         elif reminders:
             from netui.core.today import current_day
-            from netui.events.reminders import DEFAULT_WEEKS, collect_reminders, reminders_to_ics
+            from netui.events.reminders import (
+                DEFAULT_WEEKS,
+                collect_reminders,
+                reminders_to_ics,
+            )
 
             payload = reminders_to_ics(collect_reminders(store, current_day(), weeks or DEFAULT_WEEKS))
         else:

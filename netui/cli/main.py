@@ -4,8 +4,8 @@ Every failure is one line on stderr and a non-zero exit, never a traceback,
 and a failed command writes nothing.
 
 This module is the entry point and stays light, because starting the app is
-what a user waits for most: `netui` and `netui --db PATH` open the app without
-loading click or any subcommand; everything else goes through the click group
+what a user waits for most: `netui`, `netui --db PATH` and `netui --lang it` open
+the app without loading click or any subcommand; everything else goes through the click group
 in netui/cli/group.py. Textual is imported only when the TUI starts, so
 scripting commands stay quick.
 """
@@ -15,29 +15,42 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+_APP_OPTIONS = ("--db", "--lang")
 
-def _app_only(args: Sequence[str]) -> tuple[bool, str | None]:
-    """(True, the --db value) when the arguments only open the app: none, `--db PATH`
-    or `--db=PATH`; (False, None) for everything else, which click parses."""
-    if not args:
-        return True, None
-    if len(args) == 2 and args[0] == "--db" and not args[1].startswith("-"):
-        return True, args[1]
-    if len(args) == 1 and args[0].startswith("--db="):
-        return True, args[0][len("--db="):]
-    return False, None
+
+def _app_only(args: Sequence[str]) -> tuple[bool, dict[str, str]]:
+    """(True, the options) when the arguments only open the app: none, or `--db PATH`
+    and `--lang CODE` (also `--db=PATH`, `--lang=CODE`); (False, {}) for everything
+    else, which click parses."""
+    found: dict[str, str] = {}
+    rest = list(args)
+    while rest:
+        head = rest.pop(0)
+        name, eq, value = head.partition("=")
+        if name not in _APP_OPTIONS or name in found:
+            return False, {}
+        if not eq:
+            if not rest or rest[0].startswith("-"):
+                return False, {}
+            value = rest.pop(0)
+        found[name] = value
+    if found.get("--lang", "it") not in ("it", "en"):  # click says what is wrong with it
+        return False, {}
+    return True, found
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: turn every failure into one line on stderr and an exit code."""
     try:
-        app_only, db = _app_only(sys.argv[1:] if argv is None else argv)
+        app_only, options = _app_only(sys.argv[1:] if argv is None else argv)
         if app_only:
             # What the click group does without a subcommand, without loading it.
+            from netui.core.i18n import choose_language
             from netui.storage.paths import resolve_db_path
             from netui.tui import launch
 
-            launch.run_tui(resolve_db_path(db))
+            choose_language(options.get("--lang"))
+            launch.run_tui(resolve_db_path(options.get("--db")))
             return 0
         from netui.cli.group import cli
 

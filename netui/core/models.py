@@ -16,6 +16,7 @@ from sys import intern
 from typing import Any, Callable, ClassVar
 
 from netui.core.errors import ValidationError
+from netui.core.i18n import lazy_gettext
 
 SOURCES = (
     "family", "friend", "volunteering", "sport", "colleague", "former_colleague",
@@ -36,14 +37,58 @@ LANGUAGES = ("it", "en")
 #: Relationships the method says must never get the generic email.
 NO_GENERIC_RELATIONSHIPS = frozenset({"mentor", "manager", "former_employer", "current_employer"})
 
-#: The first-meeting questions of the method, asked of every new contact.
-FIRST_MEETING_QUESTIONS = (
-    "How did you start your career?",
-    "What do you like most in your job, and what are its biggest challenges?",
-    "Would you choose the same path again?",
-)
+#: The first-meeting questions of the method, asked of every new contact, by a stable id:
+#: answers are stored under the id, so the question can be shown in any language.
+QUESTIONS = {
+    "career_start": lazy_gettext("How did you start your current career?"),
+    "likes_challenges": lazy_gettext(
+        "What do you like most about your job? What are the biggest challenges you face?"),
+    "same_path": lazy_gettext("Would you choose the same career path if you had to start all over again?"),
+}
+FIRST_MEETING_QUESTIONS = tuple(QUESTIONS)
+#: How answers were keyed before questions had ids (schema 1): the English text.
+LEGACY_QUESTIONS = {
+    "How did you start your career?": "career_start",
+    "What do you like most in your job, and what are its biggest challenges?": "likes_challenges",
+    "Would you choose the same path again?": "same_path",
+}
+
+#: How an Italian email addresses a contact: informal "tu" or formal "Lei".
+REGISTERS = ("tu", "lei")
+#: Relationships written to with "Lei" whatever the source; peers get "tu".
+FORMAL_RELATIONSHIPS = frozenset({"mentor", "manager", "recruiter", "former_employer", "current_employer"})
+INFORMAL_SOURCES = frozenset({"family", "friend"})
 
 _EMAIL_RE = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\].]{2,}$")
+
+
+def default_register(relationship: str | None, source: str) -> str:
+    """"lei" for mentors, managers, recruiters and employers; "tu" for peers, family and
+    friends; "lei" for everyone else (the safe choice with someone you do not know)."""
+    if relationship in FORMAL_RELATIONSHIPS:
+        return "lei"
+    if relationship == "peer" or source in INFORMAL_SOURCES:
+        return "tu"
+    return "lei"
+
+
+def question_text(key: str) -> str:
+    """A first-meeting question in the current language (a question of your own as you wrote it)."""
+    found = QUESTIONS.get(key)
+    return str(found) if found is not None else key
+
+
+def answers_by_id(answers: dict[str, str]) -> dict[str, str]:
+    """Answers keyed by question id: a legacy English question text becomes its id
+    (two answers to the same question are kept, one after the other)."""
+    if not any(key in LEGACY_QUESTIONS for key in answers):
+        return answers
+    out: dict[str, str] = {}
+    for key, value in answers.items():
+        key = LEGACY_QUESTIONS.get(key, key)
+        before = out.get(key, "")
+        out[key] = f"{before}\n{value}" if before and value and value != before else (before or value)
+    return out
 
 
 def new_uid() -> str:
@@ -227,7 +272,7 @@ class Contact(Record):
     TABLE: ClassVar[str] = "contacts"
     SHARED: ClassVar[tuple[str, ...]] = (
         "company", "position", "sector", "location", "source", "relationship", "tier", "tags",
-        "connected_on", "created_at", "updated_at")
+        "register", "connected_on", "created_at", "updated_at")
 
     uid: str = field(default_factory=new_uid)
     first_name: str = ""
@@ -247,6 +292,8 @@ class Contact(Record):
     tags: list[str] = field(default_factory=list)
     notes: str = ""
     answers: dict[str, str] = field(default_factory=dict)
+    #: "tu" or "lei" in Italian emails; empty until validated (then from the relationship).
+    register: str = ""
     keep_in_touch_days: int | None = None
     connected_on: str | None = None
     created_at: str = field(default_factory=now_iso)
@@ -292,6 +339,10 @@ class Contact(Record):
         if not isinstance(self.answers, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in self.answers.items()):
             raise ValidationError("answers", "expected question -> answer texts")
+        self.answers = answers_by_id(self.answers)
+        if not self.register:
+            self.register = default_register(self.relationship, self.source)
+        self.register = check_choice("register", self.register, REGISTERS)
         return self
 
 
@@ -456,7 +507,8 @@ class Profile(Record):
     experiences: list[str] = field(default_factory=list)
     cv_path: str = ""
     signature: str = ""
-    language: str = "en"
+    #: "it" or "en"; empty: not chosen, netui follows NETUI_LANG or the locale.
+    language: str = ""
     cadence_key_days: int = 30
     cadence_network_days: int = 90
     questions: list[str] = field(default_factory=list)
@@ -513,7 +565,7 @@ class Profile(Record):
                 setattr(self, key, check_text(key, value))
         if self.email:
             self.email = check_email("email", self.email)
-        self.language = check_choice("language", self.language, LANGUAGES)
+        self.language = check_choice("language", self.language, LANGUAGES, optional=True) or ""
         return self
 
 

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from sys import intern
 from typing import Iterable, Sequence, cast
 
+from netui.core import vocabulary
 from netui.core.followups import OUTREACH_KINDS, FollowUp, follow_up
 from netui.core.models import Contact, Interaction, Profile
 from netui.core.textsearch import fold
@@ -24,7 +25,7 @@ from netui.core.textsearch import fold
 OUTREACH_WEEKS = 12
 
 #: Shorter labels for vocabulary values, so a narrow column still reads well.
-SOURCE_LABELS = {"former_colleague": "ex-colleague"}
+SOURCE_LABELS = vocabulary.SOURCES
 
 #: How many query results `visible` keeps for going back (a backspace).
 RECENT_QUERIES = 16
@@ -122,7 +123,7 @@ def build_row(contact: Contact, state: FollowUp, interactions: Iterable[Interact
     source = contact.source
     last = state.last_contact.isoformat() if state.last_contact else ""
     due = state.next_due.isoformat() if state.next_due else ""
-    cells = (name, company, position, sector, SOURCE_LABELS.get(source, source).replace("_", " "),
+    cells = (name, company, position, sector, vocabulary.SOURCES.label(source),
              contact.tier, intern(last), intern(due))
     outreach = tuple([item.date[:10] for item in interactions
                       if item.kind in OUTREACH_KINDS and item.date[:10] >= window_start]) if interactions else ()

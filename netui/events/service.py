@@ -10,11 +10,13 @@ the event; a batch of follow-up drafts) are one transaction: all or nothing.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
+from netui.core import vocabulary
 from netui.core.errors import NetuiError
+from netui.core.i18n import template_language
 from netui.core.models import (
     CHECKLIST_PHASES,
     EVENT_STATUSES,
@@ -30,17 +32,9 @@ from netui.storage.store import Store
 if TYPE_CHECKING:  # the overview's events note loads this module at start: batches only when used
     from netui.outreach.batch import Batch
 
-KIND_LABELS = {
-    "webinar": "Webinar",
-    "career_day": "Career day",
-    "open_day": "Open day",
-    "conference": "Conference",
-    "meetup": "Meetup",
-    "company_meeting": "Company meeting",
-    "other": "Other",
-}
-STATUS_LABELS = {"planned": "Planned", "attended": "Attended", "skipped": "Skipped"}
-PHASE_LABELS = {"before": "Before", "during": "During", "after": "After"}
+KIND_LABELS = vocabulary.EVENT_KINDS
+STATUS_LABELS = vocabulary.EVENT_STATUSES
+PHASE_LABELS = vocabulary.CHECKLIST_PHASES
 FOLLOW_UP_TEMPLATE = "event_follow_up"
 
 _TIME_RE = re.compile(r"(\d{1,2})[:.](\d{2})")
@@ -123,7 +117,7 @@ def create_event(store: Store, name: str, kind: str, when: str, *, location: str
     """
     event = Event(name=name, kind=kind, date=when, location=location.strip(), url=url.strip(),
                   online=online, notes=notes, status=status).validate()
-    event.checklist = generate_checklist(event.kind, lang or store.profile().language)
+    event.checklist = generate_checklist(event.kind, lang or template_language(store.profile().language))
     return store.add_event(event)
 
 

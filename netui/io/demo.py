@@ -153,11 +153,10 @@ def demo_records(today: date) -> tuple[Profile, list[Contact], list[Interaction]
         created = today - timedelta(days=220 - i)
         answers = {}
         if i == 3:
-            answers = {"How did you start your career?": "An internship on a solar farm during his master's.",
-                       "Would you choose the same path again?": "Yes, but he would learn Python sooner."}
+            answers = {"career_start": "An internship on a solar farm during his master's.",
+                       "same_path": "Yes, but he would learn Python sooner."}
         if i == 15:
-            answers = {"What do you like most in your job, and what are its biggest challenges?":
-                       "Seeing models used by the control room; messy sensor data."}
+            answers = {"likes_challenges": "Seeing models used by the control room; messy sensor data."}
         contacts.append(Contact(
             uid=f"demo{i:04d}", first_name=first, last_name=last,
             emails=[f"{slug}@example.{('com', 'org', 'net')[i % 3]}"], phones=[f"+39 3{i:02d} 555 01{i:02d}"],

@@ -16,7 +16,8 @@ from datetime import date, datetime
 from typing import Any, Iterable
 
 from netui.core.errors import NetuiError, NotFoundError, ValidationError
-from netui.core.models import Contact, Draft, Event, Interaction, check_date, new_uid
+from netui.core.i18n import template_language
+from netui.core.models import Contact, Draft, Event, check_date, new_uid
 from netui.outreach.lint import Warning, check_similar
 from netui.storage.store import Store
 
@@ -91,7 +92,7 @@ def create_batch(store: Store, contact_uids: Iterable[str], send_on: str | date,
             raise NotFoundError(f"no contact with uid {uid}")
         contacts.append(contact)
     profile = store.profile()
-    lang = lang or profile.language
+    lang = lang or template_language(profile.language)
     if skip_uids is not None:
         pending_uids = skip_uids
     else:

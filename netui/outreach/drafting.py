@@ -27,8 +27,10 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 
+from netui.core import vocabulary
 from netui.core.errors import DraftingError, StorageError
-from netui.core.models import LANGUAGES, Contact, Event, Profile
+from netui.core.i18n import N_, current_language, translate
+from netui.core.models import LANGUAGES, Contact, Event, Profile, default_register
 from netui.storage.atomic import atomic_write
 from netui.storage.paths import shipped_templates_dir, user_templates_dir
 
@@ -89,11 +91,14 @@ class _Limit(Exception):
 
 
 def _missing_message(owner: str, name: str) -> tuple[str, str]:
+    """What to fill in, in the email's language (English names the key `profile --set` takes)."""
+    lang = getattr(_state, "lang", None) or current_language()
     if owner == "profile":
-        return f"fill your profile: {name}", "profile"
+        label = vocabulary.PROFILE_FIELDS.label(name, lang)
+        return translate(N_("fill your profile: {field}"), lang).format(field=name, label=label), "profile"
     if owner == "contact":
-        return f"contact has no {name}", "contact"
-    return f"event has no {name}", "event"
+        return translate(N_("contact has no {field}"), lang).format(field=name), "contact"
+    return translate(N_("event has no {field}"), lang).format(field=name), "event"
 
 
 class _Blank(str):
@@ -239,6 +244,64 @@ def _human_list(context: Any, items: Any) -> str:
     return ", ".join(words[:-1]) + conj + words[-1]
 
 
+#: Italian articled prepositions: preposition -> article -> the two joined.
+_ARTICLED = {
+    "di": {"il": "del ", "lo": "dello ", "l'": "dell'", "la": "della ", "i": "dei ", "gli": "degli ", "le": "delle "},
+    "a": {"il": "al ", "lo": "allo ", "l'": "all'", "la": "alla ", "i": "ai ", "gli": "agli ", "le": "alle "},
+    "da": {"il": "dal ", "lo": "dallo ", "l'": "dall'", "la": "dalla ", "i": "dai ", "gli": "dagli ", "le": "dalle "},
+    "in": {"il": "nel ", "lo": "nello ", "l'": "nell'", "la": "nella ", "i": "nei ", "gli": "negli ", "le": "nelle "},
+    "su": {"il": "sul ", "lo": "sullo ", "l'": "sull'", "la": "sulla ", "i": "sui ", "gli": "sugli ", "le": "sulle "},
+}
+_ARTICLE_RE = re.compile(r"(il|lo|la|i|gli|le)\s+|(l)['’]\s*", re.IGNORECASE)
+_VOWELS = "aeiouàèéìòóùh"
+
+
+def _lo_word(word: str) -> bool:
+    """A masculine word that takes "lo"/"gli": s + consonant, z, gn, ps, pn, x, y."""
+    return (word[:1] == "s" and word[1:2] not in _VOWELS and word[1:2] != "") or word[:1] in "zxy" \
+        or word[:2] in ("gn", "ps", "pn")
+
+
+def guess_article(phrase: str) -> str:
+    """The Italian definite article a sector name takes, guessed from its words.
+
+    Feminine in -a (and -tà, -zione), plural in -i or -e with a plural adjective,
+    masculine for the rest (loanwords like marketing, software, automotive).
+    A guess: writing the article in the profile ("le risorse umane") decides it.
+    """
+    words = phrase.lower().split()
+    first, last = words[0], words[-1]
+    vowel = first[:1] in _VOWELS
+    if first.endswith(("zioni", "sioni", "ioni")) or first.endswith(("ie", "ze", "che", "ghe")) \
+            or (len(words) > 1 and first.endswith("e") and last.endswith(("i", "e"))):
+        return "le"
+    if first.endswith("i"):
+        return "gli" if vowel or _lo_word(first) else "i"
+    if first.endswith(("a", "tà", "zione", "sione", "ione")):
+        return "l'" if vowel else "la"
+    return "l'" if vowel else "lo" if _lo_word(first) else "il"
+
+
+def with_preposition(phrase: str, preposition: str = "di") -> str:
+    """`delle energie rinnovabili`, `del marketing`, `dell'informatica`: Italian di/a/da/in/su + article."""
+    text = str(phrase).strip()
+    forms = _ARTICLED.get(preposition)
+    if not text or forms is None:
+        return text
+    match = _ARTICLE_RE.match(text)
+    if match:  # the user wrote the article: it decides
+        article = "l'" if match.group(2) else match.group(1).lower()
+        text = text[match.end():]
+    else:
+        article = guess_article(text)
+    return forms[article] + text
+
+
+def _prep(value: Any, preposition: str = "di") -> str:
+    """`{{ me.target_sector|prep("di") }}`: the sector with its articled preposition."""
+    return with_preposition(str(value), str(preposition))
+
+
 # --- the sandbox --------------------------------------------------------------
 
 _state = threading.local()
@@ -347,6 +410,7 @@ class DraftEnvironment(ImmutableSandboxedEnvironment):
         self.filters = {n: _guard_filter(n, f) for n, f in self.filters.items() if n in _SAFE_FILTERS}
         self.filters["longdate"] = _longdate
         self.filters["human_list"] = _human_list
+        self.filters["prep"] = _prep
         self.globals.pop("lipsum", None)
         self.globals["require"] = _require
 
@@ -459,6 +523,7 @@ def _template_lineno(exc: BaseException) -> int | None:
 
 def _run(template: Any, context: dict[str, Any], source: str) -> str:
     _state.deadline = time.monotonic() + TIME_LIMIT
+    _state.lang = context.get("lang")
     chunks: list[str] = []
     size = 0
     try:
@@ -495,6 +560,7 @@ def _run(template: Any, context: dict[str, Any], source: str) -> str:
         raise DraftingError(message + where, kind=kind, lineno=lineno, line=line) from None
     finally:
         _state.deadline = None
+        _state.lang = None
 
 
 # --- rendering ----------------------------------------------------------------
@@ -521,6 +587,8 @@ def _context(lang: str, profile: Profile, contact: Contact | None, event: Event 
     context.update(me=_Fields(profile, "profile"), today=today or date.today(), lang=lang,
                    signature=_signature(profile))
     if contact is not None:
+        if contact.register not in ("tu", "lei"):  # not validated yet: what it would get
+            contact = contact.copy(register=default_register(contact.relationship, contact.source))
         context["contact"] = _Fields(contact, "contact")
     if event is not None:
         context["event"] = _Fields(event, "event")

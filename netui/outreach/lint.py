@@ -2,7 +2,9 @@
 
 Pure functions over plain values, so the compose screen can run them on every
 keystroke and the CLI can print them to stderr. Each returns a list of
-Warning(code, message); an empty list means nothing to say.
+Warning(code, message); an empty list means nothing to say. Messages are in
+`lang` (the draft's language: an Italian draft gets Italian warnings), else in
+the language netui speaks.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Sequence
 
+from netui.core import vocabulary
+from netui.core.i18n import N_, current_language, translate
 from netui.core.models import NO_GENERIC_RELATIONSHIPS, Contact, Profile
 
 GENERIC_TEMPLATES = frozenset({"generic"})
@@ -35,65 +39,76 @@ class Warning:  # noqa: A001 - the name the UI and CLI use
 LintWarning = Warning  # for modules that would rather not shadow the builtin
 
 
-def check_generic_target(template: str, contact: Contact) -> list[Warning]:
+def _say(lang: str | None, message: str, **values: object) -> str:
+    """`message` (marked with N_) in `lang`, its {names} filled in."""
+    return translate(message, lang or current_language()).format(**values)
+
+
+def check_generic_target(template: str, contact: Contact, lang: str | None = None) -> list[Warning]:
     """The generic email is never for mentors, managers, employers; key contacts get a personal one."""
     if template not in GENERIC_TEMPLATES:
         return []
     found = []
     if contact.relationship in NO_GENERIC_RELATIONSHIPS:
-        role = contact.relationship.replace("_", " ")
-        found.append(Warning("generic_to_relationship",
-                             f"{contact.name} is your {role}: never send them the generic email; "
-                             "write a personal one"))
+        role = vocabulary.RELATIONSHIPS.label(contact.relationship, lang or current_language())
+        found.append(Warning("generic_to_relationship", _say(
+            lang, N_("{name} is your {role}: never send them the generic email; write a personal one"),
+            name=contact.name, role=role)))
     if contact.tier == "key":
-        found.append(Warning("generic_to_key",
-                             f"{contact.name} is a key contact: a personal email will work better "
-                             "than the generic one"))
+        found.append(Warning("generic_to_key", _say(
+            lang, N_("{name} is a key contact: a personal email will work better than the generic one"),
+            name=contact.name)))
     return found
 
 
-def check_placeholders(subject: str, body: str) -> list[Warning]:
+def check_placeholders(subject: str, body: str, lang: str | None = None) -> list[Warning]:
     """Text left in [Square Brackets] is almost always a placeholder never filled in."""
     hits = _BRACKETS_RE.findall(subject) + _BRACKETS_RE.findall(body)
     if not hits:
         return []
     shown = ", ".join(dict.fromkeys(hits[:5]))
-    more = f" and {len(hits) - 5} more" if len(hits) > 5 else ""
-    return [Warning("placeholder", f"text left in brackets: {shown}{more}; fill it in or remove it")]
+    more = _say(lang, N_(" and {count} more"), count=len(hits) - 5) if len(hits) > 5 else ""
+    return [Warning("placeholder", _say(lang, N_("text left in brackets: {shown}{more}; fill it in or remove it"),
+                                        shown=shown, more=more))]
 
 
 def mentions_cv(text: str) -> bool:
     return bool(_CV_RE.search(text))
 
 
-def check_cv(subject: str, body: str, profile: Profile) -> list[Warning]:
+def check_cv(subject: str, body: str, profile: Profile, lang: str | None = None) -> list[Warning]:
     """A clipboard or mailto: link cannot attach files: remind the user to attach the CV."""
     if not mentions_cv(f"{subject}\n{body}"):
         return []
     if not profile.cv_path.strip():
-        return [Warning("cv_no_path", "the email mentions your CV but your profile has no CV path: "
-                                      "set cv_path, and attach the file in your mail client")]
+        return [Warning("cv_no_path", _say(
+            lang, N_("the email mentions your CV but your profile has no CV path: set cv_path, "
+                     "and attach the file in your mail client")))]
     name = Path(profile.cv_path.strip()).name
-    return [Warning("cv_attach", f"the email mentions your CV: attach {name} in your mail client "
-                                 "(copying the text cannot attach files)")]
+    return [Warning("cv_attach", _say(
+        lang, N_("the email mentions your CV: attach {file} in your mail client "
+                 "(copying the text cannot attach files)"), file=name))]
 
 
-def check_contact_email(contact: Contact) -> list[Warning]:
+def check_contact_email(contact: Contact, lang: str | None = None) -> list[Warning]:
     if contact.emails:
         return []
-    return [Warning("no_email", f"{contact.name} has no email address: add one to send this email")]
+    return [Warning("no_email", _say(lang, N_("{name} has no email address: add one to send this email"),
+                                     name=contact.name))]
 
 
-def check_subject(subject: str) -> list[Warning]:
+def check_subject(subject: str, lang: str | None = None) -> list[Warning]:
     if subject.strip():
         return []
-    return [Warning("empty_subject", "the subject is empty")]
+    return [Warning("empty_subject", _say(lang, N_("the subject is empty")))]
 
 
-def check_draft(template: str, subject: str, body: str, contact: Contact, profile: Profile) -> list[Warning]:
-    """Every check that looks at one draft."""
-    return (check_generic_target(template, contact) + check_contact_email(contact)
-            + check_subject(subject) + check_placeholders(subject, body) + check_cv(subject, body, profile))
+def check_draft(template: str, subject: str, body: str, contact: Contact, profile: Profile,
+                lang: str | None = None) -> list[Warning]:
+    """Every check that looks at one draft, its messages in `lang` (the draft's language)."""
+    return (check_generic_target(template, contact, lang) + check_contact_email(contact, lang)
+            + check_subject(subject, lang) + check_placeholders(subject, body, lang)
+            + check_cv(subject, body, profile, lang))
 
 
 def similarity(a: str, b: str) -> float:
@@ -105,7 +120,8 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
 
 
-def check_similar(drafts: Sequence[tuple[str, str]], threshold: float = SIMILARITY_THRESHOLD) -> list[Warning]:
+def check_similar(drafts: Sequence[tuple[str, str]], threshold: float = SIMILARITY_THRESHOLD,
+                  lang: str | None = None) -> list[Warning]:
     """Personalised drafts of one batch that read nearly the same: the method says no copy-paste."""
     found = []
     words = [(label, _WORD_RE.findall(body.casefold())) for label, body in drafts]
@@ -116,7 +132,7 @@ def check_similar(drafts: Sequence[tuple[str, str]], threshold: float = SIMILARI
                 continue
             ratio = matcher.ratio()
             if ratio >= threshold:
-                found.append(Warning("similar_drafts",
-                                     f"the drafts for {label_a} and {label_b} read {ratio:.0%} the same: "
-                                     "make each one personal"))
+                found.append(Warning("similar_drafts", _say(
+                    lang, N_("the drafts for {first} and {second} read {ratio:.0%} the same: "
+                             "make each one personal"), first=label_a, second=label_b, ratio=ratio)))
     return found

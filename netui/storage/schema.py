@@ -2,8 +2,11 @@
 
 Version 0 is a TinyDB file without a `meta` table (a hand-made or early file);
 version 1 adds `meta.schema_version`, a `uid` on every record and the default
-value of every field the program knows; version 2 adds the profile's keys for
-the job found (`landed_*`, `search_*`) with their defaults.
+value of every field the program knows; version 2 (one step, several parts)
+adds the profile's keys for the job found (`landed_*`, `search_*`) with their
+defaults, each contact's `register` (tu or lei, from its relationship and
+source), and keys the first-meeting answers by question id instead of the
+English question text.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from netui.core.models import (
     Interaction,
     Profile,
     Record,
+    answers_by_id,
+    default_register,
     new_uid,
 )
 
@@ -56,16 +61,57 @@ def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
-    """The profile gains the keys of the job found, at their defaults (nothing else changes)."""
+def _v2_profile_landed_keys(data: dict[str, Any]) -> dict[str, Any]:
+    """The profile gains the keys of the job found, at their defaults."""
     out = dict(data)
     out["profile"] = {doc_id: Profile.from_doc(dict(doc)).to_doc()
                       for doc_id, doc in (data.get("profile") or {}).items()}
+    return out
+
+
+def _v2_contact_register_and_answers(data: dict[str, Any]) -> dict[str, Any]:
+    """Each contact gets a register; first-meeting answers are keyed by question id."""
+    out = dict(data)
+    contacts = {}
+    for doc_id, doc in (data.get("contacts") or {}).items():
+        doc = dict(doc)
+        if not doc.get("register"):
+            doc["register"] = default_register(doc.get("relationship"), doc.get("source") or "other")
+        if isinstance(doc.get("answers"), dict):
+            doc["answers"] = answers_by_id(doc["answers"])
+        contacts[doc_id] = doc
+    if "contacts" in data:
+        out["contacts"] = contacts
+    return out
+
+
+V2_PARTS: tuple[Callable[[dict[str, Any]], dict[str, Any]], ...] = (
+    _v2_profile_landed_keys,
+    _v2_contact_register_and_answers,
+)
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2: every part of V2_PARTS, in order (each adds fields, none drops any)."""
+    out = dict(data)
+    for part in V2_PARTS:
+        out = part(out)
     out["meta"] = {"1": {"schema_version": 2}}
     return out
 
 
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1, 1: _v1_to_v2}
+
+
+def _same_answers(old: Any, new: Any) -> bool:
+    """Answers re-keyed by question id keep every answer text."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return old == new
+    return all(any(text in kept for kept in new.values()) for text in old.values())
+
+
+#: Fields a migration may reshape without losing anything, and how to check it.
+_SAME: dict[str, Callable[[Any, Any], bool]] = {"answers": _same_answers}
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
@@ -84,9 +130,14 @@ def verify(before: dict[str, Any], after: dict[str, Any]) -> None:
         if set(old) - set(new):
             raise ValueError(f"migration lost records of table {name}")
         for doc_id, doc in old.items():
-            lost = [k for k, v in doc.items() if k not in new[doc_id] or (new[doc_id][k] != v and v not in (None, ""))]
+            lost = [k for k, v in doc.items() if k not in new[doc_id] or (
+                new[doc_id][k] != v and v not in (None, "") and not _SAME.get(k, _never)(v, new[doc_id][k]))]
             if lost:
                 raise ValueError(f"migration changed {name} {doc_id}: {', '.join(lost)}")
+
+
+def _never(old: Any, new: Any) -> bool:
+    return False
 
 
 def empty_data() -> dict[str, Any]:

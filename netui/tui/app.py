@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.worker import WorkerFailed
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
+from netui.core.i18n import follow_profile
 from netui.storage.store import Store
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.messages import DataChanged
@@ -95,6 +96,7 @@ class NetuiApp(App[None]):
                  handle_signals: bool = True, resume_gc: bool = False) -> None:
         super().__init__()
         self.store = store
+        follow_profile(store.profile().language)
         self.demo = demo
         self._today = today
         self.handle_signals = handle_signals

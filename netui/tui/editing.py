@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.events import Mount, Unmount
+
 from netui.tui.base import NetuiModal, NetuiScreen, ResultT
 from netui.tui.dialogs.confirm import ConfirmScreen
 

@@ -24,7 +24,11 @@ def default_path() -> Path:
 
 def write_reminders(app: NetuiApp, path: Path) -> int:
     """Write the reminders of the next weeks to `path`; the number of entries."""
-    from netui.events.reminders import DEFAULT_WEEKS, collect_reminders, reminders_to_ics
+    from netui.events.reminders import (
+        DEFAULT_WEEKS,
+        collect_reminders,
+        reminders_to_ics,
+    )
     from netui.storage.atomic import atomic_write
 
     reminders = collect_reminders(app.store, app.today, DEFAULT_WEEKS)

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from netui.core import vocabulary
 from netui.core.errors import ValidationError
 from netui.core.followups import OUTREACH_KINDS
 from netui.core.models import INTERACTION_KINDS, Interaction
@@ -77,7 +78,7 @@ class LogInteractionScreen(EditingModal[bool]):
             verb = "Edit the interaction" if item else "Log an interaction"
             yield Static(f"{verb} with {name}", id="log-title", markup=False)
             yield Label("Kind", classes="log-label")
-            yield Select([(k.replace("_", " "), k) for k in INTERACTION_KINDS], value=kind, allow_blank=False,
+            yield Select(vocabulary.INTERACTION_KINDS.choices(INTERACTION_KINDS), value=kind, allow_blank=False,
                          id="input-kind", disabled=readonly, compact=True)
             yield Static(KIND_HELP.get(kind, ""), id="kind-help")
             yield Static("", id="error-kind", classes="field-error", markup=False)
@@ -182,7 +183,7 @@ class LogInteractionScreen(EditingModal[bool]):
             return
         self._initial = values
         contact = store.contact(self.contact_uid)
-        what = values["kind"].replace("_", " ")
+        what = vocabulary.INTERACTION_KINDS.label(values["kind"])
         note = " The follow-up clock starts again." if values["kind"] in OUTREACH_KINDS else ""
         self.notify(f"Logged {what} with {contact.name if contact else 'the contact'}.{note}", markup=False)
         self.dismiss(True)

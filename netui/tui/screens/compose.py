@@ -39,7 +39,9 @@ from textual.widgets import (
     TextArea,
 )
 
+from netui.core import vocabulary
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
+from netui.core.i18n import template_language
 from netui.core.models import LANGUAGES, Contact, Draft, Event, check_date
 from netui.outreach import batch as batches
 from netui.outreach import drafting, lint, sending
@@ -54,7 +56,7 @@ if TYPE_CHECKING:
     from netui.outreach.mail import OpenResult
     from netui.tui.app import NetuiApp
 
-LANG_LABELS = {"it": "Italiano", "en": "English"}
+LANG_LABELS = vocabulary.LANGUAGES
 PREVIEW_DELAY = 0.03  # seconds of quiet typing before an edited *template* is compiled again
 COPY_TIMEOUT = 2.0
 
@@ -150,7 +152,7 @@ class ComposeScreen(EditingScreen[None]):
         store = self.store
         self.contact = store.contact(self.contact_uid)
         profile = store.profile()
-        self.lang = profile.language
+        self.lang = template_language(profile.language)
         if self.draft_uid:
             self.draft = store.draft(self.draft_uid)
         if self.draft is not None:
@@ -177,7 +179,7 @@ class ComposeScreen(EditingScreen[None]):
             yield LiveText("", id="c-status")
         with Horizontal(id="c-options"):
             yield Static("Template", classes="c-label")
-            yield Select([(n.replace("_", " "), n) for n in templates], value=self.template,
+            yield Select(vocabulary.TEMPLATES.choices(templates), value=self.template,
                          allow_blank=False, id="c-template", compact=True)
             yield Static("Language", classes="c-label")
             yield Select([(LANG_LABELS[code], code) for code in LANGUAGES], value=self.lang,
@@ -476,7 +478,7 @@ class ComposeScreen(EditingScreen[None]):
         store = self.store
         profile = store.profile()
         assert self.contact is not None
-        found = lint.check_draft(self.template, subject, body, self.contact, profile)
+        found = lint.check_draft(self.template, subject, body, self.contact, profile, self.lang)
         draft = store.draft(self.draft_uid) if self.draft_uid else None
         if draft is not None and draft.batch_uid:
             found += batches.similar_in_batch(store, draft.batch_uid, {draft.uid: body}, only=draft.uid)

@@ -28,17 +28,18 @@ from textual.widgets import (
     TextArea,
 )
 
+from netui.core import vocabulary
 from netui.core.followups import follow_up
 from netui.core.models import (
     FIRST_MEETING_QUESTIONS,
-    INTERACTION_KINDS,
+    REGISTERS,
     RELATIONSHIPS,
     SOURCES,
     TIERS,
     Contact,
     ValidationError,
+    question_text,
 )
-from netui.core.network_model import SOURCE_LABELS
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.messages import DataChanged
@@ -70,6 +71,7 @@ FIELDS: tuple[Field, ...] = (
     Field("location", "Location"),
     Field("source", "Source", "select", SOURCES),
     Field("relationship", "Relationship", "optional_select", RELATIONSHIPS),
+    Field("register", "Register (it)", "optional_select", REGISTERS),
     Field("tier", "Tier", "select", TIERS),
     Field("keep_in_touch_days", "Cadence, days", "days",
           placeholder="every N days (empty: 30 for key, 90 for network)"),
@@ -82,11 +84,11 @@ FIELDS: tuple[Field, ...] = (
 )
 FIELD_BY_NAME = {f.name: f for f in FIELDS}
 
-KIND_LABELS = {k: k.replace("_", " ") for k in INTERACTION_KINDS}
+KIND_LABELS = vocabulary.INTERACTION_KINDS
 
 
-def choice_label(value: str) -> str:
-    return SOURCE_LABELS.get(value, value).replace("_", " ")
+def choice_label(value: str, field: str = "source") -> str:
+    return vocabulary.TABLES.get(field, vocabulary.SOURCES).label(value)
 
 
 def split_items(text: str) -> list[str]:
@@ -278,7 +280,7 @@ class ContactScreen(EditingScreen[str | None]):
                 yield Static("Ask them when you meet someone new; the answers stay with the contact. "
                              "Add your own questions in your profile (4).", classes="section-help")
                 for i, question in enumerate(questions):
-                    yield Static(question, classes="question", markup=False)
+                    yield Static(question_text(question), classes="question", markup=False)
                     yield TextArea(values["answers"].get(question, ""), id=f"answer-{i}",
                                    classes="answer", read_only=readonly, tab_behavior="focus", compact=True)
                 yield Static("", id="error-answers", classes="field-error", markup=False)
@@ -300,7 +302,7 @@ class ContactScreen(EditingScreen[str | None]):
             choices = list(f.choices)
             if value and value not in choices:  # a value from a hand-edited file: shown, and refused on save
                 choices.append(value)
-            options = [(choice_label(c), c) for c in choices]
+            options = [(choice_label(c, f.name), c) for c in choices]
             if f.kind == "select":
                 return Select(options, value=value or choices[0], allow_blank=False, id=widget_id,
                               disabled=readonly, compact=True)

@@ -13,12 +13,13 @@ from textual.content import Content
 from textual.widgets import Checkbox, Footer, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from netui.core import vocabulary
 from netui.core.errors import ValidationError
 from netui.core.models import LANGUAGES, Contact, check_date
 from netui.core.textsearch import contact_key, matches
 from netui.tui.base import NetuiModal
 
-LANG_LABELS = {"it": "Italiano", "en": "English"}
+LANG_LABELS = vocabulary.LANGUAGES
 
 
 @dataclass(slots=True)
@@ -68,7 +69,7 @@ class BatchForm(NetuiModal[BatchRequest | None]):
                 yield Input((self.today + timedelta(days=1)).isoformat(), id="b-send-on", compact=True,
                             placeholder="YYYY-MM-DD")
                 yield Static("Template", classes="b-label")
-                yield Select([(t.replace("_", " "), t) for t in self.templates], allow_blank=False,
+                yield Select(vocabulary.TEMPLATES.choices(self.templates), allow_blank=False,
                              value="personal" if "personal" in self.templates else self.templates[0],
                              id="b-template", compact=True)
             with Horizontal(classes="b-row"):

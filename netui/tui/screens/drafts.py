@@ -19,7 +19,9 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
+from netui.core import vocabulary
 from netui.core.errors import CommitFailed, ValidationError
+from netui.core.i18n import template_language
 from netui.core.models import DRAFT_STATUSES, Draft
 from netui.outreach import batch as batches
 from netui.outreach import drafting, sending
@@ -112,7 +114,7 @@ class DraftsScreen(NetuiScreen[None]):
                 Text(draft.status, style=STATUS_STYLE.get(draft.status, "")),
                 Text(draft.send_on or "-"),
                 Text(contact.name if contact else "(deleted contact)"),
-                Text(draft.template.replace("_", " ")),
+                Text(vocabulary.TEMPLATES.label(draft.template)),
                 Text(draft.lang),
                 Text(draft.subject[:60] or "(no subject)"),
                 Text(batch.label if batch else ""),
@@ -225,11 +227,11 @@ class DraftsScreen(NetuiScreen[None]):
 
     def action_new_batch(self) -> None:
         profile = self.store.profile()
-        templates = sorted({t.name for t in drafting.list_templates(profile.language)})
+        templates = sorted({t.name for t in drafting.list_templates(template_language(profile.language))})
         if not templates:
             self.notify("No templates found.", severity="error")
             return
-        form = BatchForm(self.store.contacts(), templates, profile.language, self.netui.today)
+        form = BatchForm(self.store.contacts(), templates, template_language(profile.language), self.netui.today)
         self.app.push_screen(form, self._create_batch)
 
     async def _create_batch(self, request: BatchRequest | None) -> None:

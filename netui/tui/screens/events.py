@@ -23,6 +23,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
+from netui.core.i18n import template_language
 from netui.core.models import CHECKLIST_PHASES, Contact, Event
 from netui.events import service as core
 from netui.outreach.batch import Batch
@@ -554,7 +555,7 @@ class EventsScreen(NetuiScreen[None]):
         already = {d.contact_uid for d in self.store.drafts()
                    if d.event_uid == event.uid and d.template == core.FOLLOW_UP_TEMPLATE}
         skipped = [p for p in people if p.uid in already]
-        lang = self.store.profile().language
+        lang = template_language(self.store.profile().language)
 
         async def save(values: dict[str, str]) -> Batch | None:
             send_on = values["send_on"].strip()

@@ -14,8 +14,9 @@ from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Footer, Header, Input, Static
 
+from netui.core import vocabulary
 from netui.core.models import SOURCES, TIERS, Interaction
-from netui.core.network_model import COLUMNS, SOURCE_LABELS, Filters, NetworkModel
+from netui.core.network_model import COLUMNS, Filters, NetworkModel
 from netui.tui.base import NetuiScreen, PaletteCommand
 from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
@@ -56,7 +57,7 @@ def welcome_text() -> Text:
 
 
 def source_label(source: str) -> str:
-    return SOURCE_LABELS.get(source, source).replace("_", " ")
+    return vocabulary.SOURCES.label(source)
 
 
 #: From this many contacts the overview shows its first page before building the other rows.

@@ -21,7 +21,9 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Select, Static, TextArea
 
+from netui.core import vocabulary
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
+from netui.core.i18n import template_language
 from netui.core.models import LANGUAGES, PROFILE_LIST_KEYS, Profile, check_email
 from netui.outreach import drafting
 from netui.tui.base import NetuiScreen, stylesheet
@@ -31,7 +33,7 @@ from netui.tui.messages import DataChanged
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
 
-LANG_LABELS = {"it": "Italiano", "en": "English"}
+LANG_LABELS = vocabulary.LANGUAGES
 
 #: (section, [(key, label, placeholder)]) in the order of the form.
 SECTIONS: list[tuple[str, list[tuple[str, str, str]]]] = [
@@ -128,7 +130,8 @@ class ProfileScreen(EditingScreen[None]):
     def _widget(profile: Profile, key: str, placeholder: str) -> Widget:
         value = getattr(profile, key)
         if key == "language":
-            return Select([(LANG_LABELS[c], c) for c in LANGUAGES], value=value, allow_blank=False,
+            automatic = (str(vocabulary.AUTOMATIC_LANGUAGE), "")  # not chosen: NETUI_LANG, else the system's
+            return Select([automatic, *[(LANG_LABELS[c], c) for c in LANGUAGES]], value=value, allow_blank=False,
                           id=f"f-{key}", compact=True)
         if key in MULTILINE:
             text = "\n".join(value) if isinstance(value, list) else value
@@ -306,7 +309,7 @@ class ProfileScreen(EditingScreen[None]):
         if profile is None:
             parts.append(("Fix the fields marked in red to see the templates.", "$error"))
         else:
-            lang = profile.language
+            lang = template_language(profile.language)
             parts.append((f"Ready to use ({LANG_LABELS.get(lang, lang)}):\n", "bold"))
             for info in drafting.list_templates(lang):
                 try:

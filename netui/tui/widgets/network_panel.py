@@ -11,7 +11,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
-from netui.core.network_model import OUTREACH_WEEKS, SOURCE_LABELS, Totals
+from netui.core import vocabulary
+from netui.core.network_model import OUTREACH_WEEKS, Totals
 from netui.tui.widgets.contact_table import DUE_MARK, THANK_MARK, fit
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -110,7 +111,7 @@ class NetworkPanel(VerticalScroll, can_focus=False):
             counts.append("\n" + over, "bold green")
         self.query_one("#panel-counts", Static).update(counts)
         self.query_one("#panel-sources", BarChart).data = tuple(
-            (SOURCE_LABELS.get(s, s).replace("_", " "), n) for s, n in totals.sources())
+            (vocabulary.SOURCES.label(s), n) for s, n in totals.sources())
         self.query_one("#panel-sectors", BarChart).data = tuple(totals.sectors(limit=6))
         weeks = list(totals.weeks)
         self.query_one("#panel-outreach", Sparkline).data = weeks

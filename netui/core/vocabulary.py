@@ -1,0 +1,179 @@
+"""What each stored word is called on screen, in the current language: one table.
+
+Stored values stay English identifiers (`former_colleague`, `event_met`); what the
+user reads is their label from here, translated through the catalogue when it
+is shown. Code that shows a stored value takes its label from here instead of
+making one with `.replace("_", " ")`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from netui.core import i18n
+from netui.core.i18n import LazyString
+from netui.core.i18n import lazy_gettext as _l
+
+
+class Labels(Mapping[str, str]):
+    """value -> label in the current language (a str), resolved once per language.
+
+    `label(value)` also names a value the table does not know (a user's own
+    template, a value written by a newer netui) by turning `_` into spaces.
+    """
+
+    __slots__ = ("_lazy", "_resolved", "_now")
+
+    def __init__(self, lazy: Mapping[str, LazyString | str]) -> None:
+        self._lazy = dict(lazy)
+        self._resolved: dict[str, dict[str, str]] = {}
+        #: The labels in the current language, swapped when it changes: `label` runs once
+        #: per row of a 30,000-contact table, so it is one dict lookup.
+        self._now = self._in(i18n.current_language())
+        i18n.on_language_change(self._follow)
+
+    def _follow(self, lang: str) -> None:
+        self._now = self._in(lang)
+
+    def _current(self) -> dict[str, str]:
+        return self._now
+
+    def _in(self, lang: str) -> dict[str, str]:
+        found = self._resolved.get(lang)
+        if found is None:
+            found = self._resolved[lang] = {
+                value: i18n.translate(text.message, lang) if isinstance(text, LazyString) else text
+                for value, text in self._lazy.items()}
+        return found
+
+    def __getitem__(self, value: str) -> str:
+        return self._current()[value]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lazy)
+
+    def __len__(self) -> int:
+        return len(self._lazy)
+
+    def label(self, value: str | None, lang: str | None = None) -> str:
+        """The label of `value` in the current language (or in `lang`)."""
+        if value is None:
+            return ""
+        found = (self._now if lang is None else self._in(lang)).get(value)
+        return found if found is not None else value.replace("_", " ")
+
+    def choices(self, values: tuple[str, ...] | list[str] | None = None) -> list[tuple[str, str]]:
+        """(label, value) pairs, as a Select takes them, in the table's order (or `values`')."""
+        current = self._current()
+        return [(current.get(v) or v.replace("_", " "), v) for v in (self._lazy if values is None else values)]
+
+
+SOURCES = Labels({
+    "family": _l("family"),
+    "friend": _l("friend"),
+    "volunteering": _l("volunteering"),
+    "sport": _l("sport"),
+    "colleague": _l("colleague"),
+    "former_colleague": _l("ex-colleague"),
+    "professor": _l("professor"),
+    "alumni": _l("alumni"),
+    "linkedin": _l("linkedin"),
+    "event": _l("event"),
+    "recruiter": _l("recruiter"),
+    "other": _l("other"),
+})
+RELATIONSHIPS = Labels({
+    "peer": _l("peer"),
+    "mentor": _l("mentor"),
+    "manager": _l("manager"),
+    "former_employer": _l("former employer"),
+    "current_employer": _l("current employer"),
+    "recruiter": _l("recruiter"),
+})
+TIERS = Labels({"key": _l("key"), "network": _l("network")})
+INTERACTION_KINDS = Labels({
+    "email_sent": _l("email sent"),
+    "reply_received": _l("reply received"),
+    "thanked": _l("thanked"),
+    "meeting": _l("meeting"),
+    "call": _l("call"),
+    "message": _l("message"),
+    "linkedin_comment": _l("linkedin comment"),
+    "event_met": _l("met at an event"),
+    "note": _l("note"),
+})
+EVENT_KINDS = Labels({
+    "webinar": _l("Webinar"),
+    "career_day": _l("Career day"),
+    "open_day": _l("Open day"),
+    "conference": _l("Conference"),
+    "meetup": _l("Meetup"),
+    "company_meeting": _l("Company meeting"),
+    "other": _l("Other"),
+})
+EVENT_STATUSES = Labels({"planned": _l("Planned"), "attended": _l("Attended"), "skipped": _l("Skipped")})
+CHECKLIST_PHASES = Labels({"before": _l("Before"), "during": _l("During"), "after": _l("After")})
+DRAFT_STATUSES = Labels({
+    "draft": _l("draft"),
+    "ready": _l("ready"),
+    "copied": _l("copied"),
+    "sent": _l("sent"),
+})
+#: A language is named in itself, whatever language netui speaks.
+LANGUAGES = Labels({"it": "Italiano", "en": "English"})
+#: The profile's language when none is chosen: netui follows NETUI_LANG, else the system's.
+AUTOMATIC_LANGUAGE = _l("Automatic (the system's)")
+REGISTERS = Labels({"tu": _l("tu (informal)"), "lei": _l("Lei (formal)")})
+#: The shipped templates; a user's own template is named by its file name.
+TEMPLATES = Labels({
+    "generic": _l("generic"),
+    "personal": _l("personal"),
+    "thank_you": _l("thank you"),
+    "follow_up": _l("follow up"),
+    "event_follow_up": _l("event follow-up"),
+})
+#: The fields of your profile, as messages name them ("fill your profile: ...").
+PROFILE_FIELDS = Labels({
+    "first_name": _l("first name"),
+    "last_name": _l("last name"),
+    "email": _l("email"),
+    "phone": _l("phone"),
+    "current_position": _l("current position"),
+    "current_company": _l("current company"),
+    "time_in_role": _l("time in role"),
+    "current_sector": _l("current sector"),
+    "target_sector": _l("target sector"),
+    "target_position": _l("target position"),
+    "target_location": _l("where you want to work"),
+    "target_work_type": _l("kind of work"),
+    "company_traits": _l("companies you like"),
+    "target_companies": _l("target companies"),
+    "experiences": _l("experiences"),
+    "cv_path": _l("CV file"),
+    "signature": _l("signature"),
+    "language": _l("language"),
+    "cadence_key_days": _l("days between key contacts"),
+    "cadence_network_days": _l("days between other contacts"),
+    "questions": _l("first-meeting questions"),
+})
+
+#: Every table by the name of what it labels.
+TABLES: dict[str, Labels] = {
+    "source": SOURCES,
+    "relationship": RELATIONSHIPS,
+    "tier": TIERS,
+    "interaction_kind": INTERACTION_KINDS,
+    "event_kind": EVENT_KINDS,
+    "event_status": EVENT_STATUSES,
+    "checklist_phase": CHECKLIST_PHASES,
+    "draft_status": DRAFT_STATUSES,
+    "language": LANGUAGES,
+    "register": REGISTERS,
+    "template": TEMPLATES,
+    "profile_field": PROFILE_FIELDS,
+}
+
+
+def label(table: str, value: str | None) -> str:
+    """`label("source", "former_colleague")` -> "ex-colleague" / "ex collega"."""
+    return TABLES[table].label(value)
