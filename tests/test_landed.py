@@ -19,7 +19,7 @@ from conftest import write_data_file
 
 from netui.core.followups import due_contacts
 from netui.core.models import INTERACTION_KINDS, Contact, Event, Interaction, Profile
-from netui.outreach.batch import mark_sent
+from netui.outreach.sending import mark_sent
 from netui.storage.schema import SCHEMA_VERSION
 from netui.storage.store import Store
 
