@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -39,5 +38,7 @@ pass_ctx = click.make_pass_decorator(Context)
 
 
 def echo_json(value: object) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True))
+    from netui.cli.output import safe_json
+
+    click.echo(safe_json(value))
 

@@ -41,6 +41,7 @@ from netui.core.models import (
     Interaction,
     Profile,
     Record,
+    check_not_future,
     now_iso,
 )
 from netui.storage import backups, docstream
@@ -170,8 +171,13 @@ class _Table(Generic[R]):
         #: deleted); None: everything (after a load).
         self.pending: TablePending = None
 
-    def load(self, groups: Iterable[dict[str, Any]]) -> None:
-        """Take the documents of each group (emptying it) as dataclasses."""
+    def load(self, groups: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Take the documents of each group (emptying it) as dataclasses.
+
+        Records that fail the checks of `integrity` are cleaned or, when the model
+        refuses them, left out and returned as quarantine entries; every such case
+        is named in `store.load_problems`.
+        """
         self.by_uid.clear()
         self.doc_ids.clear()
         cls = self.cls
@@ -179,20 +185,83 @@ class _Table(Generic[R]):
         # The builder straight away, unless the class converts more in its own from_doc (Event).
         build = cls._builder() if from_doc.__func__ is Record.from_doc.__func__ else from_doc  # type: ignore[attr-defined]
         complete = cls._field_names()
-        by_uid, doc_ids = self.by_uid, self.doc_ids
-        highest = 0
+        all_ids: list[str] = []
+        all_records: list[R] = []
         for raw_table in groups:
-            # A group at a time, in C where possible (map, zip, dict.update): ~1,000 documents.
-            ids = list(raw_table)
-            records = [build(doc) if doc.keys() == complete else from_doc(doc) for doc in raw_table.values()]
+            # A group at a time, in C where possible: ~1,000 documents.
+            all_ids.extend(raw_table)
+            all_records.extend([build(doc) if doc.keys() == complete else from_doc(doc)
+                                for doc in raw_table.values()])
             raw_table.clear()
-            uids = [record.uid for record in records]
-            by_uid.update(zip(uids, records))
-            doc_ids.update(zip(uids, ids))
-            if ids:
-                highest = max(highest, max(map(int, ids)))
+        quarantined = self._check(all_ids, all_records)
+        try:
+            highest = max(map(int, all_ids), default=0)
+        except ValueError:
+            highest = self._renumber(all_ids)
+        by_uid, doc_ids = self.by_uid, self.doc_ids
+        uids = [record.uid for record in all_records]  # type: ignore[attr-defined]
+        by_uid.update(zip(uids, all_records))
+        doc_ids.update(zip(uids, all_ids))
         self.next_id = highest + 1
+        if len(by_uid) != len(all_records):
+            self._separate_duplicates(all_ids, all_records)
         self.pending = None
+        return quarantined
+
+    def _check(self, ids: list[str], records: list[R]) -> list[dict[str, Any]]:
+        """Clean or set aside the records `integrity` flags (in place); the quarantine entries."""
+        from netui.storage import integrity
+
+        flagged = integrity.suspects(self.name, self.cls, records)
+        if not flagged:
+            return []
+        quarantined = []
+        dropped = set()
+        for index in flagged:
+            record = records[index]
+            checked, problem = integrity.examine(record)
+            if checked is None:
+                dropped.add(index)
+                quarantined.append(integrity.quarantine_entry(self.name, ids[index], record.to_doc(), problem))
+                self.store.load_problems.append(
+                    integrity.describe(self.name, ids[index], record, problem) + " (set aside: 'netui doctor')")
+            else:
+                records[index] = checked
+                if problem:
+                    self.store.load_problems.append(integrity.describe(self.name, ids[index], checked, problem))
+        if dropped:
+            ids[:] = [doc_id for i, doc_id in enumerate(ids) if i not in dropped]
+            records[:] = [record for i, record in enumerate(records) if i not in dropped]
+        return quarantined
+
+    def _renumber(self, ids: list[str]) -> int:
+        """Document ids that are not numbers get new ones after the highest; the highest."""
+        highest = max((int(doc_id) for doc_id in ids if doc_id.isdigit()), default=0)
+        for position, doc_id in enumerate(ids):
+            if not doc_id.isdigit():
+                highest += 1
+                ids[position] = str(highest)
+                self.store.load_problems.append(
+                    f"{self.name} document {doc_id!r}: not a number, now document {highest}")
+        return highest
+
+    def _separate_duplicates(self, ids: list[str], records: list[R]) -> None:
+        """Two records with one uid: the first keeps it, each later one gets a new uid (named)."""
+        from netui.core.models import new_uid
+
+        self.by_uid.clear()
+        self.doc_ids.clear()
+        for doc_id, record in zip(ids, records):
+            uid = record.uid  # type: ignore[attr-defined]
+            if uid in self.by_uid:
+                fresh = new_uid()
+                self.store.load_problems.append(
+                    f"{self.name} document {doc_id}: uid {uid} is also used by document "
+                    f"{self.doc_ids[uid]}; this one now has the uid {fresh}")
+                record = record.copy(uid=fresh)  # type: ignore[attr-defined]
+                uid = fresh
+            self.by_uid[uid] = record
+            self.doc_ids[uid] = doc_id
 
     def mark(self, doc_id: str, record: R | None) -> None:
         """`doc_id` now holds `record` (None: nothing): the next save serializes it."""
@@ -312,6 +381,8 @@ class Store:
         self.drafts_table: _Table[Draft] = _Table(self, Draft)
         self._profile_doc_id: int | None = None
         self._by_contact: dict[str, list[Interaction]] | None = None
+        #: What the checks at load found and did, one line per record (shown to the user).
+        self.load_problems: list[str] = []
 
     # --- opening and closing ------------------------------------------------
 
@@ -377,6 +448,9 @@ class Store:
         self._signature = signature
         version = schema_version(data) if signature is not None else SCHEMA_VERSION
         self.schema_version = version
+        if version < 0:
+            raise DamagedFileError(f"{self.path}: schema_version {version} is not a version netui wrote; "
+                                   "the file is unchanged (correct meta.schema_version, or 'netui restore')")
         if version > SCHEMA_VERSION:
             self._release_lock()
             self.readonly = True
@@ -411,18 +485,23 @@ class Store:
         (their documents from `split_file`, a group at a time, when given)."""
         self._data = data
         self._fragments.clear()
+        self.load_problems = []
         self._db = TinyDB(storage=lambda: _MemoryStorage(self._data, self._on_tinydb_write))
         collecting = gc.isenabled()
         gc.disable()  # tens of thousands of new objects, no cycles among them
+        quarantined: list[dict[str, Any]] = []
         try:
             for table in self._tables():
                 if split_file is not None and table.name in split_file.groups:
-                    table.load(split_file.documents(table.name))
+                    quarantined += table.load(split_file.documents(table.name))
                 else:
-                    table.load([data.get(table.name) or {}])
+                    quarantined += table.load([data.get(table.name) or {}])
         finally:
             if collecting:
                 gc.enable()
+        quarantined += self._check_profile(data)
+        if quarantined:
+            self._set_aside(quarantined)
         # The loaded records live as long as the store: keep the collector from
         # walking them on every full collection (a 100 ms pause during saves at 30k).
         gc.freeze()
@@ -430,6 +509,75 @@ class Store:
         self._profile_doc_id = int(next(iter(profile_table))) if profile_table else None
         self._by_contact = None
         self.revision += 1
+
+    def _check_profile(self, data: dict[str, Any]) -> list[dict[str, Any]]:
+        """The profile document validated like the records; a refused one is set aside."""
+        from netui.storage import integrity
+
+        table = data.get("profile")
+        if not table:
+            return []
+        doc_id, doc = next(iter(table.items()))
+        try:
+            checked = Profile.from_doc(dict(doc)).validate()
+        except (ValueError, TypeError, AttributeError) as exc:
+            del table[doc_id]
+            self.load_problems.append(f"profile: {exc} (set aside: 'netui doctor')")
+            return [integrity.quarantine_entry("profile", doc_id, dict(doc), str(exc))]
+        cleaned = checked.to_doc()
+        if cleaned != doc:
+            table[doc_id] = cleaned
+            self.load_problems.append("profile: control characters or line breaks removed from its text")
+        return []
+
+    def _set_aside(self, entries: list[dict[str, Any]]) -> None:
+        """Keep refused records whole in the file's `quarantine` table (written with the next save)."""
+        from netui.storage.integrity import QUARANTINE
+
+        table = self._data.setdefault(QUARANTINE, {})
+        highest = max((int(k) for k in table if str(k).isdigit()), default=0)
+        for entry in entries:
+            highest += 1
+            table[str(highest)] = entry
+
+    def quarantine(self) -> dict[str, dict[str, Any]]:
+        """The records set aside because the model refused them, by quarantine id."""
+        from netui.storage.integrity import QUARANTINE
+
+        return dict(self._data.get(QUARANTINE) or {})
+
+    def repair_quarantine(self) -> tuple[list[str], list[str]]:
+        """Put back every set-aside record that converts safely; (what was put back, what was not)."""
+        from netui.storage import integrity
+
+        self._check_writable()
+        entries = self.quarantine()
+        fixed: list[str] = []
+        left: list[str] = []
+        with self.transaction():
+            table = self._data.get(integrity.QUARANTINE) or {}
+            for key, entry in entries.items():
+                name, document = entry.get("table"), entry.get("document")
+                if not isinstance(name, str) or not isinstance(document, dict):
+                    left.append(f"quarantine {key}: not an entry netui wrote")
+                    continue
+                record, problem = integrity.repair(name, document)
+                if record is None:
+                    left.append(f"quarantine {key} ({name}): {problem}")
+                    continue
+                if isinstance(record, Profile):
+                    self.set_profile(record)
+                else:
+                    big = {t.name: t for t in self._tables()}[name]
+                    if record.uid in big.by_uid:  # type: ignore[attr-defined]
+                        record = record.copy(uid=integrity.fresh_uid())
+                    big.add(record)
+                table.pop(key, None)
+                fixed.append(f"quarantine {key} ({name}): put back")
+            if not table:
+                self._data.pop(integrity.QUARANTINE, None)
+            self._changed()
+        return fixed, left
 
     def _tables(self) -> tuple[_Table[Any], ...]:
         return (self.contacts_table, self.interactions_table, self.events_table, self.drafts_table)
@@ -682,9 +830,11 @@ class Store:
 
     def add_interaction(self, interaction: Interaction) -> Interaction:
         self.contacts_table.require(interaction.contact_uid)
+        check_not_future("date", str(interaction.date))
         return self.interactions_table.add(interaction)
 
     def update_interaction(self, interaction: Interaction) -> Interaction:
+        check_not_future("date", str(interaction.date))
         return self.interactions_table.update(interaction)
 
     def delete_interaction(self, uid: str) -> None:
