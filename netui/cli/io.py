@@ -36,8 +36,10 @@ def import_command(obj, kind: str, file: Path, dry_run: bool) -> None:
         plan = plan_import(store.contacts(), result)
         if not dry_run:
             applied = apply_plan(store, plan, result)
+    from netui.cli.output import safe_echo
+
     for line in summary_lines(plan):
-        click.echo(line)
+        safe_echo(line)
     if dry_run:
         click.echo("dry run: nothing written")
     elif applied.records:
@@ -48,8 +50,11 @@ def import_command(obj, kind: str, file: Path, dry_run: bool) -> None:
 @click.argument("kind", type=click.Choice(EXPORT_KINDS))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE (default: standard output).")
+@click.option("--raw", is_flag=True,
+              help="csv: write cells starting with = + - @ as they are (by default a ' keeps a "
+                   "spreadsheet from running them as formulas).")
 @click.pass_obj
-def export_command(obj, kind: str, output: Path | None) -> None:
+def export_command(obj, kind: str, output: Path | None, raw: bool) -> None:
     """Export contacts as vCard 4.0 or Google CSV, everything as JSON, events as iCalendar."""
     from netui.io import exporters
 
@@ -57,7 +62,7 @@ def export_command(obj, kind: str, output: Path | None) -> None:
         if kind == "vcard":
             payload = exporters.export_vcard(store.contacts()).encode("utf-8")
         elif kind == "csv":
-            payload = exporters.export_csv(store.contacts()).encode("utf-8")
+            payload = exporters.export_csv(store.contacts(), raw=raw).encode("utf-8")
         elif kind == "json":
             payload = exporters.export_json(store.documents())
         else:
