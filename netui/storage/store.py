@@ -170,6 +170,9 @@ class _Table(Generic[R]):
         #: Changed since the last save, for the fragment cache: doc id -> record now (None:
         #: deleted); None: everything (after a load).
         self.pending: TablePending = None
+        #: uid -> the record as the file held it (None: not there) for each record changed here
+        #: since the last load or save: the base of a merge with a file changed on disk.
+        self.base: dict[str, R | None] = {}
 
     def load(self, groups: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         """Take the documents of each group (emptying it) as dataclasses.
@@ -203,6 +206,7 @@ class _Table(Generic[R]):
         by_uid.update(zip(uids, all_records))
         doc_ids.update(zip(uids, all_ids))
         self.next_id = highest + 1
+        self.base = {}
         if len(by_uid) != len(all_records):
             self._separate_duplicates(all_ids, all_records)
         self.pending = None
@@ -291,10 +295,12 @@ class _Table(Generic[R]):
         if self.store._undo is not None:
             self.store._undo.append((self, uid, self.doc_ids.get(uid), self.by_uid.get(uid)))
 
-    def _put(self, stored: R, doc_id: str) -> None:
+    def _put(self, stored: R, doc_id: str, *, from_disk: bool = False) -> None:
         uid = stored.uid  # type: ignore[attr-defined]
         self._remember(uid)
         old = self.by_uid.get(uid)
+        if not from_disk and uid not in self.base:
+            self.base[uid] = old
         self.by_uid[uid] = stored
         self.doc_ids[uid] = doc_id
         self.mark(doc_id, stored)
@@ -349,6 +355,7 @@ class _Table(Generic[R]):
             self._remember(uid)
             self.mark(self.doc_ids.pop(uid), None)
             old = self.by_uid.pop(uid)
+            self.base.setdefault(uid, old)
             self.store._record_changed(self.name, old, None)
         self.store._changed()
 
@@ -383,6 +390,10 @@ class Store:
         self._by_contact: dict[str, list[Interaction]] | None = None
         #: What the checks at load found and did, one line per record (shown to the user).
         self.load_problems: list[str] = []
+        #: What the last merge with a file changed on disk did (`take_merge_report`).
+        self.merge_report: Any = None
+        self._profile_base: dict[str, Any] | None = None
+        self._profile_changed = False
 
     # --- opening and closing ------------------------------------------------
 
@@ -579,6 +590,55 @@ class Store:
             self._changed()
         return fixed, left
 
+    def unsaved_records_entry(self) -> dict[str, Any]:
+        """A recovery-file entry holding every record changed here and not yet on disk
+        (None: deleted), for when the save at a stop fails."""
+        tables: dict[str, dict[str, Any]] = {}
+        for table in self._tables():
+            changed = {uid: (record.to_doc() if record is not None else None)
+                       for uid in table.base for record in [table.by_uid.get(uid)]}
+            if changed:
+                tables[table.name] = changed
+        profile = self._data.get("profile") or {}
+        if self._profile_changed and profile:
+            tables["profile"] = {"profile": dict(next(iter(profile.values())))}
+        count = sum(len(t) for t in tables.values())
+        return {"kind": "records", "title": f"{count} changed record(s) not saved", "tables": tables}
+
+    def restore_records_entry(self, entry: dict[str, Any]) -> int:
+        """Apply the records of `unsaved_records_entry` again (one save); how many."""
+        tables = entry.get("tables")
+        if not isinstance(tables, dict):
+            raise StorageError("the recovery entry holds no records")
+        by_name = {t.name: t for t in self._tables()}
+        count = 0
+        with self.transaction():
+            for name, records in tables.items():
+                if not isinstance(records, dict):
+                    continue
+                if name == "profile":
+                    for doc in records.values():
+                        if isinstance(doc, dict):
+                            self.set_profile(Profile.from_doc(dict(doc)))
+                            count += 1
+                    continue
+                table = by_name.get(name)
+                if table is None:
+                    continue
+                for uid, doc in records.items():
+                    if doc is None:
+                        if uid in table.by_uid:
+                            table.delete([uid])
+                            count += 1
+                        continue
+                    record = table.cls.from_doc(dict(doc))
+                    if uid in table.by_uid:
+                        table.update(record)
+                    else:
+                        table.add(record)
+                    count += 1
+        return count
+
     def _tables(self) -> tuple[_Table[Any], ...]:
         return (self.contacts_table, self.interactions_table, self.events_table, self.drafts_table)
 
@@ -638,10 +698,123 @@ class Store:
         with self._save_lock:
             if not self.dirty:
                 return
-            revision, payload = self._render()
-            self._write_payload(payload, force=force)
+            if not force and file_signature(self.real_path) != self._signature:
+                self._merge_from_disk()
+            bases = [table.base for table in self._tables()]
+            profile_state = (self._profile_changed, self._profile_base)
+            for table in self._tables():
+                table.base = {}
+            self._profile_changed, self._profile_base = False, None
+            try:
+                revision, payload = self._render()
+                self._write_payload(payload, force=force)
+            except BaseException:
+                for table, base in zip(self._tables(), bases):  # still changed here: merge bases kept
+                    table.base = {**table.base, **base}
+                if profile_state[0]:
+                    self._profile_changed, self._profile_base = profile_state
+                raise
             # A change made while the file was being written is not in it.
             self.dirty = self.revision != revision
+
+    def take_merge_report(self) -> Any:
+        """The report of the last merge with a file changed on disk (once), or None."""
+        report, self.merge_report = self.merge_report, None
+        return report
+
+    def _merge_from_disk(self) -> None:
+        """The file changed on disk since the last load or save: take what changed only there,
+        keep what changed only here, keep ours and save theirs aside where both changed."""
+        from datetime import datetime
+
+        from netui.storage import integrity
+        from netui.storage.merge import MergeReport, by_uid, write_conflict_copy
+
+        signature = file_signature(self.real_path)
+        if signature is None:
+            self._signature = None  # deleted on disk: what memory holds is written again
+            return
+        try:
+            raw = self.real_path.read_bytes()
+            theirs_data = parse(raw, self.path)
+        except (OSError, DamagedFileError) as exc:
+            raise ConflictError(f"{self.path} was changed on disk by another program and cannot be read "
+                                f"({exc}); not overwriting it") from None
+        if schema_version(theirs_data) != SCHEMA_VERSION:
+            raise ConflictError(f"{self.path} was changed on disk by another program to schema version "
+                                f"{schema_version(theirs_data)}; not overwriting it (reload to see it)")
+        report = MergeReport()
+        theirs_aside: dict[str, list[dict[str, Any]]] = {}
+        with self._mutation_lock:
+            for table in self._tables():
+                theirs = by_uid(theirs_data.get(table.name))
+                for uid in set(table.by_uid) | set(theirs):
+                    mine = table.by_uid.get(uid)
+                    their_doc = theirs[uid][1] if uid in theirs else None
+                    if uid in table.base:
+                        base = table.base[uid]
+                        base_doc = base.to_doc() if base is not None else None
+                        mine_doc = mine.to_doc() if mine is not None else None
+                        if their_doc == base_doc or their_doc == mine_doc:
+                            continue
+                        label = getattr(mine if mine is not None else base, "name", "") or ""
+                        report.conflicts.append(f"{table.name} {uid}" + (f" ({label})" if label else ""))
+                        if their_doc is not None:
+                            theirs_aside.setdefault(table.name, []).append(their_doc)
+                        continue
+                    if their_doc is None:
+                        self._drop_from_disk(table, uid)
+                        report.removed += 1
+                        continue
+                    if mine is not None and mine.to_doc() == their_doc:
+                        continue
+                    checked, problem = integrity.examine(table.cls.from_doc(dict(their_doc)))
+                    if checked is None:
+                        self._set_aside([integrity.quarantine_entry(table.name, theirs[uid][0], their_doc, problem)])
+                        self.load_problems.append(integrity.describe(table.name, theirs[uid][0], their_doc, problem))
+                        continue
+                    doc_id = table.doc_ids.get(uid)
+                    if doc_id is None:
+                        doc_id = str(table.next_id)
+                        table.next_id += 1
+                    table._put(checked, doc_id, from_disk=True)
+                    report.taken += 1
+            self._merge_profile(theirs_data, report, theirs_aside)
+            if report.conflicts:
+                stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+                report.conflict_path = write_conflict_copy(self.real_path, theirs_aside, stamp)
+            self.revision += 1
+        self._signature = signature
+        self.merge_report = report if report.changed else None
+
+    def _drop_from_disk(self, table: _Table[Any], uid: str) -> None:
+        doc_id = table.doc_ids.pop(uid)
+        table.mark(doc_id, None)
+        old = table.by_uid.pop(uid)
+        self._record_changed(table.name, old, None)
+
+    def _merge_profile(self, theirs_data: dict[str, Any], report: Any,
+                       theirs_aside: dict[str, list[dict[str, Any]]]) -> None:
+        their_table = theirs_data.get("profile") or {}
+        their_doc = next(iter(their_table.values()), None) if their_table else None
+        mine_table = self._data.get("profile") or {}
+        mine_doc = next(iter(mine_table.values()), None) if mine_table else None
+        if their_doc == mine_doc:
+            return
+        if self._profile_changed:
+            if their_doc != self._profile_base and their_doc is not None:
+                report.conflicts.append("profile")
+                theirs_aside["profile"] = [their_doc]
+            return
+        if isinstance(their_doc, dict):
+            try:
+                checked = Profile.from_doc(dict(their_doc)).validate()
+            except (ValueError, TypeError, AttributeError):
+                return
+            self._data["profile"] = {"1": checked.to_doc()}
+            self._db = TinyDB(storage=lambda: _MemoryStorage(self._data, self._on_tinydb_write))
+            self._profile_doc_id = 1
+            report.taken += 1
 
     def _render(self) -> tuple[int, list[bytes]]:
         """The file's bytes as memory holds them now, and the revision they show.
@@ -894,6 +1067,10 @@ class Store:
         self._check_writable()
         profile.validate()
         doc = profile.to_doc()
+        if not self._profile_changed:
+            table_now = self._data.get("profile") or {}
+            self._profile_base = dict(next(iter(table_now.values()))) if table_now else None
+            self._profile_changed = True
         table = self._db.table("profile")
         if self._profile_doc_id is None:
             self._profile_doc_id = table.insert(doc)
