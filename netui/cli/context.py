@@ -26,6 +26,13 @@ class Context:
         from netui.storage.store import Store
 
         store = Store.open(self.db_path, readonly=not write)
+        if store.load_problems:
+            from netui.cli.output import safe_echo
+
+            for problem in store.load_problems[:10]:
+                safe_echo(f"netui: warning: {problem}", err=True)
+            if len(store.load_problems) > 10:
+                safe_echo(f"netui: warning: ...and {len(store.load_problems) - 10} more ('netui doctor')", err=True)
         try:
             if write and store.readonly:
                 raise NetuiError(store.readonly_reason)
