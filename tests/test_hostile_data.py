@@ -388,3 +388,19 @@ def test_a_newline_in_add_keeps_the_email_out_of_the_name(tmp_path):
     with Store.open(db, readonly=True) as store:
         (c,) = store.contacts()
     assert (c.first_name, c.last_name, c.emails) == ("Line", "Break", ["m@x.org"])
+
+
+def test_a_file_edited_after_netui_saved_it_is_checked_again(tmp_path):
+    """Saves leave a stamp so that a start skips the checks of a file netui wrote itself;
+    an edit afterwards (same size or not) does not match it, and the file is checked."""
+    from netui.storage import integrity
+
+    db = tmp_path / "netui.json"
+    assert netui("add", "Ada Rossi", db=db).returncode == 0
+    assert integrity.stamp_path(db).exists()
+    with Store.open(db, readonly=True) as store:
+        assert store._stamped and store.load_problems == []
+    same_size = db.read_bytes().replace(b'"first_name": "Ada"', b'"first_name": 12345')
+    db.write_bytes(same_size)
+    listed = netui("contacts", db=db)
+    assert listed.returncode == 0 and "first_name: expected text, got int" in listed.stderr

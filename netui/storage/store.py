@@ -196,7 +196,7 @@ class _Table(Generic[R]):
             all_records.extend([build(doc) if doc.keys() == complete else from_doc(doc)
                                 for doc in raw_table.values()])
             raw_table.clear()
-        quarantined = self._check(all_ids, all_records)
+        quarantined = [] if self.store._stamped else self._check(all_ids, all_records)
         try:
             highest = max(map(int, all_ids), default=0)
         except ValueError:
@@ -390,6 +390,7 @@ class Store:
         self._by_contact: dict[str, list[Interaction]] | None = None
         #: What the checks at load found and did, one line per record (shown to the user).
         self.load_problems: list[str] = []
+        self._stamped = False  # the file is one netui wrote and checked: no checks at load
         #: What the last merge with a file changed on disk did (`take_merge_report`).
         self.merge_report: Any = None
         self._profile_base: dict[str, Any] | None = None
@@ -438,6 +439,7 @@ class Store:
         clean_orphans(self.real_path.parent, self.real_path.name)
 
     def _load(self) -> None:
+        self._stamped = False
         signature = file_signature(self.real_path)
         if signature is None:
             data = empty_data()
@@ -448,6 +450,9 @@ class Store:
             except OSError as exc:
                 raise StorageError(f"cannot read {self.path}: {exc.strerror or exc}") from None
             data, split_file = parse_in_groups(raw, self.path, BIG_TABLES)
+            from netui.storage import integrity
+
+            self._stamped = integrity.is_stamped(self.real_path, raw)
             if split_file is not None:
                 try:
                     self._signature = signature
@@ -849,6 +854,10 @@ class Store:
             backups.create_backup(self.path, "auto")
         atomic_write(self.real_path, payload)
         self._signature = file_signature(self.real_path)
+        from netui.storage import integrity
+
+        integrity.write_stamp(self.real_path, *integrity.content_crc([payload] if isinstance(payload, bytes)
+                                                                     else payload))
 
     @contextmanager
     def transaction(self) -> Iterator["Store"]:
