@@ -59,8 +59,8 @@ def _kind(annotation: Any) -> str:
 
 
 def _fields(cls: type[Record]) -> list[tuple[str, str]]:
-    return [(f.name, _kind(f.type)) for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-            if f.name != "extra"]
+    dataclass_type: Any = cls
+    return [(f.name, _kind(f.type)) for f in dataclasses.fields(dataclass_type) if f.name != "extra"]
 
 
 def _texts_ok(values: Any, multiline: bool) -> bool:
@@ -96,7 +96,7 @@ def _column_ok(table: str, name: str, kind: str, values: list[Any]) -> bool:
         return False
     choices = CHOICES.get((table, name))
     distinct = set(values) if choices is not None or (table, name) in DATES else None
-    if choices is not None and distinct - set(choices):  # type: ignore[operator]
+    if choices is not None and distinct is not None and distinct - set(choices):
         return False
     if (table, name) in DATES:
         try:
@@ -191,7 +191,8 @@ def repair(table: str, document: dict[str, Any]) -> tuple[Record | None, str]:
     if table == "events" and isinstance(fixed.get("date"), int):
         fixed["date"] = str(fixed["date"])  # still refused below unless it is a date
     try:
-        record = cls.from_doc(fixed).validate()  # type: ignore[attr-defined]
+        record: Any = cls.from_doc(fixed)
+        record = record.validate()
     except ValidationError as exc:
         return None, str(exc)
     except (TypeError, AttributeError, ValueError) as exc:

@@ -202,7 +202,7 @@ class _Table(Generic[R]):
         except ValueError:
             highest = self._renumber(all_ids)
         by_uid, doc_ids = self.by_uid, self.doc_ids
-        uids = [record.uid for record in all_records]  # type: ignore[attr-defined]
+        uids = [getattr(record, "uid") for record in all_records]
         by_uid.update(zip(uids, all_records))
         doc_ids.update(zip(uids, all_ids))
         self.next_id = highest + 1
@@ -256,13 +256,13 @@ class _Table(Generic[R]):
         self.by_uid.clear()
         self.doc_ids.clear()
         for doc_id, record in zip(ids, records):
-            uid = record.uid  # type: ignore[attr-defined]
+            uid = getattr(record, "uid")
             if uid in self.by_uid:
                 fresh = new_uid()
                 self.store.load_problems.append(
                     f"{self.name} document {doc_id}: uid {uid} is also used by document "
                     f"{self.doc_ids[uid]}; this one now has the uid {fresh}")
-                record = record.copy(uid=fresh)  # type: ignore[attr-defined]
+                record = record.copy(uid=fresh)
                 uid = fresh
             self.by_uid[uid] = record
             self.doc_ids[uid] = doc_id
@@ -585,7 +585,7 @@ class Store:
                     self.set_profile(record)
                 else:
                     big = {t.name: t for t in self._tables()}[name]
-                    if record.uid in big.by_uid:  # type: ignore[attr-defined]
+                    if getattr(record, "uid") in big.by_uid:
                         record = record.copy(uid=integrity.fresh_uid())
                     big.add(record)
                 table.pop(key, None)

@@ -40,7 +40,8 @@ def _load(doc: dict, cls: type[Record], where: str, result: ImportResult) -> Rec
             result.warnings.append((where, f"uid {uid!r} is not a netui id (letters, digits, _ . -): "
                                     f"given the new uid {doc['uid']}"))
     try:
-        return cls.from_doc(doc).validate()  # type: ignore[attr-defined]
+        record: Any = cls.from_doc(doc)
+        return record.validate()
     except (ValidationError, TypeError) as exc:
         result.skipped.append((where, str(exc)))
         return None
