@@ -404,3 +404,20 @@ def test_a_file_edited_after_netui_saved_it_is_checked_again(tmp_path):
     db.write_bytes(same_size)
     listed = netui("contacts", db=db)
     assert listed.returncode == 0 and "first_name: expected text, got int" in listed.stderr
+
+
+def test_a_touch_after_loading_a_repaired_file_loses_nothing(tmp_path):
+    """Records cleaned, renamed or set aside on load differ from the disk: a merge (after a
+    touch) must keep them as they are in memory, not read the disk's versions back."""
+    db = raw_file(tmp_path / "netui.json", contacts={
+        "1": contact_doc("same", "Ada"), "2": contact_doc("same", "Bea"),
+        "3": contact_doc("esc", f"Eve{CLEAR}"), "4": contact_doc("bad", 12345)})
+    with Store.open(db) as store:
+        later = time.time() + 5
+        os.utime(db, (later, later))
+        store.add_contact(Contact(first_name="Cy"))
+        assert store.take_merge_report() is None
+    with Store.open(db, readonly=True) as again:
+        assert sorted(c.first_name for c in again.contacts()) == ["Ada", "Bea", "Cy", "Eve[2J"]
+        (aside,) = again.quarantine().values()
+        assert aside["document"]["first_name"] == 12345

@@ -188,6 +188,7 @@ class _Table(Generic[R]):
         # The builder straight away, unless the class converts more in its own from_doc (Event).
         build = cls._builder() if from_doc.__func__ is Record.from_doc.__func__ else from_doc  # type: ignore[attr-defined]
         complete = cls._field_names()
+        self.base = {}
         all_ids: list[str] = []
         all_records: list[R] = []
         for raw_table in groups:
@@ -206,7 +207,6 @@ class _Table(Generic[R]):
         by_uid.update(zip(uids, all_records))
         doc_ids.update(zip(uids, all_ids))
         self.next_id = highest + 1
-        self.base = {}
         if len(by_uid) != len(all_records):
             self._separate_duplicates(all_ids, all_records)
         self.pending = None
@@ -224,6 +224,9 @@ class _Table(Generic[R]):
         for index in flagged:
             record = records[index]
             checked, problem = integrity.examine(record)
+            uid = getattr(record, "uid", None)
+            if isinstance(uid, str) and (checked is None or problem):
+                self.base[uid] = record  # changed here, not on disk: a merge keeps this side
             if checked is None:
                 dropped.add(index)
                 quarantined.append(integrity.quarantine_entry(self.name, ids[index], record.to_doc(), problem))
@@ -264,6 +267,7 @@ class _Table(Generic[R]):
                     f"{self.doc_ids[uid]}; this one now has the uid {fresh}")
                 record = record.copy(uid=fresh)
                 uid = fresh
+                self.base[uid] = None  # new here: not on disk under this uid
             self.by_uid[uid] = record
             self.doc_ids[uid] = doc_id
 
@@ -774,6 +778,8 @@ class Store:
                     if mine is not None and mine.to_doc() == their_doc:
                         continue
                     checked, problem = integrity.examine(table.cls.from_doc(dict(their_doc)))
+                    if checked is not None and mine is not None and checked.to_doc() == mine.to_doc():
+                        continue  # the disk holds what memory holds once cleaned
                     if checked is None:
                         self._set_aside([integrity.quarantine_entry(table.name, theirs[uid][0], their_doc, problem)])
                         self.load_problems.append(integrity.describe(table.name, theirs[uid][0], their_doc, problem))
