@@ -318,7 +318,7 @@ def quick_add_contact(store: Store, event_uid: str, first_name: str, last_name: 
     email = email.strip()
     contact = Contact(first_name=first_name, last_name=last_name, emails=[email] if email else [],
                       company=company.strip(), position=position.strip(), notes=notes,
-                      source="event", connected_on=event_day(event).isoformat()).validate()
+                      source="event", connected_on=min(event_day(event), date.today()).isoformat()).validate()
     if email:
         existing = store.contact_by_email(email)
         if existing is not None:
