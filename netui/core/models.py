@@ -105,8 +105,14 @@ def check_choice(field_name: str, value: Any, choices: tuple[str, ...], *, optio
 
 
 def check_str_list(field_name: str, value: Any) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    try:
+        joined = "".join(value) if isinstance(value, list) else None
+    except TypeError:
+        joined = None
+    if joined is None:
         raise ValidationError(field_name, "expected a list of texts")
+    if joined.isprintable():  # the usual case: nothing for the gate to remove
+        return [v.strip() for v in value if v.strip()]
     cleaned = [clean_line(v).strip() for v in value]
     return [v for v in cleaned if v]
 
@@ -118,6 +124,8 @@ def check_text(field_name: str, value: Any, *, multiline: bool = False) -> str:
         return ""
     if not isinstance(value, str):
         raise ValidationError(field_name, f"expected text, got {type(value).__name__}")
+    if value.isprintable():
+        return value
     return clean_multiline(value) if multiline else clean_line(value)
 
 
@@ -125,6 +133,8 @@ def check_uid(field_name: str, value: Any, *, optional: bool = False) -> Any:
     """A record id: letters, digits, `_ . -` (it is written into export lines as it is)."""
     if optional and (value is None or value == ""):
         return None
+    if value.__class__ is str and value.isascii() and value.isalnum() and len(value) <= 64:
+        return value  # the usual case (new_uid's hex) without the regex
     if not isinstance(value, str) or not _UID_RE.fullmatch(value):
         raise ValidationError(field_name, f"not a valid id (letters, digits, _ . -): {value!r}")
     return value
@@ -132,6 +142,8 @@ def check_uid(field_name: str, value: Any, *, optional: bool = False) -> Any:
 
 def check_text_map(field_name: str, value: Any) -> dict[str, str]:
     """A name -> text mapping (answers, template variables); names one line, texts several."""
+    if value.__class__ is dict and not value:
+        return value
     if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         raise ValidationError(field_name, "expected name -> text")
     return {clean_line(k): clean_multiline(v) for k, v in value.items()}

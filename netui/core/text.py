@@ -27,13 +27,15 @@ _BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x85]")
 
 def clean_line(text: str) -> str:
     """A single-line field: line breaks become spaces, control characters go."""
-    if not UNSAFE_LINE.search(text):
+    if text.isprintable() or not UNSAFE_LINE.search(text):  # isprintable: the fast, usual case
         return text
     return UNSAFE_MULTILINE.sub("", _BREAKS.sub(" ", text))
 
 
 def clean_multiline(text: str) -> str:
     """A multi-line field (notes, a summary, a body): `\\n` line ends, control characters gone."""
+    if text.isprintable():
+        return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not UNSAFE_MULTILINE.search(text):
@@ -50,7 +52,7 @@ def terminal_safe(value: object, *, multiline: bool = False) -> str:
     """`value` as text that cannot drive a terminal: each control character shown as `?`."""
     text = value if isinstance(value, str) else str(value)
     pattern = UNSAFE_MULTILINE if multiline else UNSAFE_LINE
-    if not pattern.search(text):
+    if text.isprintable() or not pattern.search(text):
         return text
     if multiline:
         text = text.replace("\r\n", "\n")
