@@ -114,3 +114,15 @@ def test_the_gate_is_idempotent_and_keeps_letters(text):
     assert clean_multiline(clean_multiline(text)) == clean_multiline(text)
     kept = "".join(ch for ch in text if ch.isalnum())
     assert "".join(ch for ch in once if ch.isalnum()) == kept
+
+
+@given(nasty_text)
+def test_the_cli_output_gate_lets_nothing_through(text):
+    """Stored text that never met the gate (a file of an older netui, read without checks)."""
+    from netui.cli.output import safe_json
+
+    assert clean_output(terminal_safe(text)) and "\n" not in terminal_safe(text)
+    assert clean_output(terminal_safe(text, multiline=True))
+    dumped = safe_json({"name": text, "list": [text]})
+    assert clean_output(dumped.replace("\n", " "))
+    assert __import__("json").loads(dumped) == {"name": text, "list": [text]}  # still the same data
