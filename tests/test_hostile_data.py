@@ -201,12 +201,22 @@ async def test_terminate_with_a_failing_save_keeps_the_edits_in_the_recovery_fil
     (entry,) = recovery.load(db_path)
     assert entry["kind"] == "records"
     assert entry["tables"]["contacts"]["ada"]["company"] == "Unsaved Ltd"
-    app.store.close()
+    app.store.close()  # the process has ended; the damage is repaired by hand
     db_path.write_bytes(serialize({"meta": {"1": {"schema_version": 1}},
                                    "contacts": {"1": Contact(uid="ada", first_name="Ada").to_doc()}}))
-    with Store.open(db_path) as store:
-        assert store.restore_records_entry(entry) == 1
+    from netui.tui.dialogs.confirm import ConfirmScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:  # the next start offers them back
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "changed record(s) not saved" in str(app.screen.query_one("#confirm-message").content)
+        await pilot.press("y")
+        await pilot.pause()
+    with Store.open(db_path, readonly=True) as store:
         assert store.contact("ada").company == "Unsaved Ltd"
+    assert recovery.load(db_path) == []
 
 
 # --- 4. duplicate uids ------------------------------------------------------------------------
