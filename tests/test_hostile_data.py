@@ -432,3 +432,28 @@ def test_a_touch_after_loading_a_repaired_file_loses_nothing(tmp_path):
         assert sorted(c.first_name for c in again.contacts()) == ["Ada", "Bea", "Cy", "Eve[2J"]
         (aside,) = again.quarantine().values()
         assert aside["document"]["first_name"] == 12345
+
+
+async def test_the_app_merges_a_sync_and_says_so(make_app, db_path):
+    from textual.widgets import Input
+
+    app = make_app(contacts=[Contact(uid="ada", first_name="Ada", company="Analytical Engines"),
+                             Contact(uid="bob", first_name="Bob")])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        other = db_path.read_bytes().replace(b'"first_name": "Bob"', b'"first_name": "Roberto"')
+        db_path.write_bytes(other)  # a sync tool brings another device's edit
+        os.utime(db_path, ns=(1, 1))
+        form.query_one("#input-position", Input).value = "Countess"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("changed by another program" in m and "1 record(s) changed on disk taken" in m
+                   for m in messages), messages
+        assert "UNSAVED" not in app.sub_title
+    with Store.open(db_path, readonly=True) as store:
+        assert store.contact("ada").position == "Countess" and store.contact("bob").first_name == "Roberto"
