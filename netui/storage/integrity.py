@@ -241,6 +241,11 @@ def is_stamped(data_path: Path, raw: bytes) -> bool:
     return parts[3] == str(zlib.crc32(raw))
 
 
+def same_content(raw: bytes, known: tuple[int, int] | None) -> bool:
+    """True when `raw` is the content of (size, CRC-32) `known`."""
+    return known is not None and len(raw) == known[0] and zlib.crc32(raw) == known[1]
+
+
 def write_stamp(data_path: Path, size: int, crc: int) -> None:
     """Record that the file of this size and CRC holds only checked records (best effort:
     without it the next start just checks the file again)."""

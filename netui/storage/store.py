@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
@@ -395,6 +396,7 @@ class Store:
         #: What the checks at load found and did, one line per record (shown to the user).
         self.load_problems: list[str] = []
         self._stamped = False  # the file is one netui wrote and checked: no checks at load
+        self._content: tuple[int, int] | None = None  # (size, CRC-32) of the bytes last written or loaded
         #: What the last merge with a file changed on disk did (`take_merge_report`).
         self.merge_report: Any = None
         self._profile_base: dict[str, Any] | None = None
@@ -457,6 +459,7 @@ class Store:
             from netui.storage import integrity
 
             self._stamped = integrity.is_stamped(self.real_path, raw)
+            self._content = (len(raw), zlib.crc32(raw)) if self._stamped else None
             if split_file is not None:
                 try:
                     self._signature = signature
@@ -745,6 +748,9 @@ class Store:
             return
         try:
             raw = self.real_path.read_bytes()
+            if integrity.same_content(raw, self._content):  # touched, or copied back as it was
+                self._signature = signature
+                return
             theirs_data = parse(raw, self.path)
         except (OSError, DamagedFileError) as exc:
             raise ConflictError(f"{self.path} was changed on disk by another program and cannot be read "
@@ -862,8 +868,8 @@ class Store:
         self._signature = file_signature(self.real_path)
         from netui.storage import integrity
 
-        integrity.write_stamp(self.real_path, *integrity.content_crc([payload] if isinstance(payload, bytes)
-                                                                     else payload))
+        self._content = integrity.content_crc([payload] if isinstance(payload, bytes) else payload)
+        integrity.write_stamp(self.real_path, *self._content)
 
     @contextmanager
     def transaction(self) -> Iterator["Store"]:
