@@ -543,7 +543,7 @@ class Store:
         doc_id, doc = next(iter(table.items()))
         try:
             checked = Profile.from_doc(dict(doc)).validate()
-        except (ValueError, TypeError, AttributeError) as exc:
+        except Exception as exc:  # noqa: BLE001 - a broken profile is set aside, named, never a crash
             del table[doc_id]
             self.load_problems.append(f"profile: {exc} (set aside: 'netui doctor')")
             return [integrity.quarantine_entry("profile", doc_id, dict(doc), str(exc))]
