@@ -126,3 +126,46 @@ def test_the_cli_output_gate_lets_nothing_through(text):
     dumped = safe_json({"name": text, "list": [text]})
     assert clean_output(dumped.replace("\n", " "))
     assert __import__("json").loads(dumped) == {"name": text, "list": [text]}  # still the same data
+
+
+# --- any document a hand edit or a sync tool can leave --------------------------------------
+
+ANY = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False),
+                             nasty_text, st.sampled_from(["2026-02-30", "12", "", "key", "linkedin", "--12-25"])),
+                   lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                           st.dictionaries(st.text(max_size=5), inner, max_size=3)),
+                   max_leaves=6)
+
+
+def _doc(cls, uid, changes):
+    doc = cls(uid=uid).to_doc() if cls is not Contact else Contact(uid=uid, first_name="x").to_doc()
+    doc.update(changes)
+    return doc
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.dictionaries(st.sampled_from(sorted(Contact().to_doc())), ANY, max_size=4), min_size=1, max_size=6),
+       st.lists(st.dictionaries(st.sampled_from(sorted(Event().to_doc())), ANY, max_size=3), max_size=3))
+def test_any_field_of_any_type_never_crashes_what_reads_the_records(contact_changes, event_changes):
+    from netui.core.followups import follow_ups
+    from netui.core.textsearch import contact_key, matches
+    from netui.storage.store import serialize
+
+    data = {"meta": {"1": {"schema_version": 1}},
+            "contacts": {str(n): _doc(Contact, f"c{n}", ch) for n, ch in enumerate(contact_changes, 1)},
+            "events": {str(n): _doc(Event, f"e{n}", ch) for n, ch in enumerate(event_changes, 1)}}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "netui.json"
+        path.write_bytes(serialize(data))
+        with Store.open(path, readonly=True) as store:
+            contacts = store.contacts()
+            sorted(contacts, key=lambda c: (c.last_name.casefold(), c.first_name.casefold()))
+            [matches(contact_key(c), "ro") for c in contacts]
+            follow_ups(contacts, store.interactions(), store.profile())
+            export_vcard(contacts)
+            export_csv(contacts)
+            events_to_ics(store.events(), tz=None)
+            total = len(contacts) + len(store.events()) + len(store.quarantine())
+            assert total == len(contact_changes) + len(event_changes)  # every record kept or set aside
+            for contact in contacts:
+                contact.copy().validate()  # what is kept is what the model accepts
