@@ -81,7 +81,7 @@ def _column_ok(table: str, name: str, kind: str, values: list[Any]) -> bool:
             if not _texts_ok(filter(None, values), False):
                 return False
         elif kind == "list":
-            if set(map(type, values)) - {list} or not _texts_ok(chain.from_iterable(values), False):
+            if set(map(type, values)) - {list} or not _texts_ok(chain.from_iterable(filter(None, values)), False):
                 return False
         elif kind == "int":
             if set(map(type, values)) - {int, type(None)}:
@@ -89,8 +89,9 @@ def _column_ok(table: str, name: str, kind: str, values: list[Any]) -> bool:
         elif kind == "map":
             if set(map(type, values)) - {dict}:
                 return False
-            if not _texts_ok(chain.from_iterable(map(dict.keys, values)), False) or \
-                    not _texts_ok(chain.from_iterable(map(dict.values, values)), True):
+            filled = list(filter(None, values))  # most are empty
+            if not _texts_ok(chain.from_iterable(map(dict.keys, filled)), False) or \
+                    not _texts_ok(chain.from_iterable(map(dict.values, filled)), True):
                 return False
     except TypeError:
         return False
