@@ -457,3 +457,40 @@ async def test_the_app_merges_a_sync_and_says_so(make_app, db_path):
         assert "UNSAVED" not in app.sub_title
     with Store.open(db_path, readonly=True) as store:
         assert store.contact("ada").position == "Countess" and store.contact("bob").first_name == "Roberto"
+
+
+async def test_a_looping_template_in_the_app_is_stopped_and_the_app_quits(tmp_path, monkeypatch):
+    """`c` on a contact with a user template of nested loops used to freeze the app beyond
+    ctrl+q; the render is now stopped after about a second and says why."""
+    from textual.widgets import Static
+
+    from netui.core.models import Profile
+    from netui.tui.app import NetuiApp
+    from netui.tui.screens.compose import ComposeScreen
+
+    monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path / "config"))
+    folder = tmp_path / "config" / "templates" / "en"
+    folder.mkdir(parents=True)
+    (folder / "generic.txt.j2").write_text(
+        "Subject: hi\n\n{% set s = 'x' * 200000 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}\n",
+        encoding="utf-8")
+    store = Store.open(tmp_path / "netui.json")
+    store.set_profile(Profile(first_name="Ana", language="en"))
+    ada = store.add_contact(Contact(first_name="Ada", emails=["ada@example.org"]))
+    app = NetuiApp(store, handle_signals=False)
+    started = time.monotonic()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.push_screen(ComposeScreen(ada.uid, template="generic"))
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if isinstance(app.screen, ComposeScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, ComposeScreen)
+        shown = " ".join(str(getattr(w.content, "plain", w.content)) for w in screen.query(Static))
+        assert "took more than 1 s" in shown and "template generic" in shown
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert time.monotonic() - started < 20
+    store.close()
