@@ -311,8 +311,9 @@ async def test_save_error_is_a_notification_and_the_form_stays(make_app, db_path
     app = make_app([ada()])
     async with app.run_test(size=SIZE) as pilot:
         form = await open_ada(pilot)
-        # Something else rewrites the file meanwhile (a sync tool): saving must not overwrite it.
-        other = db_path.read_bytes().replace(b'"Analytical Engines"', b'"Changed [elsewhere]"')
+        # Something else half-writes the file meanwhile: saving must not overwrite it. (A whole
+        # rewrite by a sync tool is merged now, see test_hostile_data.py.)
+        other = db_path.read_bytes()[:200]
         db_path.write_bytes(other)
         os.utime(db_path, ns=(1, 1))
         form.query_one("#input-position", Input).value = "Countess"

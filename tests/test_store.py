@@ -80,17 +80,30 @@ def test_second_writer_is_refused_naming_the_pid(db):
         second.close()
 
 
-def test_file_changed_on_disk_is_not_overwritten(db):
+def test_file_changed_on_disk_is_merged_not_overwritten(db):
+    """A change on disk is no longer refused: it is merged record by record (the
+    other program's edit is taken, ours is added), never overwritten."""
     with Store.open(db) as store:
         store.add_contact(Contact(first_name="Ada"))
         outside = db.read_bytes().replace(b"Ada", b"Bea")
         db.write_bytes(outside)  # a sync tool rewrites the file
+        store.add_contact(Contact(first_name="Cy"))
+        assert not store.dirty
+        assert sorted(c.first_name for c in store.contacts()) == ["Bea", "Cy"]
+        report = store.take_merge_report()
+        assert report.taken == 1 and report.conflicts == []
+    with Store.open(db, readonly=True) as again:
+        assert sorted(c.first_name for c in again.contacts()) == ["Bea", "Cy"]
+
+
+def test_damaged_file_on_disk_is_still_not_overwritten(db):
+    with Store.open(db) as store:
+        store.add_contact(Contact(first_name="Ada"))
+        db.write_bytes(b'{"contacts": {')  # something half-wrote it
         with pytest.raises(ConflictError):
             store.add_contact(Contact(first_name="Cy"))
-        assert db.read_bytes() == outside
+        assert db.read_bytes() == b'{"contacts": {'
         assert store.dirty  # the edit is kept in memory
-        store.reload()
-        assert [c.first_name for c in store.contacts()] == ["Bea"]
 
 
 @pytest.mark.parametrize("content, where", [

@@ -15,8 +15,11 @@ if TYPE_CHECKING:
 
 
 @click.command()
+@click.option("--repair", is_flag=True,
+              help="Put back the records set aside on opening that convert safely (a number where "
+                   "text belongs becomes the text).")
 @pass_ctx
-def doctor(obj: Context) -> None:
+def doctor(obj: Context, repair: bool) -> None:
     """Check the data file, its lock, backups, clipboard and template folders."""
     from netui.storage import backups
     from netui.storage.paths import (
@@ -29,7 +32,14 @@ def doctor(obj: Context) -> None:
     from netui.storage.store import Store, lock_holder
 
     path = obj.db_path
+    from netui.cli.output import safe_echo
+
+    repaired: list[str] = []
+    if repair and path.exists():
+        with obj.store(write=True) as writable:
+            repaired, _ = writable.repair_quarantine()
     lines = [("data file", str(path))]
+    records: list[str] = []
     if path.is_symlink():
         lines.append(("link target", str(real_path(path))))
     status = "ok"
@@ -45,6 +55,12 @@ def doctor(obj: Context) -> None:
                 lines.append(("schema", f"version {store.schema_version}"))
                 if store.readonly_reason:
                     status = store.readonly_reason
+                records = list(store.load_problems)
+                for key, entry in store.quarantine().items():
+                    records.append(f"quarantine {key}: {entry.get('table')} document {entry.get('doc_id')}: "
+                                   f"{entry.get('problem')}")
+                if store.quarantine():
+                    records.append("'netui doctor --repair' puts back what converts safely")
         except NetuiError as exc:
             status = f"PROBLEM: {exc}"
     lines.append(("status", status))
@@ -62,7 +78,11 @@ def doctor(obj: Context) -> None:
     lines.append(("clipboard", _clipboard_description()))
     lines.append(("templates", f"shipped {shipped_templates_dir()}; yours {user_templates_dir()}"))
     for key, value in lines:
-        click.echo(f"{key:12} {value}")
+        safe_echo(f"{key:12} {value}")
+    for line in repaired:
+        safe_echo(f"{'repaired':12} {line}")
+    for line in records:
+        safe_echo(f"{'record':12} {line}")
 
 
 def _exposure_warnings(path: Path) -> list[str]:

@@ -7,6 +7,7 @@ from datetime import date
 import click
 
 from netui.cli.context import Context, echo_json, pass_ctx
+from netui.cli.output import safe_echo
 from netui.cli.translated import TranslatedOption
 from netui.core.errors import NetuiError
 from netui.core.i18n import lazy_gettext
@@ -19,6 +20,7 @@ from netui.core.models import (
     Contact,
     Interaction,
     check_date,
+    check_not_future,
     parse_name_email,
 )
 
@@ -50,7 +52,7 @@ def add(obj: Context, who: str, company: str, position: str, sector: str, source
             if existing:
                 raise NetuiError(f"{email} already belongs to {existing.name} ({existing.uid})")
         stored = store.add_contact(contact)
-    click.echo(f"added {stored.name} ({stored.uid})")
+    safe_echo(f"added {stored.name} ({stored.uid})")
 
 
 @click.command()
@@ -77,13 +79,13 @@ def contacts(obj: Context, query: str | None, due: bool, as_json: bool) -> None:
             return
         states = follow_ups(chosen, interactions, profile)
     if not chosen:
-        click.echo("no contacts" + (" due" if due else "") + (f" matching {query!r}" if query else ""))
+        safe_echo("no contacts" + (" due" if due else "") + (f" matching {query!r}" if query else ""))
         return
     for c in chosen:
         state = states[c.uid]
         next_due = state.next_due.isoformat() if state.next_due else "-"
         parts = [c.name, c.email, c.company, c.position, c.tier, f"next {next_due}"]
-        click.echo("  ".join(p for p in parts if p) + ("  to thank" if state.to_thank else ""))
+        safe_echo("  ".join(p for p in parts if p) + ("  to thank" if state.to_thank else ""))
 
 
 @click.command()
@@ -95,6 +97,7 @@ def contacts(obj: Context, query: str | None, due: bool, as_json: bool) -> None:
 def log(obj: Context, contact_ref: str, kind: str, summary: str, when: str | None) -> None:
     """Log an interaction with CONTACT (uid, email, or a name matching one contact)."""
     when = check_date("date", when) or date.today().isoformat()
+    check_not_future("date", when)
     with obj.store(write=True) as store:
         contact = store.find_contact(contact_ref)
         store.add_interaction(Interaction(contact_uid=contact.uid, kind=kind, date=when, summary=summary))
@@ -102,7 +105,7 @@ def log(obj: Context, contact_ref: str, kind: str, summary: str, when: str | Non
 
         state = follow_up(contact, store.interactions(contact.uid), store.profile())
     next_due = state.next_due.isoformat() if state.next_due else "-"
-    click.echo(f"logged {kind} with {contact.name} on {when}; next follow-up {next_due}")
+    safe_echo(f"logged {kind} with {contact.name} on {when}; next follow-up {next_due}")
 
 
 @click.command()
@@ -136,7 +139,7 @@ def profile(obj: Context, settings: tuple[str, ...], as_json: bool) -> None:
     for key in me.keys():
         value = getattr(me, key)
         shown = "; ".join(value) if isinstance(value, list) else value
-        click.echo(f"{key:22} {shown}")
+        safe_echo(f"{key:22} {shown}")
 
 
 def register(cli: click.Group) -> None:

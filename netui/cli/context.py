@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -29,6 +28,13 @@ class Context:
 
         store = Store.open(self.db_path, readonly=not write)
         follow_profile(store.profile().language)
+        if store.load_problems:
+            from netui.cli.output import safe_echo
+
+            for problem in store.load_problems[:10]:
+                safe_echo(f"netui: warning: {problem}", err=True)
+            if len(store.load_problems) > 10:
+                safe_echo(f"netui: warning: ...and {len(store.load_problems) - 10} more ('netui doctor')", err=True)
         try:
             if write and store.readonly:
                 raise NetuiError(store.readonly_reason)
@@ -41,5 +47,7 @@ pass_ctx = click.make_pass_decorator(Context)
 
 
 def echo_json(value: object) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True))
+    from netui.cli.output import safe_json
+
+    click.echo(safe_json(value))
 

@@ -7,6 +7,7 @@ import click
 from netui.core.errors import NetuiError
 from netui.core.i18n import template_language
 from netui.core.models import LANGUAGES
+from netui.core.text import terminal_safe
 
 
 def parse_vars(items: tuple[str, ...]) -> dict[str, str]:
@@ -54,7 +55,7 @@ def register(cli: click.Group) -> None:
         for warning in lint.check_draft(email.template, email.subject, email.body, contact, profile, email.lang):
             click.echo(f"warning: {warning.message}", err=True)
         if mode == "print":
-            click.echo(email.text, nl=False)
+            click.echo(terminal_safe(email.text, multiline=True), nl=False)
         elif mode == "mailto":
             from netui.outreach.mail import mailto_url, prefer_eml
 
@@ -75,7 +76,7 @@ def register(cli: click.Group) -> None:
             if not result.ok:
                 raise NetuiError(f"could not copy the body: {result.message}; use --print or --eml FILE")
             click.echo(f"body {result.message}", err=True)
-            click.echo(email.subject)
+            click.echo(terminal_safe(email.subject))
 
     @cli.command("templates")
     @click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Only this language.")

@@ -20,6 +20,7 @@ def _kind(value: str) -> str:
 def register(cli: click.Group) -> None:
     """Add this area's subcommands to the `netui` group."""
     from netui.cli.context import Context, echo_json, pass_ctx
+    from netui.cli.output import safe_echo
 
     @cli.command("events")
     @click.option("--json", "as_json", is_flag=True, help="Print the stored documents as JSON.")
@@ -55,7 +56,7 @@ def register(cli: click.Group) -> None:
                 total = sum(p.total for p in steps.values())
                 parts = [when_label(event), KIND_LABELS.get(event.kind, event.kind), event.status, event.name,
                          place_label(event), f"checklist {done}/{total}", f"{len(event.contact_uids)} met"]
-                click.echo("  " + "  ".join(p for p in parts if p) + f"  ({event.uid})")
+                safe_echo("  " + "  ".join(p for p in parts if p) + f"  ({event.uid})")
 
     @cli.group("event")
     def event_group() -> None:
@@ -82,4 +83,4 @@ def register(cli: click.Group) -> None:
         with obj.store(write=True) as store:
             event = create_event(store, name, kind, when, location=location, url=url, online=online)
         total = sum(p.total for p in progress(event).values())
-        click.echo(f"added {event.name} on {event.date} ({event.uid}); checklist of {total} items")
+        safe_echo(f"added {event.name} on {event.date} ({event.uid}); checklist of {total} items")

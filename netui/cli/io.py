@@ -36,8 +36,10 @@ def import_command(obj, kind: str, file: Path, dry_run: bool) -> None:
         plan = plan_import(store.contacts(), result)
         if not dry_run:
             applied = apply_plan(store, plan, result)
+    from netui.cli.output import safe_echo
+
     for line in summary_lines(plan):
-        click.echo(line)
+        safe_echo(line)
     if dry_run:
         click.echo("dry run: nothing written")
     elif applied.records:
@@ -52,8 +54,11 @@ def import_command(obj, kind: str, file: Path, dry_run: bool) -> None:
               help="ics: your reminders (follow-ups, batches, steps after events), not the events.")
 @click.option("--weeks", type=click.IntRange(1, 520), default=None, metavar="N",
               help="With --reminders: the next N weeks (default 8).")
+@click.option("--raw", is_flag=True,
+              help="csv: write cells starting with = + - @ as they are (by default a ' keeps a "
+                   "spreadsheet from running them as formulas).")
 @click.pass_obj
-def export_command(obj, kind: str, output: Path | None, reminders: bool, weeks: int | None) -> None:
+def export_command(obj, kind: str, output: Path | None, reminders: bool, weeks: int | None, raw: bool) -> None:
     """Export contacts as vCard 4.0 or Google CSV, everything as JSON, events or reminders as iCalendar."""
     from netui.io import exporters
 
@@ -65,7 +70,7 @@ def export_command(obj, kind: str, output: Path | None, reminders: bool, weeks: 
         if kind == "vcard":
             payload = exporters.export_vcard(store.contacts()).encode("utf-8")
         elif kind == "csv":
-            payload = exporters.export_csv(store.contacts()).encode("utf-8")
+            payload = exporters.export_csv(store.contacts(), raw=raw).encode("utf-8")
         elif kind == "json":
             payload = exporters.export_json(store.documents())
         elif reminders:

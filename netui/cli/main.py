@@ -65,6 +65,7 @@ def _failed(exc: BaseException) -> int:
     import click
 
     from netui.core.errors import NetuiError, ValidationError
+    from netui.core.text import terminal_safe
 
     if isinstance(exc, click.exceptions.Abort):
         click.echo("netui: aborted", err=True)
@@ -79,10 +80,10 @@ def _failed(exc: BaseException) -> int:
     if isinstance(exc, click.exceptions.Exit):
         return exc.exit_code
     if isinstance(exc, ValidationError):
-        click.echo(f"netui: invalid {exc.field}: {exc.message}", err=True)
+        click.echo(terminal_safe(f"netui: invalid {exc.field}: {exc.message}"), err=True)
         return 1
     if isinstance(exc, NetuiError):
-        click.echo(f"netui: {exc}", err=True)
+        click.echo(terminal_safe(f"netui: {exc}"), err=True)
         return 1
     if isinstance(exc, KeyboardInterrupt):
         click.echo("netui: interrupted", err=True)
@@ -90,7 +91,7 @@ def _failed(exc: BaseException) -> int:
     if isinstance(exc, BrokenPipeError):
         return 0
     # The promise is: never a traceback.
-    click.echo(f"netui: internal error: {type(exc).__name__}: {exc}", err=True)
+    click.echo(terminal_safe(f"netui: internal error: {type(exc).__name__}: {exc}"), err=True)
     return 70
 
 

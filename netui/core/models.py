@@ -17,6 +17,7 @@ from typing import Any, Callable, ClassVar
 
 from netui.core.errors import ValidationError
 from netui.core.i18n import lazy_gettext
+from netui.core.text import clean_line, clean_multiline
 
 SOURCES = (
     "family", "friend", "volunteering", "sport", "colleague", "former_colleague",
@@ -59,6 +60,8 @@ REGISTERS = ("tu", "lei")
 FORMAL_RELATIONSHIPS = frozenset({"mentor", "manager", "recruiter", "former_employer", "current_employer"})
 INFORMAL_SOURCES = frozenset({"family", "friend"})
 
+#: What a uid may hold: it is written into vCard, iCalendar and CSV lines as it is.
+_UID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _EMAIL_RE = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\].]{2,}$")
 
 
@@ -110,7 +113,7 @@ def today_iso() -> str:
 # --- field checks -----------------------------------------------------------
 
 def check_email(field_name: str, value: str) -> str:
-    value = value.strip()
+    value = clean_line(value).strip()
     if not _EMAIL_RE.match(value):
         raise ValidationError(field_name, f"not an email address: {value!r}")
     return value
@@ -147,16 +150,55 @@ def check_choice(field_name: str, value: Any, choices: tuple[str, ...], *, optio
 
 
 def check_str_list(field_name: str, value: Any) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    try:
+        joined = "".join(value) if isinstance(value, list) else None
+    except TypeError:
+        joined = None
+    if joined is None:
         raise ValidationError(field_name, "expected a list of texts")
-    return [v.strip() for v in value if v.strip()]
+    if joined.isprintable():  # the usual case: nothing for the gate to remove
+        return [v.strip() for v in value if v.strip()]
+    cleaned = [clean_line(v).strip() for v in value]
+    return [v for v in cleaned if v]
 
 
-def check_text(field_name: str, value: Any) -> str:
+def check_text(field_name: str, value: Any, *, multiline: bool = False) -> str:
+    """Text through the gate of `netui.core.text`: control characters removed, and
+    line breaks turned into spaces unless the field holds several lines."""
     if value is None:
         return ""
     if not isinstance(value, str):
         raise ValidationError(field_name, f"expected text, got {type(value).__name__}")
+    if value.isprintable():
+        return value
+    return clean_multiline(value) if multiline else clean_line(value)
+
+
+def check_uid(field_name: str, value: Any, *, optional: bool = False) -> Any:
+    """A record id: letters, digits, `_ . -` (it is written into export lines as it is)."""
+    if optional and (value is None or value == ""):
+        return None
+    if value.__class__ is str and value.isascii() and value.isalnum() and len(value) <= 64:
+        return value  # the usual case (new_uid's hex) without the regex
+    if not isinstance(value, str) or not _UID_RE.fullmatch(value):
+        raise ValidationError(field_name, f"not a valid id (letters, digits, _ . -): {value!r}")
+    return value
+
+
+def check_text_map(field_name: str, value: Any) -> dict[str, str]:
+    """A name -> text mapping (answers, template variables); names one line, texts several."""
+    if value.__class__ is dict and not value:
+        return value
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise ValidationError(field_name, "expected name -> text")
+    return {clean_line(k): clean_multiline(v) for k, v in value.items()}
+
+
+def check_not_future(field_name: str, value: str, today: str | None = None) -> str:
+    """Something that happened cannot have happened after today."""
+    if value[:10] > (today or today_iso()):
+        raise ValidationError(field_name, f"{value} is in the future: log what has happened; "
+                                          "what is planned belongs in an event or a draft's send date")
     return value
 
 
@@ -311,9 +353,11 @@ class Contact(Record):
 
     def validate(self) -> "Contact":
         """Check every field; raise ValidationError naming the first bad one."""
+        self.uid = check_uid("uid", self.uid)
         for name in ("first_name", "last_name", "company", "position", "sector", "location",
-                     "linkedin_url", "notes"):
+                     "linkedin_url"):
             setattr(self, name, check_text(name, getattr(self, name)))
+        self.notes = check_text("notes", self.notes, multiline=True)
         self.first_name = self.first_name.strip()
         self.last_name = self.last_name.strip()
         if not (self.first_name or self.last_name or self.emails or self.company):
@@ -336,10 +380,7 @@ class Contact(Record):
                 raise ValidationError("birthday", f"not a date (YYYY-MM-DD or --MM-DD): {self.birthday!r}")
         else:
             self.birthday = None
-        if not isinstance(self.answers, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in self.answers.items()):
-            raise ValidationError("answers", "expected question -> answer texts")
-        self.answers = answers_by_id(self.answers)
+        self.answers = answers_by_id(check_text_map("answers", self.answers))
         if not self.register:
             self.register = default_register(self.relationship, self.source)
         self.register = check_choice("register", self.register, REGISTERS)
@@ -364,12 +405,15 @@ class Interaction(Record):
     def validate(self) -> "Interaction":
         if not self.contact_uid:
             raise ValidationError("contact_uid", "an interaction belongs to a contact")
+        self.contact_uid = check_uid("contact_uid", self.contact_uid)
+        self.uid = check_uid("uid", self.uid)
+        self.draft_uid = check_uid("draft_uid", self.draft_uid, optional=True)
         self.kind = check_choice("kind", self.kind, INTERACTION_KINDS)
         checked = check_date("date", self.date)
         if checked is None:
             raise ValidationError("date", "a date is required")
         self.date = checked
-        self.summary = check_text("summary", self.summary)
+        self.summary = check_text("summary", self.summary, multiline=True)
         return self
 
 
@@ -414,7 +458,8 @@ class Event(Record):
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> "Event":
         event = super(Event, cls).from_doc(doc)
-        event.checklist = [ChecklistItem.from_doc(i) if isinstance(i, dict) else i for i in event.checklist]
+        if isinstance(event.checklist, list):  # anything else is refused by validate
+            event.checklist = [ChecklistItem.from_doc(i) if isinstance(i, dict) else i for i in event.checklist]
         return event
 
     def validate(self) -> "Event":
@@ -429,9 +474,12 @@ class Event(Record):
         self.status = check_choice("status", self.status, EVENT_STATUSES)
         self.location = check_text("location", self.location)
         self.url = check_text("url", self.url)
-        self.notes = check_text("notes", self.notes)
+        self.notes = check_text("notes", self.notes, multiline=True)
         self.online = bool(self.online)
-        self.contact_uids = check_str_list("contact_uids", self.contact_uids)
+        self.uid = check_uid("uid", self.uid)
+        self.contact_uids = [check_uid("contact_uids", u) for u in check_str_list("contact_uids", self.contact_uids)]
+        if not isinstance(self.checklist, list) or not all(isinstance(i, ChecklistItem) for i in self.checklist):
+            raise ValidationError("checklist", "expected a list of checklist items")
         for item in self.checklist:
             item.validate()
         return self
@@ -462,14 +510,17 @@ class Draft(Record):
     def validate(self) -> "Draft":
         if not self.contact_uid:
             raise ValidationError("contact_uid", "a draft is addressed to a contact")
+        self.contact_uid = check_uid("contact_uid", self.contact_uid)
+        self.uid = check_uid("uid", self.uid)
+        self.batch_uid = check_uid("batch_uid", self.batch_uid, optional=True)
+        self.event_uid = check_uid("event_uid", self.event_uid, optional=True)
+        self.template = check_text("template", self.template)
         self.lang = check_choice("lang", self.lang, LANGUAGES)
         self.status = check_choice("status", self.status, DRAFT_STATUSES)
         self.send_on = check_date("send_on", self.send_on)
         self.subject = check_text("subject", self.subject)
-        self.body = check_text("body", self.body)
-        if not isinstance(self.variables, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in self.variables.items()):
-            raise ValidationError("variables", "expected name -> text")
+        self.body = check_text("body", self.body, multiline=True)
+        self.variables = check_text_map("variables", self.variables)
         return self
 
 
@@ -562,7 +613,7 @@ class Profile(Record):
             elif key in PROFILE_DATE_KEYS:
                 setattr(self, key, check_date(key, check_text(key, value)) or "")
             else:
-                setattr(self, key, check_text(key, value))
+                setattr(self, key, check_text(key, value, multiline=key == "signature"))
         if self.email:
             self.email = check_email("email", self.email)
         self.language = check_choice("language", self.language, LANGUAGES, optional=True) or ""
@@ -575,12 +626,14 @@ def parse_name_email(text: str) -> tuple[str, str, str]:
     A bare email gives no name; a bare name gives no email. The last word of the
     name is the last name.
     """
-    text = text.strip()
+    text = clean_line(text).strip()
     email = ""
     match = re.fullmatch(r"(.*?)\s*<([^<>]*)>\s*", text)
     if match:
         text, email = match.group(1).strip().strip('"'), match.group(2).strip()
         email = check_email("email", email)
+    elif "<" in text or ">" in text:
+        raise ValidationError("email", f"write the address as \"Name <email>\": {text!r}")
     elif "@" in text and " " not in text:
         email, text = check_email("email", text), ""
     parts = text.split()

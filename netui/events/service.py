@@ -142,7 +142,11 @@ def update_event(store: Store, event_uid: str, **changes: object) -> Event:
 
 
 def set_status(store: Store, event_uid: str, status: str) -> Event:
-    return update_event(store, event_uid, status=status)
+    """Mark an event planned, attended or skipped; attended logs the people met."""
+    event = update_event(store, event_uid, status=status)
+    if status == "attended":
+        log_people_met(store, event)
+    return event
 
 
 def next_status(status: str) -> str:
@@ -245,12 +249,33 @@ def people_met(store: Store, event: Event) -> list[Contact]:
     return [c for c in found if c is not None]
 
 
+def has_happened(event: Event, today: date | None = None) -> bool:
+    """An event is met once its day has come, or once it is marked attended."""
+    return event.status == "attended" or event_day(event) <= (today or date.today())
+
+
 def _log_met(store: Store, event: Event, contact_uid: str) -> None:
-    day = event_day(event).isoformat()
+    """`event_met` on the event's day, once it has happened (an attended event dated later:
+    today). Linking someone to an event still to come logs nothing yet: `log_people_met`
+    does it when the event is marked attended."""
+    today = date.today()
+    if not has_happened(event, today) or event.status == "skipped":
+        return
+    day = min(event_day(event), today).isoformat()
     if any(i.kind == "event_met" and i.date == day for i in store.interactions(contact_uid)):
         return
     store.add_interaction(Interaction(contact_uid=contact_uid, kind="event_met", date=day,
                                       summary=f"Met at {event.name}"))
+
+
+def log_people_met(store: Store, event: Event) -> None:
+    """The `event_met` of everyone linked to an event that has now happened (one save)."""
+    if not has_happened(event) or event.status == "skipped":
+        return
+    with store.transaction():
+        for contact_uid in event.contact_uids:
+            if store.contact(contact_uid) is not None:
+                _log_met(store, event, contact_uid)
 
 
 def link_contact(store: Store, event_uid: str, contact_uid: str) -> Event:
@@ -288,7 +313,7 @@ def quick_add_contact(store: Store, event_uid: str, first_name: str, last_name: 
     email = email.strip()
     contact = Contact(first_name=first_name, last_name=last_name, emails=[email] if email else [],
                       company=company.strip(), position=position.strip(), notes=notes,
-                      source="event", connected_on=event_day(event).isoformat()).validate()
+                      source="event", connected_on=min(event_day(event), date.today()).isoformat()).validate()
     if email:
         existing = store.contact_by_email(email)
         if existing is not None:

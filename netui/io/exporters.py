@@ -60,7 +60,7 @@ def _vcard_birthday(value: str) -> str:
 def vcard_lines(contact: Contact) -> list[str]:
     """The unfolded content lines of one card."""
     c = contact
-    lines = ["BEGIN:VCARD", "VERSION:4.0", "PRODID:-//netui//EN", f"UID:{c.uid}",
+    lines = ["BEGIN:VCARD", "VERSION:4.0", "PRODID:-//netui//EN", f"UID:{escape_text(c.uid)}",
              f"FN:{escape_text(c.name)}",
              f"N:{escape_text(c.last_name)};{escape_text(c.first_name)};;;"]
     lines += [f"EMAIL:{escape_text(e)}" for e in c.emails]
@@ -73,7 +73,7 @@ def vcard_lines(contact: Contact) -> list[str]:
         lines.append(f"X-SOCIALPROFILE;TYPE=linkedin:{_escape_uri(c.linkedin_url)}")
     lines += [f"URL:{_escape_uri(u)}" for u in c.websites]
     if c.birthday:
-        lines.append(f"BDAY:{_vcard_birthday(c.birthday)}")
+        lines.append(f"BDAY:{escape_text(_vcard_birthday(c.birthday))}")
     if c.tags:
         lines.append("CATEGORIES:" + ",".join(escape_text(t) for t in c.tags))
     if c.notes:
@@ -81,13 +81,13 @@ def vcard_lines(contact: Contact) -> list[str]:
     if c.location:
         lines.append(f"ADR;TYPE=work:;;;{escape_text(c.location)};;;")
         lines.append(f"X-NETUI-LOCATION:{escape_text(c.location)}")
-    lines += [f"X-NETUI-SOURCE:{c.source}", f"X-NETUI-TIER:{c.tier}"]
+    lines += [f"X-NETUI-SOURCE:{escape_text(c.source)}", f"X-NETUI-TIER:{escape_text(c.tier)}"]
     if c.relationship:
-        lines.append(f"X-NETUI-RELATIONSHIP:{c.relationship}")
+        lines.append(f"X-NETUI-RELATIONSHIP:{escape_text(c.relationship)}")
     if c.sector:
         lines.append(f"X-NETUI-SECTOR:{escape_text(c.sector)}")
     if c.connected_on:
-        lines.append(f"X-NETUI-CONNECTED-ON:{c.connected_on}")
+        lines.append(f"X-NETUI-CONNECTED-ON:{escape_text(c.connected_on)}")
     if c.keep_in_touch_days:
         lines.append(f"X-NETUI-KEEP-IN-TOUCH-DAYS:{c.keep_in_touch_days}")
     if c.answers:
@@ -116,11 +116,22 @@ def _pairs(kind: str, count: int) -> list[str]:
     return [f"{kind} {n} - {part}" for n in range(1, count + 1) for part in ("Label", "Value")]
 
 
-def export_csv(contacts: Iterable[Contact]) -> str:
+#: A cell starting with one of these is a formula to a spreadsheet (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """A leading `'` before a cell a spreadsheet would run as a formula (`=HYPERLINK(...)`,
+    `+cmd|...`, `@SUM(...)`), as OWASP recommends; our CSV importer takes it off again."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def export_csv(contacts: Iterable[Contact], *, raw: bool = False) -> str:
     """A CSV in Google Contacts' current layout (Google and our importer read it).
 
     Only what Google knows goes in; netui's own fields (source, tier, sector...)
-    travel in the vCard and JSON exports.
+    travel in the vCard and JSON exports. Cells that a spreadsheet would run as a
+    formula are neutralised unless `raw`.
     """
     contacts = list(contacts)
     n_email = max([len(c.emails) for c in contacts] + [1])
@@ -141,7 +152,7 @@ def export_csv(contacts: Iterable[Contact]) -> str:
         row += ["", c.location, "", c.location, "", "", "", "", ""]
         sites = ([("LinkedIn", c.linkedin_url)] if c.linkedin_url else []) + [("", u) for u in c.websites]
         row += _padded(sites, n_site)
-        writer.writerow(row)
+        writer.writerow(row if raw else [neutralise_cell(cell) for cell in row])
     return out.getvalue()
 
 

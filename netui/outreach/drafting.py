@@ -386,8 +386,23 @@ def _guard_filter(name: str, func: Any) -> Any:
     return guarded
 
 
+def _ticking(iterable: Any) -> Any:
+    """Every step of a `for` loop checks the clock: a loop that calls nothing (nested
+    loops over a long text) would otherwise never meet a check."""
+    for item in iterable:
+        _tick()
+        yield item
+
+
 class _Generator(CodeGenerator):
-    """Routes `~` through a size check: the one operator the sandbox cannot intercept."""
+    """Routes `~` through a size check (the one operator the sandbox cannot intercept)
+    and every `for` loop's items through `_ticking`."""
+
+    def visit_For(self, node: nodes.For, frame: Any) -> None:
+        if not node.recursive or node.iter is not None:
+            node.iter = nodes.Call(nodes.EnvironmentAttribute("ticking"), [node.iter], [], None, None,
+                                   lineno=node.iter.lineno)
+        super().visit_For(node, frame)
 
     def visit_Concat(self, node: nodes.Concat, frame: Any) -> None:
         self.write("environment.checked_concat((")
@@ -411,6 +426,7 @@ class DraftEnvironment(ImmutableSandboxedEnvironment):
         self.filters["longdate"] = _longdate
         self.filters["human_list"] = _human_list
         self.filters["prep"] = _prep
+        self.ticking = _ticking
         self.globals.pop("lipsum", None)
         self.globals["require"] = _require
 
@@ -630,7 +646,13 @@ def render_source(source: str, lang: str, profile: Profile, contact: Contact | N
                   today: date | None = None) -> RenderedEmail:
     """Render template text (e.g. being edited, for the live preview)."""
     template = compile_source(source)
-    text = _run(template, _context(lang, profile, contact, event, extra_vars, today), source)
+    try:
+        text = _run(template, _context(lang, profile, contact, event, extra_vars, today), source)
+    except DraftingError as exc:
+        if exc.kind != "limit":
+            raise
+        raise DraftingError(f"{exc} (template {name}, {lang})", kind=exc.kind, field=exc.field,
+                            lineno=exc.lineno, line=exc.line) from None
     headers, body = _split(text)
     return RenderedEmail(subject=headers["Subject"], body=body, template=name, lang=lang,
                          origin=origin, path=path, headers=headers)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
@@ -41,6 +42,7 @@ from netui.core.models import (
     Interaction,
     Profile,
     Record,
+    check_not_future,
     now_iso,
 )
 from netui.storage import backups, docstream
@@ -169,9 +171,17 @@ class _Table(Generic[R]):
         #: Changed since the last save, for the fragment cache: doc id -> record now (None:
         #: deleted); None: everything (after a load).
         self.pending: TablePending = None
+        #: uid -> the record as the file held it (None: not there) for each record changed here
+        #: since the last load or save: the base of a merge with a file changed on disk.
+        self.base: dict[str, R | None] = {}
 
-    def load(self, groups: Iterable[dict[str, Any]]) -> None:
-        """Take the documents of each group (emptying it) as dataclasses."""
+    def load(self, groups: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Take the documents of each group (emptying it) as dataclasses.
+
+        Records that fail the checks of `integrity` are cleaned or, when the model
+        refuses them, left out and returned as quarantine entries; every such case
+        is named in `store.load_problems`.
+        """
         self.by_uid.clear()
         self.doc_ids.clear()
         cls = self.cls
@@ -181,20 +191,88 @@ class _Table(Generic[R]):
         own = from_doc.__func__ is Record.from_doc.__func__  # type: ignore[attr-defined]  # see above
         build = cls._builder() if own else from_doc
         complete = cls._field_names()
-        by_uid, doc_ids = self.by_uid, self.doc_ids
-        highest = 0
+        self.base = {}
+        all_ids: list[str] = []
+        all_records: list[R] = []
         for raw_table in groups:
-            # A group at a time, in C where possible (map, zip, dict.update): ~1,000 documents.
-            ids = list(raw_table)
-            records = [build(doc) if doc.keys() == complete else from_doc(doc) for doc in raw_table.values()]
+            # A group at a time, in C where possible: ~1,000 documents.
+            all_ids.extend(raw_table)
+            all_records.extend([build(doc) if doc.keys() == complete else from_doc(doc)
+                                for doc in raw_table.values()])
             raw_table.clear()
-            uids = [record.uid for record in records]
-            by_uid.update(zip(uids, records))
-            doc_ids.update(zip(uids, ids))
-            if ids:
-                highest = max(highest, max(map(int, ids)))
+        quarantined = [] if self.store._stamped else self._check(all_ids, all_records)
+        try:
+            highest = max(map(int, all_ids), default=0)
+        except ValueError:
+            highest = self._renumber(all_ids)
+        by_uid, doc_ids = self.by_uid, self.doc_ids
+        uids = [getattr(record, "uid") for record in all_records]
+        by_uid.update(zip(uids, all_records))
+        doc_ids.update(zip(uids, all_ids))
         self.next_id = highest + 1
+        if len(by_uid) != len(all_records):
+            self._separate_duplicates(all_ids, all_records)
         self.pending = None
+        return quarantined
+
+    def _check(self, ids: list[str], records: list[R]) -> list[dict[str, Any]]:
+        """Clean or set aside the records `integrity` flags (in place); the quarantine entries."""
+        from netui.storage import integrity
+
+        flagged = integrity.suspects(self.name, self.cls, records)
+        if not flagged:
+            return []
+        quarantined = []
+        dropped = set()
+        for index in flagged:
+            record = records[index]
+            checked, problem = integrity.examine(record)
+            uid = getattr(record, "uid", None)
+            if isinstance(uid, str) and (checked is None or problem):
+                self.base[uid] = record  # changed here, not on disk: a merge keeps this side
+            if checked is None:
+                dropped.add(index)
+                quarantined.append(integrity.quarantine_entry(self.name, ids[index], record.to_doc(), problem))
+                self.store.load_problems.append(
+                    integrity.describe(self.name, ids[index], record, problem) + " (set aside: 'netui doctor')")
+            else:
+                records[index] = checked
+                if problem:
+                    self.store.load_problems.append(integrity.describe(self.name, ids[index], checked, problem))
+        if dropped:
+            ids[:] = [doc_id for i, doc_id in enumerate(ids) if i not in dropped]
+            records[:] = [record for i, record in enumerate(records) if i not in dropped]
+        return quarantined
+
+    def _renumber(self, ids: list[str]) -> int:
+        """Document ids that are not numbers get new ones after the highest; the highest."""
+        highest = max((int(doc_id) for doc_id in ids if doc_id.isdigit()), default=0)
+        for position, doc_id in enumerate(ids):
+            if not doc_id.isdigit():
+                highest += 1
+                ids[position] = str(highest)
+                self.store.load_problems.append(
+                    f"{self.name} document {doc_id!r}: not a number, now document {highest}")
+        return highest
+
+    def _separate_duplicates(self, ids: list[str], records: list[R]) -> None:
+        """Two records with one uid: the first keeps it, each later one gets a new uid (named)."""
+        from netui.core.models import new_uid
+
+        self.by_uid.clear()
+        self.doc_ids.clear()
+        for doc_id, record in zip(ids, records):
+            uid = getattr(record, "uid")
+            if uid in self.by_uid:
+                fresh = new_uid()
+                self.store.load_problems.append(
+                    f"{self.name} document {doc_id}: uid {uid} is also used by document "
+                    f"{self.doc_ids[uid]}; this one now has the uid {fresh}")
+                record = record.copy(uid=fresh)
+                uid = fresh
+                self.base[uid] = None  # new here: not on disk under this uid
+            self.by_uid[uid] = record
+            self.doc_ids[uid] = doc_id
 
     def mark(self, doc_id: str, record: R | None) -> None:
         """`doc_id` now holds `record` (None: nothing): the next save serializes it."""
@@ -224,11 +302,13 @@ class _Table(Generic[R]):
         if self.store._undo is not None:
             self.store._undo.append((self, uid, self.doc_ids.get(uid), self.by_uid.get(uid)))
 
-    def _put(self, stored: R, doc_id: str) -> None:
+    def _put(self, stored: R, doc_id: str, *, from_disk: bool = False) -> None:
         # Tables hold records with a `uid` (not Profile): Record does not declare one.
         uid = stored.uid  # type: ignore[attr-defined]  # see the comment above
         self._remember(uid)
         old = self.by_uid.get(uid)
+        if not from_disk and uid not in self.base:
+            self.base[uid] = old
         self.by_uid[uid] = stored
         self.doc_ids[uid] = doc_id
         self.mark(doc_id, stored)
@@ -285,6 +365,7 @@ class _Table(Generic[R]):
             self._remember(uid)
             self.mark(self.doc_ids.pop(uid), None)
             old = self.by_uid.pop(uid)
+            self.base.setdefault(uid, old)
             self.store._record_changed(self.name, old, None)
         self.store._changed()
 
@@ -317,6 +398,14 @@ class Store:
         self.drafts_table: _Table[Draft] = _Table(self, Draft)
         self._profile_doc_id: int | None = None
         self._by_contact: dict[str, list[Interaction]] | None = None
+        #: What the checks at load found and did, one line per record (shown to the user).
+        self.load_problems: list[str] = []
+        self._stamped = False  # the file is one netui wrote and checked: no checks at load
+        self._content: tuple[int, int] | None = None  # (size, CRC-32) of the bytes last written or loaded
+        #: What the last merge with a file changed on disk did (`take_merge_report`).
+        self.merge_report: Any = None
+        self._profile_base: dict[str, Any] | None = None
+        self._profile_changed = False
 
     # --- opening and closing ------------------------------------------------
 
@@ -361,6 +450,7 @@ class Store:
         clean_orphans(self.real_path.parent, self.real_path.name)
 
     def _load(self) -> None:
+        self._stamped = False
         signature = file_signature(self.real_path)
         if signature is None:
             data = empty_data()
@@ -371,6 +461,10 @@ class Store:
             except OSError as exc:
                 raise StorageError(f"cannot read {self.path}: {exc.strerror or exc}") from None
             data, split_file = parse_in_groups(raw, self.path, BIG_TABLES)
+            from netui.storage import integrity
+
+            self._stamped = integrity.is_stamped(self.real_path, raw)
+            self._content = (len(raw), zlib.crc32(raw)) if self._stamped else None
             if split_file is not None:
                 try:
                     self._signature = signature
@@ -382,6 +476,9 @@ class Store:
         self._signature = signature
         version = schema_version(data) if signature is not None else SCHEMA_VERSION
         self.schema_version = version
+        if version < 0:
+            raise DamagedFileError(f"{self.path}: schema_version {version} is not a version netui wrote; "
+                                   "the file is unchanged (correct meta.schema_version, or 'netui restore')")
         if version > SCHEMA_VERSION:
             self._release_lock()
             self.readonly = True
@@ -416,18 +513,23 @@ class Store:
         (their documents from `split_file`, a group at a time, when given)."""
         self._data = data
         self._fragments.clear()
+        self.load_problems = []
         self._db = TinyDB(storage=lambda: _MemoryStorage(self._data, self._on_tinydb_write))
         collecting = gc.isenabled()
         gc.disable()  # tens of thousands of new objects, no cycles among them
+        quarantined: list[dict[str, Any]] = []
         try:
             for table in self._tables():
                 if split_file is not None and table.name in split_file.groups:
-                    table.load(split_file.documents(table.name))
+                    quarantined += table.load(split_file.documents(table.name))
                 else:
-                    table.load([data.get(table.name) or {}])
+                    quarantined += table.load([data.get(table.name) or {}])
         finally:
             if collecting:
                 gc.enable()
+        quarantined += self._check_profile(data)
+        if quarantined:
+            self._set_aside(quarantined)
         # The loaded records live as long as the store: keep the collector from
         # walking them on every full collection (a 100 ms pause during saves at 30k).
         gc.freeze()
@@ -435,6 +537,124 @@ class Store:
         self._profile_doc_id = int(next(iter(profile_table))) if profile_table else None
         self._by_contact = None
         self.revision += 1
+
+    def _check_profile(self, data: dict[str, Any]) -> list[dict[str, Any]]:
+        """The profile document validated like the records; a refused one is set aside."""
+        from netui.storage import integrity
+
+        table = data.get("profile")
+        if not table:
+            return []
+        doc_id, doc = next(iter(table.items()))
+        try:
+            checked = Profile.from_doc(dict(doc)).validate()
+        except Exception as exc:  # noqa: BLE001 - a broken profile is set aside, named, never a crash
+            del table[doc_id]
+            self.load_problems.append(f"profile: {exc} (set aside: 'netui doctor')")
+            return [integrity.quarantine_entry("profile", doc_id, dict(doc), str(exc))]
+        cleaned = checked.to_doc()
+        if cleaned != doc:
+            table[doc_id] = cleaned
+            self.load_problems.append("profile: control characters or line breaks removed from its text")
+        return []
+
+    def _set_aside(self, entries: list[dict[str, Any]]) -> None:
+        """Keep refused records whole in the file's `quarantine` table (written with the next save)."""
+        from netui.storage.integrity import QUARANTINE
+
+        table = self._data.setdefault(QUARANTINE, {})
+        highest = max((int(k) for k in table if str(k).isdigit()), default=0)
+        for entry in entries:
+            highest += 1
+            table[str(highest)] = entry
+
+    def quarantine(self) -> dict[str, dict[str, Any]]:
+        """The records set aside because the model refused them, by quarantine id."""
+        from netui.storage.integrity import QUARANTINE
+
+        return dict(self._data.get(QUARANTINE) or {})
+
+    def repair_quarantine(self) -> tuple[list[str], list[str]]:
+        """Put back every set-aside record that converts safely; (what was put back, what was not)."""
+        from netui.storage import integrity
+
+        self._check_writable()
+        entries = self.quarantine()
+        fixed: list[str] = []
+        left: list[str] = []
+        with self.transaction():
+            table = self._data.get(integrity.QUARANTINE) or {}
+            for key, entry in entries.items():
+                name, document = entry.get("table"), entry.get("document")
+                if not isinstance(name, str) or not isinstance(document, dict):
+                    left.append(f"quarantine {key}: not an entry netui wrote")
+                    continue
+                record, problem = integrity.repair(name, document)
+                if record is None:
+                    left.append(f"quarantine {key} ({name}): {problem}")
+                    continue
+                if isinstance(record, Profile):
+                    self.set_profile(record)
+                else:
+                    big = {t.name: t for t in self._tables()}[name]
+                    if getattr(record, "uid") in big.by_uid:
+                        record = record.copy(uid=integrity.fresh_uid())
+                    big.add(record)
+                table.pop(key, None)
+                fixed.append(f"quarantine {key} ({name}): put back")
+            if not table:
+                self._data.pop(integrity.QUARANTINE, None)
+            self._changed()
+        return fixed, left
+
+    def unsaved_records_entry(self) -> dict[str, Any]:
+        """A recovery-file entry holding every record changed here and not yet on disk
+        (None: deleted), for when the save at a stop fails."""
+        tables: dict[str, dict[str, Any]] = {}
+        for table in self._tables():
+            changed = {uid: (record.to_doc() if record is not None else None)
+                       for uid in table.base for record in [table.by_uid.get(uid)]}
+            if changed:
+                tables[table.name] = changed
+        profile = self._data.get("profile") or {}
+        if self._profile_changed and profile:
+            tables["profile"] = {"profile": dict(next(iter(profile.values())))}
+        count = sum(len(t) for t in tables.values())
+        return {"kind": "records", "title": f"{count} changed record(s) not saved", "tables": tables}
+
+    def restore_records_entry(self, entry: dict[str, Any]) -> int:
+        """Apply the records of `unsaved_records_entry` again (one save); how many."""
+        tables = entry.get("tables")
+        if not isinstance(tables, dict):
+            raise StorageError("the recovery entry holds no records")
+        by_name = {t.name: t for t in self._tables()}
+        count = 0
+        with self.transaction():
+            for name, records in tables.items():
+                if not isinstance(records, dict):
+                    continue
+                if name == "profile":
+                    for doc in records.values():
+                        if isinstance(doc, dict):
+                            self.set_profile(Profile.from_doc(dict(doc)))
+                            count += 1
+                    continue
+                table = by_name.get(name)
+                if table is None:
+                    continue
+                for uid, doc in records.items():
+                    if doc is None:
+                        if uid in table.by_uid:
+                            table.delete([uid])
+                            count += 1
+                        continue
+                    record = table.cls.from_doc(dict(doc))
+                    if uid in table.by_uid:
+                        table.update(record)
+                    else:
+                        table.add(record)
+                    count += 1
+        return count
 
     def _tables(self) -> tuple[_Table[Any], ...]:
         return (self.contacts_table, self.interactions_table, self.events_table, self.drafts_table)
@@ -495,10 +715,128 @@ class Store:
         with self._save_lock:
             if not self.dirty:
                 return
-            revision, payload = self._render()
-            self._write_payload(payload, force=force)
+            if not force and file_signature(self.real_path) != self._signature:
+                self._merge_from_disk()
+            bases = [table.base for table in self._tables()]
+            profile_state = (self._profile_changed, self._profile_base)
+            for table in self._tables():
+                table.base = {}
+            self._profile_changed, self._profile_base = False, None
+            try:
+                revision, payload = self._render()
+                self._write_payload(payload, force=force)
+            except BaseException:
+                for table, base in zip(self._tables(), bases):  # still changed here: merge bases kept
+                    table.base = {**table.base, **base}
+                if profile_state[0]:
+                    self._profile_changed, self._profile_base = profile_state
+                raise
             # A change made while the file was being written is not in it.
             self.dirty = self.revision != revision
+
+    def take_merge_report(self) -> Any:
+        """The report of the last merge with a file changed on disk (once), or None."""
+        report, self.merge_report = self.merge_report, None
+        return report
+
+    def _merge_from_disk(self) -> None:
+        """The file changed on disk since the last load or save: take what changed only there,
+        keep what changed only here, keep ours and save theirs aside where both changed."""
+        from datetime import datetime
+
+        from netui.storage import integrity
+        from netui.storage.merge import MergeReport, by_uid, write_conflict_copy
+
+        signature = file_signature(self.real_path)
+        if signature is None:
+            self._signature = None  # deleted on disk: what memory holds is written again
+            return
+        try:
+            raw = self.real_path.read_bytes()
+            if integrity.same_content(raw, self._content):  # touched, or copied back as it was
+                self._signature = signature
+                return
+            theirs_data = parse(raw, self.path)
+        except (OSError, DamagedFileError) as exc:
+            raise ConflictError(f"{self.path} was changed on disk by another program and cannot be read "
+                                f"({exc}); not overwriting it") from None
+        if schema_version(theirs_data) != SCHEMA_VERSION:
+            raise ConflictError(f"{self.path} was changed on disk by another program to schema version "
+                                f"{schema_version(theirs_data)}; not overwriting it (reload to see it)")
+        report = MergeReport()
+        theirs_aside: dict[str, list[dict[str, Any]]] = {}
+        with self._mutation_lock:
+            for table in self._tables():
+                theirs = by_uid(theirs_data.get(table.name))
+                for uid in set(table.by_uid) | set(theirs):
+                    mine = table.by_uid.get(uid)
+                    their_doc = theirs[uid][1] if uid in theirs else None
+                    if uid in table.base:
+                        base = table.base[uid]
+                        base_doc = base.to_doc() if base is not None else None
+                        mine_doc = mine.to_doc() if mine is not None else None
+                        if their_doc == base_doc or their_doc == mine_doc:
+                            continue
+                        label = getattr(mine if mine is not None else base, "name", "") or ""
+                        report.conflicts.append(f"{table.name} {uid}" + (f" ({label})" if label else ""))
+                        if their_doc is not None:
+                            theirs_aside.setdefault(table.name, []).append(their_doc)
+                        continue
+                    if their_doc is None:
+                        self._drop_from_disk(table, uid)
+                        report.removed += 1
+                        continue
+                    if mine is not None and mine.to_doc() == their_doc:
+                        continue
+                    checked, problem = integrity.examine(table.cls.from_doc(dict(their_doc)))
+                    if checked is not None and mine is not None and checked.to_doc() == mine.to_doc():
+                        continue  # the disk holds what memory holds once cleaned
+                    if checked is None:
+                        self._set_aside([integrity.quarantine_entry(table.name, theirs[uid][0], their_doc, problem)])
+                        self.load_problems.append(integrity.describe(table.name, theirs[uid][0], their_doc, problem))
+                        continue
+                    doc_id = table.doc_ids.get(uid)
+                    if doc_id is None:
+                        doc_id = str(table.next_id)
+                        table.next_id += 1
+                    table._put(checked, doc_id, from_disk=True)
+                    report.taken += 1
+            self._merge_profile(theirs_data, report, theirs_aside)
+            if report.conflicts:
+                stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+                report.conflict_path = write_conflict_copy(self.real_path, theirs_aside, stamp)
+            self.revision += 1
+        self._signature = signature
+        self.merge_report = report if report.changed else None
+
+    def _drop_from_disk(self, table: _Table[Any], uid: str) -> None:
+        doc_id = table.doc_ids.pop(uid)
+        table.mark(doc_id, None)
+        old = table.by_uid.pop(uid)
+        self._record_changed(table.name, old, None)
+
+    def _merge_profile(self, theirs_data: dict[str, Any], report: Any,
+                       theirs_aside: dict[str, list[dict[str, Any]]]) -> None:
+        their_table = theirs_data.get("profile") or {}
+        their_doc = next(iter(their_table.values()), None) if their_table else None
+        mine_table = self._data.get("profile") or {}
+        mine_doc = next(iter(mine_table.values()), None) if mine_table else None
+        if their_doc == mine_doc:
+            return
+        if self._profile_changed:
+            if their_doc != self._profile_base and their_doc is not None:
+                report.conflicts.append("profile")
+                theirs_aside["profile"] = [their_doc]
+            return
+        if isinstance(their_doc, dict):
+            try:
+                checked = Profile.from_doc(dict(their_doc)).validate()
+            except (ValueError, TypeError, AttributeError):
+                return
+            self._data["profile"] = {"1": checked.to_doc()}
+            self._db = TinyDB(storage=lambda: _MemoryStorage(self._data, self._on_tinydb_write))
+            self._profile_doc_id = 1
+            report.taken += 1
 
     def _render(self) -> tuple[int, list[bytes]]:
         """The file's bytes as memory holds them now, and the revision they show.
@@ -533,6 +871,10 @@ class Store:
             backups.create_backup(self.path, "auto")
         atomic_write(self.real_path, payload)
         self._signature = file_signature(self.real_path)
+        from netui.storage import integrity
+
+        self._content = integrity.content_crc([payload] if isinstance(payload, bytes) else payload)
+        integrity.write_stamp(self.real_path, *self._content)
 
     @contextmanager
     def transaction(self) -> Iterator["Store"]:
@@ -687,9 +1029,11 @@ class Store:
 
     def add_interaction(self, interaction: Interaction) -> Interaction:
         self.contacts_table.require(interaction.contact_uid)
+        check_not_future("date", str(interaction.date))
         return self.interactions_table.add(interaction)
 
     def update_interaction(self, interaction: Interaction) -> Interaction:
+        check_not_future("date", str(interaction.date))
         return self.interactions_table.update(interaction)
 
     def delete_interaction(self, uid: str) -> None:
@@ -749,6 +1093,10 @@ class Store:
         self._check_writable()
         profile.validate()
         doc = profile.to_doc()
+        if not self._profile_changed:
+            table_now = self._data.get("profile") or {}
+            self._profile_base = dict(next(iter(table_now.values()))) if table_now else None
+            self._profile_changed = True
         table = self._db.table("profile")
         if self._profile_doc_id is None:
             self._profile_doc_id = table.insert(doc)

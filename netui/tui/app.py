@@ -183,7 +183,19 @@ class NetuiApp(App[None]):
             self.save_failed = None
             self._update_subtitle()
             self.notify("All changes saved.", title="Saved")
+        self._report_merge()
         return True
+
+    def _report_merge(self) -> None:
+        """A save merged a file changed on disk: say what it took and kept; show the data."""
+        report = self.store.take_merge_report()
+        if report is None:
+            return
+        self.notify(escape(report.summary()), title="Merged with the file on disk",
+                    severity="warning" if report.conflicts else "information", timeout=12)
+        refresh = getattr(self.screen, "refresh_data", None)
+        if refresh is not None:
+            refresh()
 
     def _report_save_error(self, error: BaseException) -> None:
         if isinstance(error, NetuiError):
@@ -224,6 +236,11 @@ class NetuiApp(App[None]):
         if self.store.readonly:
             self.notify(self.store.readonly_reason or "Read-only", title="Read-only", severity="warning",
                         timeout=10, markup=False)
+        if self.store.load_problems:
+            shown = self.store.load_problems[:5]
+            more = len(self.store.load_problems) - len(shown)
+            self.notify("\n".join(shown) + (f"\n...and {more} more ('netui doctor')" if more else ""),
+                        title="Records checked on opening", severity="warning", timeout=15, markup=False)
         if self.handle_signals:
             self._install_signal_handlers()
 
@@ -386,7 +403,10 @@ class NetuiApp(App[None]):
             try:
                 self.store.save()
             except NetuiError:
-                pass
+                try:  # the edits already applied in memory must not be lost either
+                    kept = recovery.write(self.store.path, [self.store.unsaved_records_entry()])
+                except NetuiError:
+                    pass
         if sig is not None:
             # The terminal may be gone: if tidying up the screen hangs, leave anyway.
             timer = threading.Timer(3.0, os._exit, args=(128 + int(sig),))
@@ -423,6 +443,16 @@ class NetuiApp(App[None]):
 
         self.push_screen(ConfirmScreen(question, yes="Restore", no="Discard", escape_is_no=False), answer)
 
+    def _restore_records(self, entry: dict[str, Any]) -> None:
+        """Put back records that were changed in memory but could not be saved at a stop."""
+        try:
+            count = self.store.restore_records_entry(entry)
+        except NetuiError as exc:
+            self.notify(str(exc), title="Not restored", severity="error", markup=False)
+            return
+        self.notify(f"{count} unsaved record(s) put back and saved.", title="Restored")
+        self.data_changed(None)
+
     def restore_forms(self, entries: list[dict[str, Any]]) -> None:
         """Open the forms kept in a recovery file, with their unsaved values: the
         editing screen class of each entry's `kind` reopens it."""
@@ -431,6 +461,9 @@ class NetuiApp(App[None]):
         reopeners = by_kind()
         for entry in entries:
             kind = entry.get("kind")
+            if kind == "records":
+                self._restore_records(entry)
+                continue
             editor = reopeners.get(kind) if isinstance(kind, str) else None
             if editor is None or not editor.reopen(self, entry):
                 self.notify(f"Could not reopen the kept form {entry.get('title') or kind!r}.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -90,6 +90,9 @@ class Table:
     header_line: int
     rows: Iterator[tuple[int, list[str]]]
     column: dict[str, int]
+    #: Rows left out while reading (an unbalanced quote, too many fields), with why: filled as
+    #: `rows` is read, so a parser adds them to its skipped rows after its loop.
+    broken: list[tuple[Location, str]] = field(default_factory=list)
 
     def get(self, row: list[str], name: str) -> str:
         index = self.column.get(name.casefold())
@@ -101,7 +104,15 @@ class Table:
         """Each row that is not blank, as ("line N", its cells, a getter by column name)."""
         for line, row in self.rows:
             if any(cell.strip() for cell in row):
+                row = [unneutralise(cell) for cell in row]
                 yield f"line {line}", row, partial(self.get, row)
+
+
+def unneutralise(cell: str) -> str:
+    """A cell a CSV export kept from running as a formula (`'=...`, OWASP's way) as it was."""
+    if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+        return cell[1:]
+    return cell
 
 
 def given_names(get: Callable[[str], str], first: str = "First Name", middle: str = "Middle Name") -> str:
@@ -109,15 +120,52 @@ def given_names(get: Callable[[str], str], first: str = "First Name", middle: st
     return " ".join(p for p in (clean_name(get(first)), clean_name(get(middle))) if p)
 
 
-def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    start = 1
-    try:
-        for row in reader:
-            yield start, row
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise ImportFormatError(f"line {start}: broken CSV ({exc})") from None
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+@dataclass(slots=True)
+class _ReadState:
+    """What the record reader learns once the header is found: the row width; what it skipped."""
+
+    width: int = 0
+    broken: list[tuple[Location, str]] = field(default_factory=list)
+
+
+def _records(text: str, delimiter: str, state: _ReadState | None = None) -> Iterator[tuple[int, list[str]]]:
+    """CSV records with the line each starts on.
+
+    A quote left open would make the rest of the file one field: a record that
+    spans lines yet has fewer fields than the header (or any record with more,
+    not blank) is reported in `state.broken` and skipped, and reading starts
+    again on the line after its first one, so the rows after it come in whole.
+    """
+    state = state or _ReadState()
+    lines = _PHYSICAL_LINE.findall(text)
+    position = 0  # index in `lines` where the current reader started
+    while position < len(lines):
+        reader = csv.reader(itertools.islice(lines, position, None), delimiter=delimiter, strict=False)
+        start = position + 1
+        restart = None
+        try:
+            for row in reader:
+                end = position + reader.line_num  # the last physical line of this record
+                width = state.width
+                if width and len(row) > width and any(cell.strip() for cell in row[width:]):
+                    state.broken.append((f"line {start}", f"{len(row)} fields where the header has {width}; "
+                                         "row left out"))
+                elif width and end > start and len(row) < width:
+                    state.broken.append((f"line {start}", "a quote is never closed; row left out, "
+                                         "the next line read as a row of its own"))
+                    restart = start  # the line after this record's first one (0-based index)
+                    break
+                else:
+                    yield start, row
+                start = end + 1
+        except csv.Error as exc:
+            raise ImportFormatError(f"line {start}: broken CSV ({exc})") from None
+        if restart is None:
+            return
+        position = restart
 
 
 def find_table(text: str, is_header, what: str, *, scan: int = 20) -> Table:
@@ -129,7 +177,8 @@ def find_table(text: str, is_header, what: str, *, scan: int = 20) -> Table:
     first_line = text.split("\n", 1)[0]
     delimiters = [";", ","] if first_line.count(";") > first_line.count(",") else [",", ";"]
     for delimiter in delimiters:
-        records = _records(text, delimiter)
+        state = _ReadState()
+        records = _records(text, delimiter, state)
         for _ in range(scan):
             try:
                 line, row = next(records)
@@ -140,7 +189,8 @@ def find_table(text: str, is_header, what: str, *, scan: int = 20) -> Table:
                 column: dict[str, int] = {}
                 for index, name in enumerate(header):
                     column.setdefault(name.casefold(), index)
-                return Table(header, line, records, column)
+                state.width = len(header)
+                return Table(header, line, records, column, state.broken)
     raise ImportFormatError(refusal(text, what))
 
 

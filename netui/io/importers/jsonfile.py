@@ -11,7 +11,16 @@ from typing import Any
 import orjson
 
 from netui.core.errors import ImportFormatError, ValidationError
-from netui.core.models import Contact, Draft, Event, Interaction, Profile, Record
+from netui.core.models import (
+    Contact,
+    Draft,
+    Event,
+    Interaction,
+    Profile,
+    Record,
+    check_uid,
+    new_uid,
+)
 from netui.io.importers.common import ImportResult, decode, refusal
 
 WHAT = "a netui JSON export"
@@ -30,8 +39,18 @@ def _docs(value: Any, table: str) -> list[dict]:
 
 
 def _load(doc: dict, cls: type[Record], where: str, result: ImportResult) -> Record | None:
+    doc = dict(doc)
+    uid = doc.get("uid")
+    if "uid" in doc and cls is not Profile:
+        try:
+            check_uid("uid", uid)
+        except ValidationError:
+            doc["uid"] = new_uid()
+            result.warnings.append((where, f"uid {uid!r} is not a netui id (letters, digits, _ . -): "
+                                    f"given the new uid {doc['uid']}"))
     try:
-        return cls.from_doc(dict(doc)).validate()
+        record: Any = cls.from_doc(doc)
+        return record.validate()
     except (ValidationError, TypeError) as exc:
         result.skipped.append((where, str(exc)))
         return None

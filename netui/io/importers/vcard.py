@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from netui.core.models import RELATIONSHIPS, SOURCES, TIERS
+from netui.core.text import clean_line
 from netui.io.importers.common import (
     ImportFormatError,
     ImportResult,
@@ -154,28 +155,27 @@ def _content_line(line: str) -> Prop | None:
     return Prop(group, name.upper(), params, value)
 
 
-def _cards(text: str) -> list[tuple[list[str], bool]]:
-    """Each card's physical lines, and whether it was closed by END:VCARD."""
-    cards: list[tuple[list[str], bool]] = []
-    current: list[str] | None = None
-    depth = 0
+def _cards(text: str) -> list[tuple[list[str], bool, bool]]:
+    """Each card's physical lines, whether END:VCARD closed it, and whether it sat inside another.
+
+    A card inside a card (an agent, a bad export) is read as a card of its own.
+    """
+    cards: list[tuple[list[str], bool, bool]] = []
+    open_cards: list[list[str]] = []
     for line in _LINES.split(text):
         marker = line.strip().upper()
         if marker == "BEGIN:VCARD":
-            depth += 1
-            if depth == 1:
-                current = []
-                continue
-        elif marker == "END:VCARD" and depth:
-            depth -= 1
-            if depth == 0 and current is not None:
-                cards.append((current, True))
-                current = None
-                continue
-        if current is not None and depth == 1:
-            current.append(line)
-    if current is not None:
-        cards.append((current, False))
+            open_cards.append([])
+            continue
+        if marker == "END:VCARD" and open_cards:
+            lines = open_cards.pop()
+            cards.append((lines, True, bool(open_cards)))
+            continue
+        if open_cards:
+            open_cards[-1].append(line)
+    while open_cards:
+        lines = open_cards.pop()
+        cards.append((lines, False, bool(open_cards)))
     return cards
 
 
@@ -231,14 +231,21 @@ class _Card:
         return unescape(found[0].value).strip() if found else ""
 
 
-def _netui_fields(card: _Card) -> dict:
-    """The X-NETUI-* properties our exporter writes, so a round trip keeps them."""
+def _netui_fields(card: _Card, warnings: list[tuple[str, str]], where: str) -> dict:
+    """The X-NETUI-* properties our exporter writes, so a round trip keeps them; a value
+    netui cannot use is left out with a warning."""
     out: dict = {}
+
+    def dropped(name: str, value: str) -> None:
+        warnings.append((where, f"dropped {name} {value!r}: not a value netui knows"))
+
     for name, key, choices in (("X-NETUI-SOURCE", "source", SOURCES), ("X-NETUI-TIER", "tier", TIERS),
                                ("X-NETUI-RELATIONSHIP", "relationship", RELATIONSHIPS)):
         value = card.text(name).casefold()
         if value in choices:
             out[key] = value
+        elif value:
+            dropped(name, card.text(name))
     if card.all("X-NETUI-SECTOR"):
         out["sector"] = card.text("X-NETUI-SECTOR")
     if card.all("X-NETUI-LOCATION"):
@@ -246,9 +253,13 @@ def _netui_fields(card: _Card) -> dict:
     connected = parse_date(card.text("X-NETUI-CONNECTED-ON"))
     if connected:
         out["connected_on"] = connected
+    elif card.text("X-NETUI-CONNECTED-ON"):
+        dropped("X-NETUI-CONNECTED-ON", card.text("X-NETUI-CONNECTED-ON"))
     days = card.text("X-NETUI-KEEP-IN-TOUCH-DAYS")
     if days.isdigit() and 1 <= int(days) <= 3650:
         out["keep_in_touch_days"] = int(days)
+    elif days:
+        dropped("X-NETUI-KEEP-IN-TOUCH-DAYS", days)
     answers = card.text("X-NETUI-ANSWERS")
     if answers:
         try:
@@ -257,6 +268,8 @@ def _netui_fields(card: _Card) -> dict:
             parsed = None
         if isinstance(parsed, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in parsed.items()):
             out["answers"] = parsed
+        else:
+            dropped("X-NETUI-ANSWERS", answers[:60])
     return out
 
 
@@ -302,8 +315,8 @@ def _contact_fields(card: _Card, build: RowBuilder, where: str) -> dict:
     if _UID.fullmatch(uid):
         fields["uid"] = uid  # one of ours (an earlier export): a re-import matches it
     elif uid:
-        fields["extra"] = {"vcard_uid": uid}  # another app's id, kept aside, not used as ours
-    fields.update(_netui_fields(card))
+        fields["extra"] = {"vcard_uid": clean_line(uid)}  # another app's id, kept aside, not used as ours
+    fields.update(_netui_fields(card, build.result.warnings, where))
     return fields
 
 
@@ -328,10 +341,12 @@ def parse_vcard(data: bytes) -> ImportResult:
                                 else "no complete card (BEGIN:VCARD ... END:VCARD) in this vCard file")
     result = ImportResult([], [], "vcard")
     build = RowBuilder(result)
-    for number, (lines, closed) in enumerate(cards, 1):
+    for number, (lines, closed, nested) in enumerate(cards, 1):
         where = f"card {number}"
         if not closed:
             result.warnings.append((where, "no END:VCARD (was the file cut short?)"))
+        if nested:
+            result.warnings.append((where, "this card was inside another card; read as a card of its own"))
         props = [p for p in (_content_line(line) for line in _unfold(lines, _version(lines))) if p]
         build.add(where, **_contact_fields(_Card(props), build, where))
     return result
