@@ -67,7 +67,10 @@ _EMAIL_RE = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;
 
 def default_register(relationship: str | None, source: str) -> str:
     """"lei" for mentors, managers, recruiters and employers; "tu" for peers, family and
-    friends; "lei" for everyone else (the safe choice with someone you do not know)."""
+    friends; "lei" for everyone else (the safe choice with someone you do not know).
+    Values of the wrong type (a damaged file) count as unknown."""
+    relationship = relationship if isinstance(relationship, str) else None
+    source = source if isinstance(source, str) else "other"
     if relationship in FORMAL_RELATIONSHIPS:
         return "lei"
     if relationship == "peer" or source in INFORMAL_SOURCES:

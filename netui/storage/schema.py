@@ -75,7 +75,7 @@ def _v2_contact_register_and_answers(data: dict[str, Any]) -> dict[str, Any]:
     contacts = {}
     for doc_id, doc in (data.get("contacts") or {}).items():
         doc = dict(doc)
-        if not doc.get("register"):
+        if doc.get("register") in (None, ""):  # a wrong value is left to the load checks
             doc["register"] = default_register(doc.get("relationship"), doc.get("source") or "other")
         if isinstance(doc.get("answers"), dict):
             doc["answers"] = answers_by_id(doc["answers"])
