@@ -90,8 +90,37 @@ def check_subject(subject: str) -> list[Warning]:
     return [Warning("empty_subject", "the subject is empty")]
 
 
-def check_draft(template: str, subject: str, body: str, contact: Contact, profile: Profile) -> list[Warning]:
-    """Every check that looks at one draft."""
+#: Lint codes that mean the text cannot be sent as it is (LinkedIn refuses it).
+BLOCKING = frozenset({"linkedin_too_long"})
+
+
+def check_linkedin_length(form: str, body: str, profile: Profile) -> list[Warning]:
+    """A connection note (or a message) over LinkedIn's limit will not be sent: the limit
+    comes from the profile, since free accounts get fewer characters."""
+    note = form == "note"
+    top = profile.linkedin_note_limit if note else profile.linkedin_message_limit
+    size = len(body.strip())
+    if size <= top:
+        return []
+    what, key = ("connection note", "linkedin_note_limit") if note else ("message", "linkedin_message_limit")
+    return [Warning("linkedin_too_long", f"the {what} is {size:,} characters; LinkedIn's limit is {top:,} "
+                                         f"({key} in your profile): shorten it by {size - top:,}")]
+
+
+def check_linkedin_url(contact: Contact) -> list[Warning]:
+    if contact.linkedin_url.strip():
+        return []
+    return [Warning("no_linkedin_url", f"{contact.name} has no LinkedIn profile URL: add it to open their "
+                                       "page from here")]
+
+
+def check_draft(template: str, subject: str, body: str, contact: Contact, profile: Profile,
+                *, channel: str = "email", form: str = "") -> list[Warning]:
+    """Every check that looks at one draft (for LinkedIn: the length and the profile URL,
+    no subject or email address)."""
+    if channel == "linkedin":
+        return (check_linkedin_length(form, body, profile) + check_linkedin_url(contact)
+                + check_placeholders("", body) + check_cv("", body, profile))
     return (check_generic_target(template, contact) + check_contact_email(contact)
             + check_subject(subject) + check_placeholders(subject, body) + check_cv(subject, body, profile))
 

@@ -2,7 +2,8 @@
 
 Version 0 is a TinyDB file without a `meta` table (a hand-made or early file);
 version 1 adds `meta.schema_version`, a `uid` on every record and the default
-value of every field the program knows.
+value of every field the program knows; version 2 adds the `posts` table (the
+visibility journal) and the `checkup` document, both created when first used.
 """
 
 from __future__ import annotations
@@ -10,22 +11,26 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from netui.core.models import (
+    Checkup,
     Contact,
     Draft,
     Event,
     Interaction,
+    Post,
     Profile,
     Record,
     new_uid,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLES: dict[str, type[Record]] = {
     "contacts": Contact,
     "interactions": Interaction,
     "events": Event,
     "drafts": Draft,
     "profile": Profile,
+    "posts": Post,
+    "checkup": Checkup,
 }
 
 
@@ -55,7 +60,21 @@ def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1}
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Nothing to convert: the new tables start empty. Only the version moves on."""
+    out = {name: table for name, table in data.items() if name != "meta"}
+    meta = {doc_id: dict(doc) for doc_id, doc in (data.get("meta") or {}).items()}
+    for doc in meta.values():
+        if isinstance(doc.get("schema_version"), int):
+            doc["schema_version"] = 2
+            break
+    else:
+        meta["1"] = {"schema_version": 2}
+    out["meta"] = meta
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
