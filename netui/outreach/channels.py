@@ -102,9 +102,15 @@ def profile_url(contact: Contact) -> str:
     if not url:
         return ""
     if "://" not in url:
+        if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\d)", url):  # javascript:, mailto:... but not host:443
+            return ""
         url = "https://" + url.lstrip("/")
     parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return ""
     return url
 
