@@ -175,8 +175,8 @@ def test_templates_shows_each_channel(db, config):
     result = run_netui("templates", "--lang", "it", db=db, config=config)
     assert result.returncode == 0, result.stderr
     rows = {line.split()[1]: line for line in result.stdout.splitlines()}
-    assert "linkedin note" in rows["linkedin_note"] and "linkedin message" in rows["linkedin_message"]
-    assert "  email  " in rows["generic"]
+    assert rows["linkedin_note"].split()[2:4] == ["shipped", "linkedin/note"]
+    assert rows["linkedin_message"].split()[3] == "linkedin/message" and rows["generic"].split()[3] == "email"
 
 
 def test_copy_open_without_url_says_so(db, config, xvfb):

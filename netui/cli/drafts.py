@@ -131,5 +131,5 @@ def register(cli: click.Group) -> None:
 
         width = max(len(t.name) for t in found)
         for info in found:
-            channel = channels.of_template(info.name, info.lang).label
-            click.echo(f"{info.lang}  {info.name:{width}}  {channel:16}  {info.origin:7}  {info.path}")
+            channel = channels.of_template(info.name, info.lang).label.replace(" ", "/")
+            click.echo(f"{info.lang}  {info.name:{width}}  {info.origin:7}  {channel:16}  {info.path}")

@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Select, Static, TextArea
 
 from netui.core.errors import NetuiError, ValidationError
-from netui.core.models import LANGUAGES, PROFILE_LIST_KEYS, Profile, check_email
+from netui.core.models import LANGUAGES, PROFILE_INT_KEYS, PROFILE_LIST_KEYS, Profile, check_email
 from netui.outreach import drafting
 
 LANG_LABELS = {"it": "Italiano", "en": "English"}
@@ -58,9 +58,15 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str]]]] = [
         ("cadence_network_days", "Others every", "days"),
         ("questions", "First-meeting questions", "one question a line (empty: the method's three)"),
     ]),
+    ("LinkedIn and visibility", [
+        ("linkedin_note_limit", "Connection note limit", "characters: 300, or 200 on a free account"),
+        ("linkedin_message_limit", "Message limit", "characters"),
+        ("posts_per_week", "Posts a week", "your target (0: none)"),
+        ("checkup_every_days", "Check-up every", "days"),
+    ]),
 ]
 MULTILINE = set(PROFILE_LIST_KEYS) | {"signature"}
-INT_KEYS = ("cadence_key_days", "cadence_network_days")
+INT_KEYS = tuple(PROFILE_INT_KEYS)
 
 
 def cv_status(path_text: str) -> tuple[str, str]:
@@ -185,7 +191,8 @@ class ProfileScreen(Screen):
                 try:
                     setattr(profile, key, int(str(raw).strip()))
                 except ValueError:
-                    raise ValidationError(key, "expected a whole number of days from 1 to 3650") from None
+                    low, high, unit = PROFILE_INT_KEYS[key]
+                    raise ValidationError(key, f"expected a whole number of {unit} from {low} to {high}") from None
             elif key == "signature":
                 setattr(profile, key, raw.strip("\n"))
             else:
@@ -231,8 +238,9 @@ class ProfileScreen(Screen):
             self._note("email", exc.message, "error")
         for key in INT_KEYS:
             raw = str(values.get(key, "")).strip()
-            ok = raw.isdigit() and 1 <= int(raw) <= 3650
-            self._note(key, "" if ok else "a whole number of days from 1 to 3650", "" if ok else "error")
+            low, high, unit = PROFILE_INT_KEYS[key]
+            ok = raw.isdigit() and low <= int(raw) <= high
+            self._note(key, "" if ok else f"a whole number of {unit} from {low} to {high}", "" if ok else "error")
         kind, message = cv_status(values.get("cv_path", ""))
         self._note("cv_path", message, kind)
 
