@@ -106,6 +106,13 @@ def current(store: Store, profile: Profile | None = None, today: date | None = N
     return Status(checkup, due, today)
 
 
+def due_date(store: Store, today: date | None = None) -> date:
+    """When the check-up is due, without reading the list (cheap: for the overview)."""
+    today = today or date.today()
+    checkup = store.checkup()
+    return date.fromisoformat(checkup.due) if checkup is not None and checkup.due else today
+
+
 def set_done(store: Store, numbers: list[int], done: bool = True, today: date | None = None) -> Status:
     """Tick (or untick) items by their 1-based number; ticking the last one completes the round.
 

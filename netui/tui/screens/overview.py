@@ -300,7 +300,7 @@ class OverviewScreen(Screen):
         if version == self._panel_version:
             return
         self._panel_version = version
-        self.query_one(NetworkPanel).update_totals(model.totals, self._events_note())
+        self.query_one(NetworkPanel).update_totals(model.totals, self._events_note(), self._visibility_note())
 
     def _events_note(self) -> Text:
         """Upcoming events and the after-event steps still to do (key 3 leads there)."""
@@ -317,6 +317,12 @@ class OverviewScreen(Screen):
             note.append(f"{len(pending)} after-event step{'s' if len(pending) != 1 else ''} to do\n", "bold")
             note.append(f"· {pending[0].item.text} ({pending[0].event.name})")
         return note
+
+    def _visibility_note(self) -> Text:
+        """Posts this week against the target, the streak, and when the check-up is due (key 5)."""
+        from netui.tui.widgets.network_panel import visibility_note
+
+        return visibility_note(self.app.store, self.app.today)  # type: ignore[attr-defined]
 
     def _update_status(self, shown: int, total: int) -> None:
         column = next(c.label for c in COLUMNS if c.key == self.sort_column)
