@@ -249,7 +249,10 @@ class ComposeScreen(Screen):
         contact = self.contact
         if contact is None:
             return "To: (unknown contact)"
-        address = f" <{contact.email}>" if contact.email else " (no email address)"
+        if self.channel.is_linkedin:
+            address = " on LinkedIn" if contact.linkedin_url.strip() else " (no LinkedIn URL)"
+        else:
+            address = f" <{contact.email}>" if contact.email else " (no email address)"
         extra = " · ".join(p for p in (contact.position, contact.company) if p)
         return f"To: {contact.name}{address}" + (f"  · {extra}" if extra else "")
 
@@ -324,7 +327,10 @@ class ComposeScreen(Screen):
 
     def _set_channel(self, channel: channels.Channel) -> None:
         """A LinkedIn text has no subject: its row hides, a character counter shows."""
+        changed = channel != self.channel
         self.channel = channel
+        if changed:
+            self.query_one("#c-to", Static).update(self._to_line())
         self.query_one("#c-subject-row").display = not channel.is_linkedin
         self.query_one("#c-counter").display = channel.is_linkedin
 
