@@ -49,6 +49,19 @@ def test_a_user_copy_wins_and_a_bad_one_names_file_and_line(config):
     assert "[search], [profile], [privacy] or [cleanup]" in str(caught.value)
 
 
+def test_the_next_round_reads_the_list_again_in_the_profile_language(tmp_path):
+    store = Store.open(tmp_path / "netui.json")
+    day = date(2026, 3, 16)
+    status = checkup.set_done(store, [1], today=day)
+    assert status.checkup.lang == "en"
+    store.set_profile(Profile(language="it"))
+    assert checkup.current(store, today=day).checkup.lang == "en"  # a round under way keeps its list
+    status = checkup.set_done(store, list(range(1, status.total + 1)), today=day)
+    assert status.checkup.lang == "it" and status.checkup.items[0].text.startswith("Cerca il tuo nome")
+    assert checkup.section_title(status.checkup.items[0].phase, "it") == "Cercati"
+    store.close()
+
+
 def test_ticking_all_completes_the_round_and_moves_due_on(tmp_path):
     path = tmp_path / "netui.json"
     store = Store.open(path)
@@ -65,6 +78,7 @@ def test_ticking_all_completes_the_round_and_moves_due_on(tmp_path):
     status = checkup.set_done(store, list(range(1, status.total + 1)), today=later)
     assert status.due == later + timedelta(days=60) and not status.is_due
     assert status.checkup.completed == [later.isoformat()] and status.done == 0
+    assert status.checkup.lang == "it" and status.checkup.items[0].text.startswith("Cerca")
     store.close()
     on_disk = reopen(path)
     assert on_disk.checkup().due == (later + timedelta(days=60)).isoformat()

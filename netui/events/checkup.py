@@ -117,7 +117,8 @@ def set_done(store: Store, numbers: list[int], done: bool = True, today: date | 
     """Tick (or untick) items by their 1-based number; ticking the last one completes the round.
 
     A completed round is recorded, the next is due `checkup_every_days` after today,
-    and its items start unticked. Raises NetuiError for a number not on the list.
+    and its items are read again from the list (all unticked, in the profile's
+    language). Raises NetuiError for a number not on the list.
     """
     today = today or date.today()
     profile = store.profile()
@@ -130,22 +131,13 @@ def set_done(store: Store, numbers: list[int], done: bool = True, today: date | 
     if checkup.items and all(item.done for item in checkup.items):
         checkup.completed = [*checkup.completed, today.isoformat()]
         checkup.due = (today + timedelta(days=profile.checkup_every_days)).isoformat()
-        checkup.items = [item.copy(done=False) for item in checkup.items]
+        try:  # the next round reads the list again: your edits and your language apply
+            checkup.items = load_items(profile.language)
+            checkup.lang = profile.language
+        except ChecklistError:
+            checkup.items = [item.copy(done=False) for item in checkup.items]
     elif checkup.due is None:
         checkup.due = status.due.isoformat()
-    store.set_checkup(checkup)
-    return current(store, profile, today)
-
-
-def restart_items(store: Store, today: date | None = None) -> Status:
-    """Reload the items from the file (after editing it, or to change language); ticks are kept
-    for items whose text is unchanged."""
-    profile = store.profile()
-    status = current(store, profile, today)
-    ticked = {item.text for item in status.checkup.items if item.done}
-    items = [item.copy(done=item.text in ticked) for item in load_items(profile.language)]
-    checkup = status.checkup.copy(items=items, lang=profile.language,
-                                  due=status.checkup.due or status.due.isoformat())
     store.set_checkup(checkup)
     return current(store, profile, today)
 
