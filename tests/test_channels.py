@@ -220,3 +220,21 @@ def test_marking_a_linkedin_draft_sent_logs_a_message_on_linkedin(db):
     raw = json.loads(db.read_text())
     assert next(iter(raw["interactions"].values()))["channel"] == "linkedin"
     on_disk.close()
+
+
+def test_italian_tu_branches_follow_the_contact_register():
+    """The register field comes with another change; a contact type that has it shows the branches work."""
+    from dataclasses import dataclass
+
+    @dataclass(slots=True)
+    class WithRegister(Contact):
+        register: str = ""
+
+    profile = Profile(first_name="Giulia", target_sector="energie rinnovabili")
+    friend = WithRegister(first_name="Sara", company="Idro", register="tu")
+    note = render("linkedin_note", "it", profile, friend, None, {}).body
+    message = render("linkedin_message", "it", profile, friend, None, {}).body
+    assert note.startswith("Ciao Sara,") and "con te" in note and "tua esperienza" in note and "Lei" not in note
+    assert message.startswith("Ciao Sara,") and "quando ti è più comodo" in message and "Suo" not in message
+    formal = render("linkedin_note", "it", profile, WithRegister(first_name="Sara", register="lei"), None, {}).body
+    assert formal.startswith("Buongiorno Sara,") and "con Lei" in formal

@@ -340,3 +340,18 @@ def test_compose_linkedin_snapshot(snap_compare, tmp_path, size):
 
     assert snap_compare(app_for(store), run_before=run_before, terminal_size=size)
     store.close()
+
+
+async def test_drafts_list_names_a_linkedin_text_instead_of_a_missing_subject(tmp_path):
+    from netui.core.models import Draft
+    from netui.tui.screens.drafts import DraftsScreen
+
+    store = make_store(tmp_path)
+    ada = store.add_contact(Contact(first_name="Ada", last_name="Lovelace", emails=["ada@example.org"]))
+    store.add_draft(Draft(contact_uid=ada.uid, template="linkedin_note", lang="en", body="Hi Ada"))
+    store.add_draft(Draft(contact_uid=ada.uid, template="generic", lang="en", body="Dear Ada"))
+    async with app_for(store).run_test(size=LARGE) as pilot:
+        screen = await switch_to(pilot, "drafts", DraftsScreen)
+        subjects = sorted(r[5] for r in rows(screen.query_one(DataTable)))
+        assert subjects == ["(LinkedIn note)", "(no subject)"]
+    store.close()

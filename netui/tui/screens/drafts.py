@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from netui.core.errors import NetuiError, ValidationError
 from netui.core.models import DRAFT_STATUSES, Draft
 from netui.outreach import batch as batches
-from netui.outreach import drafting
+from netui.outreach import channels, drafting
 from netui.tui.dialogs.draft_dialogs import Confirm
 from netui.tui.screens.compose import ComposeScreen
 from netui.tui.screens.draft_batch import BatchForm, BatchRequest
@@ -100,7 +100,12 @@ class DraftsScreen(Screen):
         table.clear()
         progress = {p.batch_uid: p for p in batches.all_progress(self.store)}
         drafts = self.ordered()
+        kinds: dict[tuple[str, str], str] = {}  # a LinkedIn text has no subject: say what it is
         for draft in drafts:
+            if not draft.subject and (draft.template, draft.lang) not in kinds:
+                channel = channels.of_template(draft.template, draft.lang)
+                kinds[(draft.template, draft.lang)] = (f"(LinkedIn {channel.form})" if channel.is_linkedin
+                                                       else "(no subject)")
             contact = self.store.contact(draft.contact_uid)
             batch = progress.get(draft.batch_uid) if draft.batch_uid else None
             table.add_row(
@@ -109,7 +114,7 @@ class DraftsScreen(Screen):
                 Text(contact.name if contact else "(deleted contact)"),
                 Text(draft.template.replace("_", " ")),
                 Text(draft.lang),
-                Text(draft.subject[:60] or "(no subject)"),
+                Text(draft.subject[:60] or kinds[(draft.template, draft.lang)]),
                 Text(batch.label if batch else ""),
                 key=draft.uid,
             )
