@@ -10,7 +10,7 @@ ticks an item; ticking the last one completes the round and sets the next one
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on
@@ -26,6 +26,10 @@ from netui.core.posts import nudge, summary_line, visibility
 from netui.events import checkup as checkups
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.event_dialogs import FormModal
+
+if TYPE_CHECKING:
+    from netui.storage.store import Store
+    from netui.tui.app import NetuiApp
 
 KIND_LABELS = {"post": "Post", "article": "Article", "comment": "Comment", "discussion": "Discussion"}
 EMPTY_POSTS = ("Nothing yet. Press a to record a post, a comment or a discussion you started; "
@@ -91,12 +95,17 @@ class PostsScreen(Screen):
         self._items: list[ChecklistItem] = []  # the check-up items drawn last
 
     @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
+    def netui(self) -> NetuiApp:
+        """The app, typed: this screen only runs inside NetuiApp."""
+        return cast("NetuiApp", self.app)
+
+    @property
+    def store(self) -> Store:
+        return self.netui.store
 
     @property
     def today(self) -> date:
-        return self.app.today  # type: ignore[attr-defined]
+        return self.netui.today
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -202,13 +211,13 @@ class PostsScreen(Screen):
         return post.validate()
 
     def action_add(self) -> None:
-        if self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if self.netui.refuse_if_readonly():
             return
 
         async def save(values: dict[str, Any]) -> Post | None:
             post = self._post_from(values, None)
             try:
-                stored, _saved = await self.app.commit(lambda: self.store.add_post(post))  # type: ignore[attr-defined]
+                stored, _saved = await self.netui.commit(lambda: self.store.add_post(post))
             except CommitFailed:
                 return None
             return stored
@@ -224,13 +233,13 @@ class PostsScreen(Screen):
 
     def action_edit(self) -> None:
         post = self.selected_post()
-        if post is None or self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if post is None or self.netui.refuse_if_readonly():
             return
 
         async def save(values: dict[str, Any]) -> Post | None:
             changed = self._post_from(values, post)
             try:
-                stored, _saved = await self.app.commit(lambda: self.store.update_post(changed))  # type: ignore[attr-defined]
+                stored, _saved = await self.netui.commit(lambda: self.store.update_post(changed))
             except CommitFailed:
                 return None
             return stored
@@ -243,7 +252,7 @@ class PostsScreen(Screen):
 
     def action_delete(self) -> None:
         post = self.selected_post()
-        if post is None or self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if post is None or self.netui.refuse_if_readonly():
             return
 
         def answered(yes: bool | None) -> None:
@@ -255,7 +264,7 @@ class PostsScreen(Screen):
 
     async def _delete(self, post: Post) -> None:
         try:
-            await self.app.commit(lambda: self.store.delete_post(post.uid))  # type: ignore[attr-defined]
+            await self.netui.commit(lambda: self.store.delete_post(post.uid))
         except (CommitFailed, ValidationError):
             return
         self.refresh_data()
@@ -287,14 +296,14 @@ class PostsScreen(Screen):
             table.focus()
             return
         key = self._selected(table)
-        if not key or not key.isdigit() or self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if not key or not key.isdigit() or self.netui.refuse_if_readonly():
             return
         number = int(key)
         status = checkups.current(self.store, today=self.today)
         done = not status.checkup.items[number - 1].done
         rounds = len(status.checkup.completed)
         try:
-            after, _saved = await self.app.commit(  # type: ignore[attr-defined]
+            after, _saved = await self.netui.commit(
                 lambda: checkups.set_done(self.store, [number], done=done, today=self.today))
         except CommitFailed:
             return
