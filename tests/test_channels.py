@@ -201,6 +201,18 @@ def test_copy_open_sends_the_profile_url_to_the_browser(db, config, xvfb, tmp_pa
     assert clipboard_text(xvfb).startswith("Hi Sara,")
 
 
+def test_a_browser_that_would_take_over_the_terminal_is_not_started(db, config, xvfb, tmp_path):
+    record = tmp_path / "opened.txt"
+    lynx = tmp_path / "lynx"
+    lynx.write_text(f'#!/bin/sh\necho "$1" >> "{record}"\n')
+    lynx.chmod(0o755)
+    result = run_netui("draft", "Sara", "-t", "linkedin_note", "--copy", "--open", db=db, config=config,
+                       keep_display=True, env={"BROWSER": str(lynx)})
+    assert result.returncode == 1
+    assert "terminal browser" in result.stderr and "https://www.linkedin.com/in/sara-conti-%C4%87" in result.stderr
+    assert not record.exists()
+
+
 # --- marking sent ---------------------------------------------------------------------
 
 def test_marking_a_linkedin_draft_sent_logs_a_message_on_linkedin(db):
