@@ -150,6 +150,36 @@ def test_older_schema_is_backed_up_migrated_and_verified(db):
     assert pre.path.read_bytes() == old
 
 
+def test_schema_1_file_gains_the_version_of_posts_and_checkup_and_keeps_everything(db):
+    db.parent.mkdir(parents=True)
+    old = orjson.dumps({"meta": {"1": {"schema_version": 1, "note": "kept"}},
+                        "contacts": {"1": Contact(uid="ada", first_name="Ada").to_doc()}})
+    db.write_bytes(old)
+    with Store.open(db) as store:
+        assert store.schema_version == 1 and store.contact("ada").first_name == "Ada"
+        assert store.posts() == [] and store.checkup() is None
+    data = orjson.loads(db.read_bytes())
+    assert data["meta"]["1"] == {"schema_version": 2, "note": "kept"}
+    assert data["contacts"]["1"]["first_name"] == "Ada"
+    [pre] = [b for b in backups.list_backups(db) if b.reason == "pre-migration"]
+    assert pre.path.read_bytes() == old
+
+
+def test_posts_are_rolled_back_with_a_failed_transaction(db):
+    from netui.core.models import Post
+
+    with Store.open(db) as store:
+        kept = store.add_post(Post(topic="kept", date="2026-01-02"))
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.add_post(Post(topic="dropped"))
+                store.delete_post(kept.uid)
+                raise RuntimeError("boom")
+        assert [p.topic for p in store.posts()] == ["kept"]
+    with Store.open(db, readonly=True) as again:
+        assert [p.topic for p in again.posts()] == ["kept"]
+
+
 def test_symlinked_data_file_stays_a_link(tmp_path):
     target = tmp_path / "synced" / "real.json"
     target.parent.mkdir()

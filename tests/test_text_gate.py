@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 
 from netui.cli.main import main
 from netui.core.models import Contact, Event
-from netui.core.text import UNSAFE_LINE, UNSAFE_MULTILINE, clean_line, clean_multiline, terminal_safe
+from netui.core.text import (
+    UNSAFE_LINE,
+    UNSAFE_MULTILINE,
+    clean_line,
+    clean_multiline,
+    terminal_safe,
+)
 from netui.events.ics import events_to_ics
 from netui.io.exporters import FORMULA_STARTS, export_csv, export_vcard
 from netui.io.importers import parse_bytes

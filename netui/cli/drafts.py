@@ -6,7 +6,7 @@ import click
 
 from netui.core.errors import NetuiError
 from netui.core.i18n import template_language
-from netui.core.models import LANGUAGES
+from netui.core.models import LANGUAGES, Contact
 from netui.core.text import terminal_safe
 
 
@@ -19,6 +19,26 @@ def parse_vars(items: tuple[str, ...]) -> dict[str, str]:
             raise NetuiError(f"--var expects KEY=VALUE, got {item!r}")
         found[key.strip()] = value
     return found
+
+
+def _linkedin_handoff(text: str, contact: Contact, open_profile: bool) -> None:
+    """Copy the text; with `open_profile`, open the contact's LinkedIn page to paste it there."""
+    from netui.outreach import channels
+    from netui.outreach.clipboard import copy
+
+    result = copy(text)
+    if not result.ok:
+        raise NetuiError(f"could not copy the text: {result.message}; use --print")
+    click.echo(f"text {result.message}", err=True)
+    if not open_profile:
+        return
+    url = channels.profile_url(contact)
+    if not url:
+        raise NetuiError(f"the text is on the clipboard, but {channels.no_url_message(contact)}")
+    opened = channels.open_in_browser(url)
+    if not opened.ok:
+        raise NetuiError(opened.message)
+    click.echo(f"{opened.message}: paste the text there", err=True)
 
 
 def register(cli: click.Group) -> None:
@@ -37,11 +57,13 @@ def register(cli: click.Group) -> None:
     @click.option("--copy", "mode", flag_value="copy", help="Copy the body to the clipboard; print the subject.")
     @click.option("--mailto", "mode", flag_value="mailto", help="Print the mailto: URL.")
     @click.option("--eml", "eml", metavar="FILE", default=None, help="Write an unsent .eml draft to FILE.")
+    @click.option("--open", "open_profile", is_flag=True,
+                  help="LinkedIn templates: open the contact's LinkedIn profile in the browser (with --copy).")
     @pass_ctx
     def draft_command(obj: Context, contact_ref: str, template: str, lang: str | None,
-                      variables: tuple[str, ...], mode: str | None, eml: str | None) -> None:
-        """Render an email to CONTACT from a template; lint warnings go to stderr."""
-        from netui.outreach import lint
+                      variables: tuple[str, ...], mode: str | None, eml: str | None, open_profile: bool) -> None:
+        """Render an email or a LinkedIn text to CONTACT from a template; lint warnings go to stderr."""
+        from netui.outreach import channels, lint
         from netui.outreach.drafting import render
 
         if mode and eml:
@@ -52,8 +74,26 @@ def register(cli: click.Group) -> None:
             contact = store.find_contact(contact_ref)
             profile = store.profile()
         email = render(template, lang or template_language(profile.language), profile, contact, None, extra)
-        for warning in lint.check_draft(email.template, email.subject, email.body, contact, profile, email.lang):
-            click.echo(f"warning: {warning.message}", err=True)
+        channel = channels.from_headers(email.headers)
+        if channel.is_linkedin and mode in ("mailto", "eml"):
+            raise NetuiError(f"{email.template} is a LinkedIn {channel.form}, not an email: "
+                             "use --print, or --copy --open")
+        if open_profile and not channel.is_linkedin:
+            raise NetuiError("--open is for LinkedIn templates; for an email use --mailto or --eml FILE")
+        warnings = lint.check_draft(email.template, email.subject, email.body, contact, profile, email.lang,
+                                    channel=channel.name, form=channel.form)
+        blocking = [w for w in warnings if w.code in lint.BLOCKING]
+        for warning in warnings:
+            if warning not in blocking:
+                click.echo(f"warning: {warning.message}", err=True)
+        if channel.is_linkedin:
+            if mode == "print":
+                click.echo(terminal_safe(email.text, multiline=True), nl=False)
+            if blocking:  # printed so it can be shortened, but never copied or handed off
+                raise NetuiError("; ".join(w.message for w in blocking))
+            if mode == "copy":
+                _linkedin_handoff(email.body, contact, open_profile)
+            return
         if mode == "print":
             click.echo(terminal_safe(email.text, multiline=True), nl=False)
         elif mode == "mailto":
@@ -81,13 +121,17 @@ def register(cli: click.Group) -> None:
     @cli.command("templates")
     @click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Only this language.")
     def templates_command(lang: str | None) -> None:
-        """List the email templates and where each comes from (yours override the shipped ones)."""
+        """List the templates, their channel (email or LinkedIn) and where each comes from
+        (yours override the shipped ones)."""
         from netui.outreach.drafting import list_templates
 
         found = list_templates(lang)
         if not found:
             click.echo("no templates")
             return
+        from netui.outreach import channels
+
         width = max(len(t.name) for t in found)
         for info in found:
-            click.echo(f"{info.lang}  {info.name:{width}}  {info.origin:7}  {info.path}")
+            channel = channels.of_template(info.name, info.lang).label.replace(" ", "/")
+            click.echo(f"{info.lang}  {info.name:{width}}  {info.origin:7}  {channel:16}  {info.path}")

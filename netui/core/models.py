@@ -32,6 +32,7 @@ INTERACTION_KINDS = (
 EVENT_KINDS = ("webinar", "career_day", "open_day", "conference", "meetup", "company_meeting", "other")
 EVENT_STATUSES = ("planned", "attended", "skipped")
 DRAFT_STATUSES = ("draft", "ready", "copied", "sent")
+POST_KINDS = ("post", "article", "comment", "discussion")
 CHECKLIST_PHASES = ("before", "during", "after")
 LANGUAGES = ("it", "en")
 
@@ -536,6 +537,81 @@ PROFILE_SAVED_DAY_KEYS = ("search_key_days", "search_network_days")
 PROFILE_DATE_KEYS = ("landed_on", "search_since")
 #: Kept by `netui landed` for its undo; not set by hand (not in `Profile.keys()`).
 PROFILE_KEPT_KEYS = ("search_since", "landed_batch_uid", *PROFILE_SAVED_DAY_KEYS)
+#: Whole-number profile keys: (lowest, highest, unit) for their messages.
+PROFILE_INT_KEYS: dict[str, tuple[int, int, str]] = {
+    **{key: (1, 3650, "days") for key in PROFILE_DAY_KEYS},
+    "linkedin_note_limit": (1, 10_000, "characters"),
+    "linkedin_message_limit": (1, 100_000, "characters"),
+    "posts_per_week": (0, 50, "posts"),
+    "checkup_every_days": (1, 3650, "days"),
+}
+
+
+CHECKUP_SECTIONS = ("search", "profile", "privacy", "cleanup")
+
+
+@dataclass(slots=True)
+class Checkup(Record):
+    """The recurring reputation and privacy check-up: this round's items and when the next is due."""
+
+    TABLE: ClassVar[str] = "checkup"
+
+    items: list[ChecklistItem] = field(default_factory=list)
+    lang: str = "en"
+    #: When the next round is due; None: never done, due now.
+    due: str | None = None
+    #: The days rounds were completed, oldest first.
+    completed: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> "Checkup":
+        checkup = super(Checkup, cls).from_doc(doc)
+        checkup.items = [ChecklistItem.from_doc(i) if isinstance(i, dict) else i for i in checkup.items]
+        return checkup
+
+    def validate(self) -> "Checkup":
+        for item in self.items:
+            item.text = check_text("checkup.text", item.text).strip()
+            if not item.text:
+                raise ValidationError("checkup.text", "an item needs some text")
+            item.phase = check_choice("checkup.section", item.phase, CHECKUP_SECTIONS)
+            item.done = bool(item.done)
+        self.lang = check_choice("lang", self.lang, LANGUAGES)
+        self.due = check_date("due", self.due)
+        self.completed = [d for d in check_str_list("completed", self.completed) if check_date("completed", d)]
+        return self
+
+
+@dataclass(slots=True)
+class Post(Record):
+    """Something you published (or mean to: an idea has no date yet) to stay visible."""
+
+    TABLE: ClassVar[str] = "posts"
+
+    topic: str = ""
+    kind: str = "post"
+    url: str = ""
+    date: str | None = None
+    notes: str = ""
+    uid: str = field(default_factory=new_uid)
+    created_at: str = field(default_factory=now_iso)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_idea(self) -> bool:
+        """No date: an idea in the backlog, not yet published."""
+        return not self.date
+
+    def validate(self) -> "Post":
+        self.topic = check_text("topic", self.topic).strip()
+        if not self.topic:
+            raise ValidationError("topic", "a post needs a topic")
+        self.kind = check_choice("kind", self.kind, POST_KINDS)
+        self.url = check_text("url", self.url).strip()
+        self.notes = check_text("notes", self.notes)
+        self.date = check_date("date", self.date)
+        return self
 
 
 @dataclass(slots=True)
@@ -577,6 +653,10 @@ class Profile(Record):
     landed_network_days: int = 180
     search_key_days: int | None = None
     search_network_days: int | None = None
+    linkedin_note_limit: int = 300
+    linkedin_message_limit: int = 3000
+    posts_per_week: int = 1
+    checkup_every_days: int = 90
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -595,11 +675,12 @@ class Profile(Record):
             raise ValidationError(key, f"unknown profile key; known keys: {', '.join(self.keys())}")
         if key in PROFILE_LIST_KEYS:
             setattr(self, key, split_list(raw))
-        elif key in PROFILE_DAY_KEYS:
+        elif key in PROFILE_INT_KEYS:
             try:
                 setattr(self, key, int(raw))
             except ValueError:
-                raise ValidationError(key, f"expected a whole number of days, got {raw!r}") from None
+                unit = PROFILE_INT_KEYS[key][2]
+                raise ValidationError(key, f"expected a whole number of {unit}, got {raw!r}") from None
         else:
             setattr(self, key, raw.strip())
 
@@ -608,13 +689,16 @@ class Profile(Record):
             value = getattr(self, key)
             if key in PROFILE_LIST_KEYS:
                 setattr(self, key, check_str_list(key, value))
-            elif key in PROFILE_DAY_KEYS or key in PROFILE_SAVED_DAY_KEYS:
-                if value is None and key in PROFILE_SAVED_DAY_KEYS:
-                    continue
-                if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 3650:
+            elif key in PROFILE_SAVED_DAY_KEYS:
+                if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                          or not 1 <= value <= 3650):
                     raise ValidationError(key, "expected a whole number of days from 1 to 3650")
             elif key in PROFILE_DATE_KEYS:
                 setattr(self, key, check_date(key, check_text(key, value)) or "")
+            elif key in PROFILE_INT_KEYS:
+                low, high, unit = PROFILE_INT_KEYS[key]
+                if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                    raise ValidationError(key, f"expected a whole number of {unit} from {low} to {high}")
             else:
                 setattr(self, key, check_text(key, value, multiline=key == "signature"))
         if self.email:

@@ -8,6 +8,7 @@ a silently short checklist.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from netui.core.errors import ChecklistError
@@ -21,8 +22,18 @@ SECTIONS = {
 MAX_ITEM = 300  # characters in one item
 
 
-def parse_checklist(text: str, source: str = "<text>") -> list[ChecklistItem]:
-    """`[before]` / `[during]` / `[after]` headers (or prima/durante/dopo), then one item a line."""
+def _section_names(order: Sequence[str]) -> str:
+    names = [f"[{name}]" for name in order]
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+
+
+def parse_checklist(text: str, source: str = "<text>", *, sections: Mapping[str, str] = SECTIONS,
+                    order: Sequence[str] = CHECKLIST_PHASES) -> list[ChecklistItem]:
+    """`[before]` / `[during]` / `[after]` headers (or prima/durante/dopo), then one item a line.
+
+    Other lists (the reputation check-up) pass their own `sections` (header -> section)
+    and `order`; an item's `phase` is then its section.
+    """
     items: list[ChecklistItem] = []
     phase = None
     for lineno, raw in enumerate(text.splitlines(), start=1):
@@ -31,14 +42,14 @@ def parse_checklist(text: str, source: str = "<text>") -> list[ChecklistItem]:
             continue
         if line.startswith("[") and line.endswith("]"):
             name = line[1:-1].strip().lower()
-            if name not in SECTIONS:
+            if name not in sections:
                 raise ChecklistError(f"{source}, line {lineno}: unknown section {line}; "
-                                     "use [before], [during] or [after]")
-            phase = SECTIONS[name]
+                                     f"use {_section_names(order)}")
+            phase = sections[name]
             continue
         if phase is None:
             raise ChecklistError(f"{source}, line {lineno}: an item before any section; "
-                                 "start with [before], [during] or [after]")
+                                 f"start with {_section_names(order)}")
         if line[:2] in ("- ", "* "):
             line = line[2:].strip()
         if len(line) > MAX_ITEM:
@@ -47,8 +58,8 @@ def parse_checklist(text: str, source: str = "<text>") -> list[ChecklistItem]:
             items.append(ChecklistItem(text=line, phase=phase))
     if not items:
         raise ChecklistError(f"{source}: the checklist has no items")
-    order = {p: i for i, p in enumerate(CHECKLIST_PHASES)}
-    return sorted(items, key=lambda item: order[item.phase])  # stable: file order within a phase
+    rank = {p: i for i, p in enumerate(order)}
+    return sorted(items, key=lambda item: rank[item.phase])  # stable: file order within a phase
 
 
 def checklist_path(kind: str, lang: str) -> tuple[Path, str]:

@@ -36,6 +36,8 @@ from netui.storage.paths import shipped_templates_dir, user_templates_dir
 
 SUFFIX = ".txt.j2"
 TEMPLATE_NAMES = ("generic", "personal", "thank_you", "follow_up", "event_follow_up")
+#: Where a template's text goes, from its `Channel:` header (email when absent).
+CHANNELS = ("email", "linkedin")
 MAX_SOURCE = 100_000     # characters of template text
 MAX_OUTPUT = 200_000     # characters a render may produce
 MAX_SIZE = MAX_OUTPUT    # longest string or list an operator, filter or call may build
@@ -70,8 +72,16 @@ class RenderedEmail:
     headers: dict[str, str] = field(default_factory=dict)
 
     @property
+    def channel(self) -> str:
+        """"email", or "linkedin" for a template with `Channel: linkedin` (no subject)."""
+        return self.headers.get("Channel", "email").strip().lower() or "email"
+
+    @property
     def text(self) -> str:
-        """What `netui draft --print` writes: the Subject line, a blank line, the body."""
+        """What `netui draft --print` writes: the Subject line, a blank line, the body
+        (a LinkedIn text has no subject: the body alone)."""
+        if self.channel != "email":
+            return self.body
         return f"Subject: {self.subject}\n\n{self.body}"
 
 
@@ -612,7 +622,8 @@ def _context(lang: str, profile: Profile, contact: Contact | None, event: Event 
 
 
 def _split(text: str) -> tuple[dict[str, str], str]:
-    """Header lines, a blank line, the body; the Subject header is required."""
+    """Header lines, a blank line, the body; the Subject header is required for email
+    (a `Channel: linkedin` template has none)."""
     lines = text.split("\n")
     headers: dict[str, str] = {}
     last = None
@@ -634,7 +645,11 @@ def _split(text: str) -> tuple[dict[str, str], str]:
         headers[last] = match.group(2).strip()
     else:
         index = len(lines)
-    if "Subject" not in headers:
+    channel = headers.get("Channel", "email").strip().lower() or "email"
+    if channel not in CHANNELS:
+        raise DraftingError(f"unknown channel {headers['Channel']!r}; use one of: {', '.join(CHANNELS)}",
+                            kind="template")
+    if channel == "email" and "Subject" not in headers:
         raise DraftingError("the template has no 'Subject: ...' line", kind="template")
     body = "\n".join(lines[index + 1:]).strip("\n")
     return headers, (body + "\n" if body.strip() else "")
@@ -654,7 +669,7 @@ def render_source(source: str, lang: str, profile: Profile, contact: Contact | N
         raise DraftingError(f"{exc} (template {name}, {lang})", kind=exc.kind, field=exc.field,
                             lineno=exc.lineno, line=exc.line) from None
     headers, body = _split(text)
-    return RenderedEmail(subject=headers["Subject"], body=body, template=name, lang=lang,
+    return RenderedEmail(subject=headers.get("Subject", ""), body=body, template=name, lang=lang,
                          origin=origin, path=path, headers=headers)
 
 

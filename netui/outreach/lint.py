@@ -103,9 +103,41 @@ def check_subject(subject: str, lang: str | None = None) -> list[Warning]:
     return [Warning("empty_subject", _say(lang, N_("the subject is empty")))]
 
 
+#: Lint codes that mean the text cannot be sent as it is (LinkedIn refuses it).
+BLOCKING = frozenset({"linkedin_too_long"})
+
+
+def check_linkedin_length(form: str, body: str, profile: Profile, lang: str | None = None) -> list[Warning]:
+    """A connection note (or a message) over LinkedIn's limit will not be sent: the limit
+    comes from the profile, since free accounts get fewer characters."""
+    note = form == "note"
+    top = profile.linkedin_note_limit if note else profile.linkedin_message_limit
+    size = len(body.strip())
+    if size <= top:
+        return []
+    if note:
+        message = N_("the connection note is {size:,} characters; LinkedIn's limit is {top:,} "
+                     "(linkedin_note_limit in your profile): shorten it by {over:,}")
+    else:
+        message = N_("the message is {size:,} characters; LinkedIn's limit is {top:,} "
+                     "(linkedin_message_limit in your profile): shorten it by {over:,}")
+    return [Warning("linkedin_too_long", _say(lang, message, size=size, top=top, over=size - top))]
+
+
+def check_linkedin_url(contact: Contact, lang: str | None = None) -> list[Warning]:
+    if contact.linkedin_url.strip():
+        return []
+    return [Warning("no_linkedin_url", _say(
+        lang, N_("{name} has no LinkedIn profile URL: add it to open their page from here"), name=contact.name))]
+
+
 def check_draft(template: str, subject: str, body: str, contact: Contact, profile: Profile,
-                lang: str | None = None) -> list[Warning]:
-    """Every check that looks at one draft, its messages in `lang` (the draft's language)."""
+                lang: str | None = None, *, channel: str = "email", form: str = "") -> list[Warning]:
+    """Every check that looks at one draft, its messages in `lang` (the draft's language).
+    For LinkedIn: the length and the profile URL, no subject or email address."""
+    if channel == "linkedin":
+        return (check_linkedin_length(form, body, profile, lang) + check_linkedin_url(contact, lang)
+                + check_placeholders("", body, lang) + check_cv("", body, profile, lang))
     return (check_generic_target(template, contact, lang) + check_contact_email(contact, lang)
             + check_subject(subject, lang) + check_placeholders(subject, body, lang)
             + check_cv(subject, body, profile, lang))

@@ -11,6 +11,7 @@ from datetime import date
 
 from netui.core.errors import NetuiError, NotFoundError
 from netui.core.models import Draft, Interaction
+from netui.outreach import channels
 from netui.outreach.batch import progress
 from netui.storage.store import Store
 
@@ -24,7 +25,8 @@ def sent_day(draft: Draft, today: date | None = None) -> str:
 
 
 def mark_sent(store: Store, draft_uid: str, today: date | None = None) -> Interaction:
-    """Set the draft's status to sent and log an `email_sent` interaction on its day.
+    """Set the draft's status to sent and log an `email_sent` interaction on its day
+    (a LinkedIn draft: a `message` with `channel: linkedin`, which cadences count too).
 
     One transaction: both or neither. A draft already sent is refused (nothing
     is logged twice).
@@ -35,10 +37,12 @@ def mark_sent(store: Store, draft_uid: str, today: date | None = None) -> Intera
     if draft.status == "sent":
         raise NetuiError("this draft is already marked as sent")
     day = sent_day(draft, today)
-    summary = draft.subject.strip() or f"{draft.template} email"
+    channel = channels.of_template(draft.template, draft.lang)
+    summary = channels.sent_summary(channel, draft.subject, draft.body, draft.template)
+    kind, extra = ("message", {"channel": channels.LINKEDIN}) if channel.is_linkedin else ("email_sent", {})
     with store.transaction():
-        interaction = store.add_interaction(Interaction(contact_uid=draft.contact_uid, kind="email_sent",
-                                                        date=day, summary=summary, draft_uid=draft.uid))
+        interaction = store.add_interaction(Interaction(contact_uid=draft.contact_uid, kind=kind, date=day,
+                                                        summary=summary, draft_uid=draft.uid, extra=extra))
         store.update_draft(draft.copy(status="sent", send_on=draft.send_on or day))
     return interaction
 

@@ -6,7 +6,9 @@ value of every field the program knows; version 2 (one step, several parts)
 adds the profile's keys for the job found (`landed_*`, `search_*`) with their
 defaults, each contact's `register` (tu or lei, from its relationship and
 source), and keys the first-meeting answers by question id instead of the
-English question text.
+English question text. The `posts` table (the visibility
+journal) and the `checkup` document need no conversion: they are created
+when first used.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from netui.core.models import (
+    Checkup,
     Contact,
     Draft,
     Event,
     Interaction,
+    Post,
     Profile,
     Record,
     answers_by_id,
@@ -32,6 +36,8 @@ TABLES: dict[str, type[Record]] = {
     "events": Event,
     "drafts": Draft,
     "profile": Profile,
+    "posts": Post,
+    "checkup": Checkup,
 }
 
 
@@ -96,7 +102,14 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     out = dict(data)
     for part in V2_PARTS:
         out = part(out)
-    out["meta"] = {"1": {"schema_version": 2}}
+    meta = {doc_id: dict(doc) for doc_id, doc in (data.get("meta") or {}).items()}
+    for doc in meta.values():
+        if isinstance(doc.get("schema_version"), int):
+            doc["schema_version"] = 2
+            break
+    else:
+        meta["1"] = {"schema_version": 2}
+    out["meta"] = meta
     return out
 
 

@@ -36,10 +36,12 @@ from netui.core.errors import (
     StorageError,
 )
 from netui.core.models import (
+    Checkup,
     Contact,
     Draft,
     Event,
     Interaction,
+    Post,
     Profile,
     Record,
     check_not_future,
@@ -63,6 +65,8 @@ from netui.storage.schema import (
 R = TypeVar("R", bound=Record)
 #: The tables held as records, read from the file a group of documents at a time.
 BIG_TABLES = ("contacts", "interactions", "events", "drafts")
+#: The small tables, kept as TinyDB documents (a transaction snapshots and restores them).
+SMALL_TABLES = ("profile", "meta", "posts", "checkup")
 JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
 
 
@@ -885,7 +889,7 @@ class Store:
             if outermost:
                 self._undo = []
                 saved_state = (self.dirty, {t.name: t.next_id for t in self._tables()},
-                               orjson.dumps({k: self._data.get(k) for k in ("profile", "meta")}))
+                               orjson.dumps({k: self._data.get(k) for k in SMALL_TABLES}))
             self._defer_depth += 1
             try:
                 yield self
@@ -1103,6 +1107,64 @@ class Store:
         else:
             table.update(doc, doc_ids=[self._profile_doc_id])
         return Profile.from_doc(doc)
+
+    # --- the visibility journal and the check-up (small tables) ----------------
+
+    def _doc_id_of(self, table: str, uid: str) -> int:
+        for doc_id, doc in (self._data.get(table) or {}).items():
+            if doc.get("uid") == uid:
+                return int(doc_id)
+        raise NotFoundError(f"no {table[:-1]} with uid {uid}")
+
+    def posts(self) -> list[Post]:
+        """Posts and ideas: ideas (no date) first, then the newest first."""
+        found = [Post.from_doc(dict(doc)) for doc in (self._data.get("posts") or {}).values()]
+        ideas = sorted((p for p in found if not p.date), key=lambda p: p.created_at, reverse=True)
+        dated = sorted((p for p in found if p.date), key=lambda p: (p.date or "", p.created_at), reverse=True)
+        return ideas + dated
+
+    def post(self, uid: str) -> Post | None:
+        for doc in (self._data.get("posts") or {}).values():
+            if doc.get("uid") == uid:
+                return Post.from_doc(dict(doc))
+        return None
+
+    def add_post(self, post: Post) -> Post:
+        self._check_writable()
+        doc = post.validate().to_doc()
+        if self.post(post.uid) is not None:
+            raise ValueError(f"posts: uid {post.uid} already exists")
+        self._db.table("posts").insert(doc)
+        return Post.from_doc(doc)
+
+    def update_post(self, post: Post) -> Post:
+        self._check_writable()
+        doc = post.validate().to_doc()
+        doc_id = self._doc_id_of("posts", post.uid)
+        self._db.table("posts").update(doc, doc_ids=[doc_id])
+        return Post.from_doc(doc)
+
+    def delete_post(self, uid: str) -> None:
+        self._check_writable()
+        self._db.table("posts").remove(doc_ids=[self._doc_id_of("posts", uid)])
+
+    def checkup(self) -> Checkup | None:
+        """The check-up's state; None before the first round starts."""
+        table = self._data.get("checkup") or {}
+        if not table:
+            return None
+        return Checkup.from_doc(dict(next(iter(table.values()))))
+
+    def set_checkup(self, checkup: Checkup) -> Checkup:
+        self._check_writable()
+        doc = checkup.validate().to_doc()
+        table = self._db.table("checkup")
+        existing = self._data.get("checkup") or {}
+        if existing:
+            table.update(doc, doc_ids=[int(next(iter(existing)))])
+        else:
+            table.insert(doc)
+        return Checkup.from_doc(doc)
 
     # --- for exports and diagnostics -----------------------------------------
 

@@ -66,6 +66,12 @@ def _profile() -> Screen:
     return ProfileScreen()
 
 
+def _posts() -> Screen:
+    from netui.tui.screens.posts import PostsScreen
+
+    return PostsScreen()
+
+
 def _palette_provider() -> type[Provider]:
     from netui.tui.palette import NetuiCommands
 
@@ -75,7 +81,8 @@ def _palette_provider() -> type[Provider]:
 class NetuiApp(App[None]):
     """netui's full-screen app over an open store."""
 
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"overview": _overview, "drafts": _drafts, "events": _events, "profile": _profile}
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        "overview": _overview, "drafts": _drafts, "events": _events, "profile": _profile, "posts": _posts}
     #: The overview is the first screen itself: not a default screen replaced by a mode switch
     #: in on_mount, which re-parsed the whole stylesheet twice more before the first frame.
     DEFAULT_MODE = "overview"
@@ -90,6 +97,7 @@ class NetuiApp(App[None]):
         Binding("2", "switch_mode('drafts')", "Drafts"),
         Binding("3", "switch_mode('events')", "Events"),
         Binding("4", "switch_mode('profile')", "Profile"),
+        Binding("6", "switch_mode('posts')", "Posts"),
     ]
 
     def __init__(self, store: Store, *, demo: bool = False, today: date | None = None,

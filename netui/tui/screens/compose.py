@@ -44,7 +44,7 @@ from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.i18n import template_language
 from netui.core.models import LANGUAGES, Contact, Draft, Event, check_date
 from netui.outreach import batch as batches
-from netui.outreach import drafting, lint, sending
+from netui.outreach import channels, drafting, lint, sending
 from netui.tui.base import stylesheet
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.draft_dialogs import PathPrompt, TextModal
@@ -122,6 +122,8 @@ class ComposeScreen(EditingScreen[None]):
         Binding("ctrl+r", "apply_template", "Render", priority=True),
         Binding("f2", "save_template", "Save tpl", priority=True),
         Binding("f8,ctrl+n", "next_in_batch", "Next", priority=True),
+        # For a LinkedIn text ctrl+o opens LinkedIn instead of the mail app (check_action picks).
+        Binding("ctrl+o", "linkedin_handoff", "Copy+LinkedIn", priority=True),
         Binding("escape", "back", "Back"),
     ]
 
@@ -145,6 +147,7 @@ class ComposeScreen(EditingScreen[None]):
         self._pending_template: str | None = None  # a render error or note to show in the checks
         self._ready = False
         self._bindings_state: tuple[bool | None, ...] | None = None  # check_action's answers last shown
+        self.channel = channels.Channel()  # where the template's text goes: email or LinkedIn
 
     # --- building -------------------------------------------------------------
 
@@ -177,6 +180,7 @@ class ComposeScreen(EditingScreen[None]):
         with Horizontal(id="c-head"):
             yield Static(self._to_line(), id="c-to", markup=False)
             yield LiveText("", id="c-status")
+            yield LiveText("", id="c-counter")
         with Horizontal(id="c-options"):
             yield Static("Template", classes="c-label")
             yield Select(vocabulary.TEMPLATES.choices(templates), value=self.template,
@@ -244,7 +248,10 @@ class ComposeScreen(EditingScreen[None]):
         contact = self.contact
         if contact is None:
             return "To: (unknown contact)"
-        address = f" <{contact.email}>" if contact.email else " (no email address)"
+        if self.channel.is_linkedin:
+            address = " on LinkedIn" if contact.linkedin_url.strip() else " (no LinkedIn URL)"
+        else:
+            address = f" <{contact.email}>" if contact.email else " (no email address)"
         extra = " · ".join(p for p in (contact.position, contact.company) if p)
         return f"To: {contact.name}{address}" + (f"  · {extra}" if extra else "")
 
@@ -339,12 +346,24 @@ class ComposeScreen(EditingScreen[None]):
             note.update(f"{self.template} ({self.lang}), {where}: {info.path}")
         self._loaded_source = text
         self._loaded_key = (self.template, self.lang)
+        self._set_channel(channels.from_source(text))
         self.query_one("#c-source", TextArea).load_text(text)
 
     def _render_source(self) -> drafting.RenderedEmail:
         profile = self.store.profile()
-        return drafting.render_source(self.source, self.lang, profile, self.contact, self.event,
-                                      self._extra_vars(), name=self.template, today=self.netui.today)
+        email = drafting.render_source(self.source, self.lang, profile, self.contact, self.event,
+                                       self._extra_vars(), name=self.template, today=self.netui.today)
+        self._set_channel(channels.from_headers(email.headers))
+        return email
+
+    def _set_channel(self, channel: channels.Channel) -> None:
+        """A LinkedIn text has no subject: its row hides, a character counter shows."""
+        changed = channel != self.channel
+        self.channel = channel
+        if changed:
+            self.query_one("#c-to", Static).update(self._to_line())
+        self.query_one("#c-subject-row").display = not channel.is_linkedin
+        self.query_one("#c-counter").display = channel.is_linkedin
 
     def _rerender(self, force: bool = False) -> None:
         """Put the template's text in the editors (unless edited by hand, or forced)."""
@@ -458,14 +477,31 @@ class ComposeScreen(EditingScreen[None]):
             if self._pending_template:
                 problems.append(self._pending_template)
         self.query_one("#c-preview", LiveText).update(self._preview_content(contact, subject, body, problems))
+        if self.channel.is_linkedin:
+            self.query_one("#c-counter", LiveText).update(self._counter_content(body))
         self.query_one("#c-checks", LiveText).update(self._checks_content(self._checks(subject, body)))
         self._update_status()
         self._refresh_bindings_if_changed()
+
+    def _counter_content(self, body: str) -> Content:
+        """`note 212/300`: LinkedIn counts every character and refuses a longer text."""
+        top = channels.limit(self.channel, self.store.profile()) or 0
+        size = channels.length(body)
+        style = "bold $error" if size > top else ("$warning" if size > top * 0.9 else "$success")
+        over = size > top
+        return Content.assemble((f"{self.channel.form} ", "dim"), (f"{size:,}/{top:,}", style),
+                                ("  too long" if over else "", "bold $error"))
 
     def _preview_content(self, contact: Contact, subject: str, body: str, problems: list[str]) -> Content:
         parts: list[Any] = []
         for problem in problems:
             parts.append((f"⚠ {problem}\n\n", "bold $error"))
+        if self.channel.is_linkedin:
+            parts.append(("To: ", "dim"))
+            parts.append(f"{contact.name} on LinkedIn ({self.channel.form})")
+            parts.append(("\n" + "─" * 40 + "\n", "dim"))
+            parts.append(body)
+            return Content.assemble(*parts)
         parts.append(("To: ", "dim"))
         parts.append(contact.email or "(no email address)")
         parts.append(("\nSubject: ", "dim"))
@@ -478,7 +514,8 @@ class ComposeScreen(EditingScreen[None]):
         store = self.store
         profile = store.profile()
         assert self.contact is not None
-        found = lint.check_draft(self.template, subject, body, self.contact, profile, self.lang)
+        found = lint.check_draft(self.template, subject, body, self.contact, profile, self.lang,
+                                 channel=self.channel.name, form=self.channel.form)
         draft = store.draft(self.draft_uid) if self.draft_uid else None
         if draft is not None and draft.batch_uid:
             found += batches.similar_in_batch(store, draft.batch_uid, {draft.uid: body}, only=draft.uid)
@@ -516,7 +553,8 @@ class ComposeScreen(EditingScreen[None]):
     # --- bindings that only apply sometimes ----------------------------------------
 
     #: The actions check_action may hide: keep it in step with check_action below.
-    _DYNAMIC_ACTIONS = ("save_template", "next_in_batch", "apply_template")
+    _DYNAMIC_ACTIONS = ("save_template", "next_in_batch", "apply_template", "linkedin_handoff", "open_mail",
+                        "export_eml", "copy_subject")
 
     def _refresh_bindings_if_changed(self) -> None:
         """Refresh the bindings only when a key's state changed: on every refresh the Footer
@@ -541,6 +579,10 @@ class ComposeScreen(EditingScreen[None]):
             return draft is not None and bool(draft.batch_uid)
         if action == "apply_template":
             return bool(self.template_edited or self._pending_template or self._on_template_tab())
+        if action == "linkedin_handoff":
+            return self.channel.is_linkedin
+        if action in ("open_mail", "export_eml", "copy_subject"):
+            return not self.channel.is_linkedin
         return True
 
     # --- saving ------------------------------------------------------------------
@@ -689,6 +731,39 @@ class ComposeScreen(EditingScreen[None]):
                 self.action_export_eml()
 
         self.app.push_screen(TextModal(f"Copy the {what}", note, text), answered)
+
+    # --- LinkedIn ----------------------------------------------------------------------
+
+    def action_linkedin_handoff(self) -> None:
+        """Copy the text and open the contact's LinkedIn profile, to paste it there."""
+        assert self.contact is not None
+        if not self.channel.is_linkedin:
+            return
+        too_long = [w for w in self._checks(self.subject, self.body) if w.code in lint.BLOCKING]
+        if too_long:
+            self.notify(too_long[0].message, title="Not copied", severity="error", markup=False)
+            return
+        self._copy(self.body, "body")
+        url = channels.profile_url(self.contact)
+        if not url:
+            self.notify(channels.no_url_message(self.contact), title="No LinkedIn URL", severity="warning",
+                        markup=False, timeout=8)
+            return
+        self._browser_worker(url)
+
+    @work(thread=True, exclusive=True, group="browser")
+    def _browser_worker(self, url: str) -> None:
+        try:
+            result = channels.open_in_browser(url)
+        except Exception as exc:  # open_in_browser never raises; belt and braces
+            result = channels.OpenResult(False, f"could not open the browser ({exc})")
+        self.app.call_from_thread(self._browser_opened, result)
+
+    def _browser_opened(self, result: channels.OpenResult) -> None:
+        if result.ok:
+            self.notify(f"{result.message}: paste the text there, then f4 marks it sent.", markup=False)
+        else:
+            self.notify(result.message, title="Browser", severity="warning", markup=False, timeout=8)
 
     # --- mail client and .eml --------------------------------------------------------
 

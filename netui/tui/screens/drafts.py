@@ -24,7 +24,7 @@ from netui.core.errors import CommitFailed, ValidationError
 from netui.core.i18n import template_language
 from netui.core.models import DRAFT_STATUSES, Draft
 from netui.outreach import batch as batches
-from netui.outreach import drafting, sending
+from netui.outreach import channels, drafting, sending
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.messages import DataChanged
@@ -107,7 +107,12 @@ class DraftsScreen(NetuiScreen[None]):
         table.clear()
         progress = {p.batch_uid: p for p in batches.all_progress(self.store)}
         drafts = self.ordered()
+        kinds: dict[tuple[str, str], str] = {}  # a LinkedIn text has no subject: say what it is
         for draft in drafts:
+            if not draft.subject and (draft.template, draft.lang) not in kinds:
+                channel = channels.of_template(draft.template, draft.lang)
+                kinds[(draft.template, draft.lang)] = (f"(LinkedIn {channel.form})" if channel.is_linkedin
+                                                       else "(no subject)")
             contact = self.store.contact(draft.contact_uid)
             batch = progress.get(draft.batch_uid) if draft.batch_uid else None
             table.add_row(
@@ -116,7 +121,7 @@ class DraftsScreen(NetuiScreen[None]):
                 Text(contact.name if contact else "(deleted contact)"),
                 Text(vocabulary.TEMPLATES.label(draft.template)),
                 Text(draft.lang),
-                Text(draft.subject[:60] or "(no subject)"),
+                Text(draft.subject[:60] or kinds[(draft.template, draft.lang)]),
                 Text(batch.label if batch else ""),
                 key=draft.uid,
             )

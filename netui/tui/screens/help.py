@@ -35,12 +35,13 @@ def sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[tuple[
     from netui.tui.screens.drafts import DraftsScreen
     from netui.tui.screens.events import help_section as events_section
     from netui.tui.screens.overview import OverviewScreen
+    from netui.tui.screens.posts import PostsScreen
     from netui.tui.screens.profile import ProfileScreen
 
     return [
         ("Everywhere", [("ctrl+p", "command palette: every action, searchable"),
                         *rows_of(app_bindings),
-                        ("", "1-4 work when no text field has focus")]),
+                        ("", "1-6 work when no text field has focus")]),
         ("Network overview", [*rows_of(OverviewScreen.BINDINGS, frozenset({"focus_table"})),
                               ("up / down", "move in the table (pgup / pgdn / home / end)"),
                               ("click a title", "sort by that column (again: reverse)")]),
@@ -54,6 +55,8 @@ def sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[tuple[
         ("Drafts", rows_of(DraftsScreen.BINDINGS)),
         events_section(),
         ("Profile", rows_of(ProfileScreen.BINDINGS)),
+        ("Posts and check-up", [*rows_of(PostsScreen.BINDINGS),
+                                ("enter", "edit a post; in the check-up: tick the item")]),
         ("Questions", [("y / n", "answer yes / no"), ("esc", "cancel")]),
     ]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, cast
 
 from rich.text import Text
 from textual import on
@@ -22,6 +22,9 @@ from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_table import ContactTable
 from netui.tui.widgets.network_panel import NetworkPanel
+
+if TYPE_CHECKING:
+    from netui.tui.app import NetuiApp
 
 #: Actions that change the data file: disabled (dimmed) when it is open read-only.
 WRITE_ACTIONS = frozenset({"new", "log", "delete"})
@@ -297,7 +300,8 @@ class OverviewScreen(NetuiScreen[None]):
         if version == self._panel_version:
             return
         self._panel_version = version
-        self.query_one(NetworkPanel).update_totals(model.totals, self._events_note())
+        self.query_one(NetworkPanel).update_totals(model.totals, self._events_note(),
+                                                   self._visibility_note())
 
     def _events_note(self) -> Text:
         """Upcoming events and the after-event steps still to do (key 3 leads there)."""
@@ -314,6 +318,13 @@ class OverviewScreen(NetuiScreen[None]):
             note.append(f"{len(pending)} after-event step{'s' if len(pending) != 1 else ''} to do\n", "bold")
             note.append(f"· {pending[0].item.text} ({pending[0].event.name})")
         return note
+
+    def _visibility_note(self) -> Text:
+        """Posts this week against the target, the streak, and when the check-up is due (key 5)."""
+        from netui.tui.widgets.network_panel import visibility_note
+
+        app = cast("NetuiApp", self.app)
+        return visibility_note(app.store, app.today)
 
     def _update_status(self, shown: int, total: int) -> None:
         column = next(c.label for c in COLUMNS if c.key == self.sort_column)

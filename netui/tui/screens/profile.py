@@ -24,7 +24,13 @@ from textual.widgets import Footer, Header, Input, Select, Static, TextArea
 from netui.core import vocabulary
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.i18n import template_language
-from netui.core.models import LANGUAGES, PROFILE_LIST_KEYS, Profile, check_email
+from netui.core.models import (
+    LANGUAGES,
+    PROFILE_INT_KEYS,
+    PROFILE_LIST_KEYS,
+    Profile,
+    check_email,
+)
 from netui.outreach import drafting
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.editing import EditingScreen, values_dict
@@ -73,9 +79,15 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str]]]] = [
         ("landed_key_days", "Then key contacts every", "days"),
         ("landed_network_days", "Then others every", "days"),
     ]),
+    ("LinkedIn and visibility", [
+        ("linkedin_note_limit", "Connection note limit", "characters: 300, or 200 on a free account"),
+        ("linkedin_message_limit", "Message limit", "characters"),
+        ("posts_per_week", "Posts a week", "your target (0: none)"),
+        ("checkup_every_days", "Check-up every", "days"),
+    ]),
 ]
 MULTILINE = set(PROFILE_LIST_KEYS) | {"signature"}
-INT_KEYS = ("cadence_key_days", "cadence_network_days", "landed_key_days", "landed_network_days")
+INT_KEYS = tuple(PROFILE_INT_KEYS)
 
 
 def cv_status(path_text: str) -> tuple[str, str]:
@@ -224,7 +236,8 @@ class ProfileScreen(EditingScreen[None]):
                 try:
                     setattr(profile, key, int(str(raw).strip()))
                 except ValueError:
-                    raise ValidationError(key, "expected a whole number of days from 1 to 3650") from None
+                    low, high, unit = PROFILE_INT_KEYS[key]
+                    raise ValidationError(key, f"expected a whole number of {unit} from {low} to {high}") from None
             elif key == "signature":
                 setattr(profile, key, raw.strip("\n"))
             else:
@@ -275,8 +288,9 @@ class ProfileScreen(EditingScreen[None]):
             self._note("email", exc.message, "error")
         for key in INT_KEYS:
             raw = str(values.get(key, "")).strip()
-            ok = raw.isdigit() and 1 <= int(raw) <= 3650
-            self._note(key, "" if ok else "a whole number of days from 1 to 3650", "" if ok else "error")
+            low, high, unit = PROFILE_INT_KEYS[key]
+            ok = raw.isdigit() and low <= int(raw) <= high
+            self._note(key, "" if ok else f"a whole number of {unit} from {low} to {high}", "" if ok else "error")
         kind, message = cv_status(values.get("cv_path", ""))
         self._note("cv_path", message, kind)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,6 +18,9 @@ from netui.core import vocabulary
 from netui.core.network_model import OUTREACH_WEEKS, Totals
 from netui.tui.widgets.contact_table import DUE_MARK, THANK_MARK, fit
 
+if TYPE_CHECKING:
+    from netui.storage.store import Store
+
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
@@ -25,6 +31,30 @@ def bar(value: int, top: int, width: int) -> str:
     eighths = max(1, round(value / top * width * 8))
     full, part = divmod(eighths, 8)
     return "█" * full + (_EIGHTHS[part] if part else "")
+
+
+def visibility_note(store: Store, today: date) -> Text:
+    """The overview panel's lines: this week against the target, the streak, a nudge when
+    behind, and the check-up when due (cheap: the posts table is small, the list is not read)."""
+    from netui.core.posts import visibility
+    from netui.events import checkup as checkups
+
+    profile = store.profile()
+    state = visibility(store.posts(), profile.posts_per_week, today)
+    note = Text(no_wrap=False, overflow="ellipsis")
+    if state.target > 0:
+        noun = "post" if state.target == 1 else "posts"
+        note.append(f"{state.this_week} of {state.target} {noun} this week", "bold yellow" if state.behind else "bold")
+        weeks = "week" if state.streak == 1 else "weeks"
+        note.append(f" · streak {state.streak} {weeks}\n")
+        if state.behind:
+            note.append("→ post, comment or start a discussion (key 5)\n", "yellow")
+    due = checkups.due_date(store, today)
+    if due <= today:
+        note.append("Reputation check-up due (key 5)", "bold yellow")
+    else:
+        note.append(f"Next check-up in {(due - today).days} days", "dim")
+    return note
 
 
 class BarChart(Widget):
@@ -79,6 +109,7 @@ class NetworkPanel(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static(id="panel-counts")
         yield Static(id="panel-events", classes="panel-note")
+        yield Static(id="panel-visibility", classes="panel-note")
         yield Static(f"Outreach, last {OUTREACH_WEEKS} weeks", classes="panel-title")
         yield Sparkline([], id="panel-outreach")
         yield Static(id="panel-outreach-note", classes="panel-note")
@@ -94,7 +125,8 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         store = getattr(self.app, "store", None)
         return search_over_line(store.profile()) if store is not None else None
 
-    def update_totals(self, totals: Totals, events_note: Text | None = None) -> None:
+    def update_totals(self, totals: Totals, events_note: Text | None = None,
+                      visibility_note: Text | None = None) -> None:
         counts = Text()
         counts.append(f"{totals.count:,}", "bold")
         counts.append(" contact\n" if totals.count == 1 else " contacts\n")
@@ -119,6 +151,10 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         this_week = weeks[-1] if weeks else 0
         self.query_one("#panel-outreach-note", Static).update(
             Text(f"{this_week:,} this week\n{total:,} in {OUTREACH_WEEKS} weeks"))
+        visibility = self.query_one("#panel-visibility", Static)
+        visibility.display = visibility_note is not None and bool(visibility_note.plain)
+        if visibility_note is not None:
+            visibility.update(visibility_note)
         events = self.query_one("#panel-events", Static)
         if events_note is not None and events_note.plain:
             events.update(events_note)

@@ -23,13 +23,12 @@ taskkill and Windows paths are not exercised here.
 from __future__ import annotations
 
 import errno
+import fcntl as _real_fcntl
 import importlib.abc
 import os
 import signal
 import sys
 import types
-
-import fcntl as _real_fcntl
 
 _HIDDEN_MODULES = {"fcntl"}
 

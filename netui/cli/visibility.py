@@ -1,0 +1,116 @@
+"""Subcommands of the visibility area: `post`, `posts` and `checkup`.
+
+Being visible is part of the method: posts you write, discussions you start,
+and an online reputation you check every few months.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from netui.cli.context import Context, echo_json, pass_ctx
+from netui.core.errors import NetuiError
+from netui.core.models import POST_KINDS, Post, check_date
+
+
+@click.command()
+@click.argument("topic")
+@click.option("--kind", type=click.Choice(POST_KINDS), default="post", show_default=True,
+              help="What you published.")
+@click.option("--url", default="", help="Where it is (the post's link).")
+@click.option("--date", "when", metavar="YYYY-MM-DD", default=None, help="When it was published (default today).")
+@click.option("--idea", is_flag=True, help="Keep it as an idea for later (no date): the backlog.")
+@pass_ctx
+def post(obj: Context, topic: str, kind: str, url: str, when: str | None, idea: bool) -> None:
+    """Record something you published (a post, article, comment or discussion), or an idea for one."""
+    if idea and when:
+        raise NetuiError("--idea has no date: give --date or --idea, not both")
+    day = None if idea else (check_date("date", when) or date.today().isoformat())
+    record = Post(topic=topic, kind=kind, url=url, date=day).validate()
+    from netui.core.posts import summary_line, visibility
+
+    with obj.store(write=True) as store:
+        stored = store.add_post(record)
+        state = visibility(store.posts(), store.profile().posts_per_week)
+    if stored.date:
+        click.echo(f"recorded {stored.kind} {stored.topic!r} on {stored.date} ({stored.uid})")
+    else:
+        click.echo(f"kept the idea {stored.topic!r} for later ({stored.uid})")
+    click.echo(summary_line(state))
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the posts as JSON.")
+@pass_ctx
+def posts(obj: Context, as_json: bool) -> None:
+    """List your posts (ideas first), this week against your target, and the streak."""
+    from netui.core.posts import nudge, summary_line, visibility
+
+    with obj.store(write=False) as store:
+        found = store.posts()
+        target = store.profile().posts_per_week
+    if as_json:
+        echo_json([p.to_doc() for p in found])
+        return
+    state = visibility(found, target)
+    click.echo(summary_line(state))
+    hint = nudge(state)
+    if hint:
+        click.echo(hint)
+    for item in found:
+        when = item.date or "idea"
+        parts = [f"{when:10}", f"{item.kind:10}", item.topic, item.url]
+        click.echo("  ".join(p for p in parts if p))
+
+
+@click.command()
+@click.option("--tick", "tick", multiple=True, type=int, metavar="N", help="Tick item N (repeatable).")
+@click.option("--untick", "untick", multiple=True, type=int, metavar="N", help="Untick item N (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the items, their done flags and the due date as JSON.")
+@pass_ctx
+def checkup(obj: Context, tick: tuple[int, ...], untick: tuple[int, ...], as_json: bool) -> None:
+    """The reputation and privacy check-up: its items, and when the next round is due.
+
+    Ticking the last item completes the round; the next is due checkup_every_days later.
+    """
+    from netui.events import checkup as service
+
+    if tick or untick:
+        with obj.store(write=True) as store:
+            rounds = len(service.current(store).checkup.completed)
+            if untick:
+                service.set_done(store, list(untick), done=False)
+            status = service.set_done(store, list(tick), done=True)
+            every = store.profile().checkup_every_days
+        if len(status.checkup.completed) > rounds:
+            click.echo(f"check-up complete: the next one is due on {status.due.isoformat()}", err=True)
+    else:
+        with obj.store(write=False) as store:
+            status = service.current(store)
+            every = store.profile().checkup_every_days
+    if as_json:
+        echo_json({
+            "due": status.due.isoformat(),
+            "is_due": status.is_due,
+            "every_days": every,
+            "completed": list(status.checkup.completed),
+            "lang": status.checkup.lang,
+            "items": [{"number": i, "section": item.phase, "text": item.text, "done": item.done}
+                      for i, item in enumerate(status.checkup.items, start=1)],
+        })
+        return
+    click.echo(status.line())
+    section = None
+    for number, item in enumerate(status.checkup.items, start=1):
+        if item.phase != section:
+            section = item.phase
+            click.echo(service.section_title(section, status.checkup.lang))
+        click.echo(f"  {number:2}. [{'x' if item.done else ' '}] {item.text}")
+
+
+def register(cli: click.Group) -> None:
+    """Add this area's subcommands to the `netui` group."""
+    for command in (post, posts, checkup):
+        cli.add_command(command)

@@ -1,0 +1,152 @@
+"""The reputation and privacy check-up: a checklist that comes back every few months.
+
+What a recruiter finds when they search your name, a profile consistent with
+the CV, LinkedIn's visibility settings, private personal accounts, old posts
+cleaned. The items are a text file in the event checklists' format (sections
+[search], [profile], [privacy], [cleanup]; a user copy wins), read when a round
+starts and kept in the data file with their ticks. Ticking the last item
+completes the round: the next one is due `checkup_every_days` later (90 by
+default) and starts with every item unticked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from netui.core.errors import ChecklistError, NetuiError
+from netui.core.models import (
+    CHECKUP_SECTIONS,
+    LANGUAGES,
+    ChecklistItem,
+    Checkup,
+    Profile,
+)
+from netui.events.checklists import parse_checklist
+from netui.storage.paths import shipped_templates_dir, user_templates_dir
+from netui.storage.store import Store
+
+FILE_NAME = "checkup.txt"
+SECTIONS = {
+    "search": "search", "profile": "profile", "privacy": "privacy", "cleanup": "cleanup",
+    "ricerca": "search", "profilo": "profile", "pulizia": "cleanup",
+}
+SECTION_TITLES = {
+    "en": {"search": "Search yourself", "profile": "Profile", "privacy": "Privacy settings",
+           "cleanup": "Clean-up"},
+    "it": {"search": "Cercati", "profile": "Profilo", "privacy": "Impostazioni della privacy",
+           "cleanup": "Pulizia"},
+}
+
+
+def checkup_path(lang: str) -> tuple[Path, str]:
+    """The check-up file for `lang` and where it comes from: "user" or "shipped"."""
+    if lang not in LANGUAGES:
+        raise ChecklistError(f"unknown language {lang!r}; use one of: {', '.join(LANGUAGES)}")
+    for origin, folder in (("user", user_templates_dir()), ("shipped", shipped_templates_dir())):
+        path = folder / lang / "checklists" / FILE_NAME
+        if path.is_file():
+            return path, origin
+    raise ChecklistError(f"no check-up list in {lang} (looked in {user_templates_dir()} "
+                         f"and {shipped_templates_dir()})")
+
+
+def load_items(lang: str) -> list[ChecklistItem]:
+    """Fresh (unticked) check-up items in `lang`."""
+    path, _origin = checkup_path(lang)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ChecklistError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise ChecklistError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return parse_checklist(text, str(path), sections=SECTIONS, order=CHECKUP_SECTIONS)
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """The check-up as the CLI, the view and the overview show it."""
+
+    checkup: Checkup
+    due: date
+    today: date
+
+    @property
+    def is_due(self) -> bool:
+        return self.due <= self.today
+
+    @property
+    def days_left(self) -> int:
+        return (self.due - self.today).days
+
+    @property
+    def done(self) -> int:
+        return sum(1 for item in self.checkup.items if item.done)
+
+    @property
+    def total(self) -> int:
+        return len(self.checkup.items)
+
+    @property
+    def last_completed(self) -> str | None:
+        return self.checkup.completed[-1] if self.checkup.completed else None
+
+    def line(self) -> str:
+        """`check-up due now (3 of 15 done)` / `next check-up in 42 days (2026-06-14)`."""
+        if self.is_due:
+            late = -self.days_left
+            when = "due now" if late == 0 else f"due since {self.due.isoformat()} ({late} days)"
+            return f"check-up {when}: {self.done} of {self.total} done"
+        return f"next check-up in {self.days_left} days ({self.due.isoformat()})"
+
+
+def current(store: Store, profile: Profile | None = None, today: date | None = None) -> Status:
+    """The check-up's state; before the first round, a fresh list in the profile's language, due today."""
+    today = today or date.today()
+    checkup = store.checkup()
+    if checkup is None:
+        lang = (profile or store.profile()).language
+        checkup = Checkup(items=load_items(lang), lang=lang, due=None)
+    due = date.fromisoformat(checkup.due) if checkup.due else today
+    return Status(checkup, due, today)
+
+
+def due_date(store: Store, today: date | None = None) -> date:
+    """When the check-up is due, without reading the list (cheap: for the overview)."""
+    today = today or date.today()
+    checkup = store.checkup()
+    return date.fromisoformat(checkup.due) if checkup is not None and checkup.due else today
+
+
+def set_done(store: Store, numbers: list[int], done: bool = True, today: date | None = None) -> Status:
+    """Tick (or untick) items by their 1-based number; ticking the last one completes the round.
+
+    A completed round is recorded, the next is due `checkup_every_days` after today,
+    and its items are read again from the list (all unticked, in the profile's
+    language). Raises NetuiError for a number not on the list.
+    """
+    today = today or date.today()
+    profile = store.profile()
+    status = current(store, profile, today)
+    checkup = status.checkup.copy()
+    for number in numbers:
+        if not 1 <= number <= len(checkup.items):
+            raise NetuiError(f"no check-up item {number}: the list has items 1 to {len(checkup.items)}")
+        checkup.items[number - 1].done = done
+    if checkup.items and all(item.done for item in checkup.items):
+        checkup.completed = [*checkup.completed, today.isoformat()]
+        checkup.due = (today + timedelta(days=profile.checkup_every_days)).isoformat()
+        try:  # the next round reads the list again: your edits and your language apply
+            checkup.items = load_items(profile.language)
+            checkup.lang = profile.language
+        except ChecklistError:
+            checkup.items = [item.copy(done=False) for item in checkup.items]
+    elif checkup.due is None:
+        checkup.due = status.due.isoformat()
+    store.set_checkup(checkup)
+    return current(store, profile, today)
+
+
+def section_title(section: str, lang: str) -> str:
+    return SECTION_TITLES.get(lang, SECTION_TITLES["en"]).get(section, section)

@@ -1,0 +1,313 @@
+"""The Posts view (`5`): the visibility journal and the reputation check-up.
+
+Left, what you published (posts, articles, comments, discussions) and your
+ideas for later (no date), with this week against your weekly target and the
+streak of weeks that met it. Right, the reputation and privacy check-up: space
+ticks an item; ticking the last one completes the round and sets the next one
+`checkup_every_days` later. Every text a user typed is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from netui.core.errors import CommitFailed, NetuiError, ValidationError
+from netui.core.models import POST_KINDS, ChecklistItem, Post, check_date
+from netui.core.posts import nudge, summary_line, visibility
+from netui.events import checkup as checkups
+from netui.tui.dialogs.confirm import ConfirmScreen
+from netui.tui.dialogs.event_dialogs import FormModal
+
+if TYPE_CHECKING:
+    from netui.storage.store import Store
+    from netui.tui.app import NetuiApp
+
+KIND_LABELS = {"post": "Post", "article": "Article", "comment": "Comment", "discussion": "Discussion"}
+EMPTY_POSTS = ("Nothing yet. Press a to record a post, a comment or a discussion you started; "
+               "leave the date empty to keep an idea for later.")
+
+
+class PostForm(FormModal[Post]):
+    """Topic, kind, date (empty: an idea for later), link and notes."""
+
+    FIELD_IDS = {"topic": "f-topic", "kind": "f-kind", "date": "f-date", "url": "f-url", "notes": "f-notes"}
+    SUBMIT_SAVES = True
+
+    def __init__(self, title: str, save: Any, post: Post | None = None, today: date | None = None) -> None:
+        super().__init__(title, save)
+        self.post = post
+        self.today = today or date.today()
+
+    def compose_fields(self) -> ComposeResult:
+        post = self.post
+        day = (post.date or "") if post else self.today.isoformat()
+        yield self.field("Topic", Input(post.topic if post else "", placeholder="What it is about",
+                                        id="f-topic", compact=True))
+        yield self.field("Kind", Select([(KIND_LABELS[k], k) for k in POST_KINDS], allow_blank=False,
+                                        value=post.kind if post else "post", id="f-kind", compact=True))
+        yield self.field("Date", Input(day, placeholder="YYYY-MM-DD; empty: an idea for later", id="f-date",
+                                       compact=True))
+        yield self.field("Link", Input(post.url if post else "", placeholder="https://...", id="f-url",
+                                       compact=True))
+        yield self.field("Notes", Input(post.notes if post else "", placeholder="Reactions, who commented...",
+                                        id="f-notes", compact=True))
+
+    def values(self) -> dict[str, Any]:
+        return {"topic": self.query_one("#f-topic", Input).value,
+                "kind": self.query_one("#f-kind", Select).value,
+                "date": self.query_one("#f-date", Input).value,
+                "url": self.query_one("#f-url", Input).value,
+                "notes": self.query_one("#f-notes", Input).value}
+
+
+class PostsScreen(Screen):
+    """The visibility journal and the reputation check-up."""
+
+    DEFAULT_CSS = """
+    PostsScreen #v-summary { height: auto; padding: 0 1; }
+    PostsScreen #v-main { height: 1fr; }
+    PostsScreen #v-posts-box { width: 3fr; }
+    PostsScreen #v-checkup-box { width: 2fr; border-left: vkey $panel-lighten-2; }
+    PostsScreen .v-title { text-style: bold; color: $accent; height: 1; padding: 0 1; }
+    PostsScreen #v-posts, PostsScreen #v-checkup { height: 1fr; }
+    PostsScreen #v-empty { height: auto; padding: 1 2; color: $text-muted; }
+    PostsScreen #v-checkup-status { height: auto; padding: 0 1; }
+    PostsScreen #v-checkup-detail { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding("space", "tick", "Tick"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._items: list[ChecklistItem] = []  # the check-up items drawn last
+
+    @property
+    def netui(self) -> NetuiApp:
+        """The app, typed: this screen only runs inside NetuiApp."""
+        return cast("NetuiApp", self.app)
+
+    @property
+    def store(self) -> Store:
+        return self.netui.store
+
+    @property
+    def today(self) -> date:
+        return self.netui.today
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="v-summary")
+        with Horizontal(id="v-main"):
+            with Vertical(id="v-posts-box"):
+                yield Static("Posts and ideas", classes="v-title")
+                yield DataTable(id="v-posts", cursor_type="row", zebra_stripes=True)
+                yield Static(EMPTY_POSTS, id="v-empty", markup=False)
+            with Vertical(id="v-checkup-box"):
+                yield Static("Reputation check-up", classes="v-title")
+                yield Static("", id="v-checkup-status")
+                yield DataTable(id="v-checkup", cursor_type="row", show_header=False)
+                yield Static("", id="v-checkup-detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#v-posts", DataTable).add_columns("Date", "Kind", "Topic", "Link")
+        self.query_one("#v-checkup", DataTable).add_columns("", "Item")
+        self.refresh_data()
+        self.query_one("#v-posts", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    # --- drawing ----------------------------------------------------------------------
+
+    def refresh_data(self) -> None:
+        self._draw_posts()
+        self._draw_checkup()
+
+    def _draw_posts(self) -> None:
+        posts = self.store.posts()
+        state = visibility(posts, self.store.profile().posts_per_week, self.today)
+        summary = Text(summary_line(state), style="bold")
+        hint = nudge(state)
+        if hint:
+            summary.append("\n→ " + hint, style="yellow")
+        self.query_one("#v-summary", Static).update(summary)
+        table = self.query_one("#v-posts", DataTable)
+        selected = self._selected(table)
+        table.clear()
+        for post in posts:
+            table.add_row(Text(post.date or "idea", style="" if post.date else "italic cyan"),
+                          Text(KIND_LABELS.get(post.kind, post.kind)), Text(post.topic), Text(post.url),
+                          key=post.uid)
+        self._restore(table, selected)
+        self.query_one("#v-empty").display = not posts
+
+    def _draw_checkup(self) -> None:
+        status_widget = self.query_one("#v-checkup-status", Static)
+        table = self.query_one("#v-checkup", DataTable)
+        selected = self._selected(table)
+        table.clear()
+        try:
+            status = checkups.current(self.store, today=self.today)
+        except NetuiError as exc:
+            status_widget.update(Text(str(exc), style="red"))
+            return
+        self._items = list(status.checkup.items)
+        line = Text(status.line(), style="bold yellow" if status.is_due else "")
+        line.append("\nspace ticks an item", style="dim")
+        status_widget.update(line)
+        section = None
+        for number, item in enumerate(status.checkup.items, start=1):
+            if item.phase != section:
+                section = item.phase
+                table.add_row(Text(""), Text(checkups.section_title(section, status.checkup.lang), style="bold"),
+                              key=f"section-{section}")
+            table.add_row(Text("[x]" if item.done else "[ ]", style="green" if item.done else ""),
+                          Text(item.text, style="dim" if item.done else ""), key=str(number))
+        self._restore(table, selected)
+
+    @staticmethod
+    def _selected(table: DataTable) -> str | None:
+        if not table.row_count:
+            return None
+        try:
+            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:  # noqa: BLE001 - no row under the cursor
+            return None
+
+    @staticmethod
+    def _restore(table: DataTable, key: str | None) -> None:
+        if key is None:
+            return
+        try:
+            table.move_cursor(row=table.get_row_index(key))
+        except Exception:  # noqa: BLE001 - the row is gone
+            pass
+
+    def selected_post(self) -> Post | None:
+        uid = self._selected(self.query_one("#v-posts", DataTable))
+        return self.store.post(uid) if uid else None
+
+    # --- posts --------------------------------------------------------------------------
+
+    def _post_from(self, values: dict[str, Any], base: Post | None) -> Post:
+        day = check_date("date", values["date"]) or None
+        fields = dict(topic=values["topic"], kind=values["kind"], date=day, url=values["url"],
+                      notes=values["notes"])
+        post = base.copy(**fields) if base else Post(**fields)
+        return post.validate()
+
+    def action_add(self) -> None:
+        if self.netui.refuse_if_readonly():
+            return
+
+        async def save(values: dict[str, Any]) -> Post | None:
+            post = self._post_from(values, None)
+            try:
+                stored, _saved = await self.netui.commit(lambda: self.store.add_post(post))
+            except CommitFailed:
+                return None
+            return stored
+
+        def done(post: Post | None) -> None:
+            if post is not None:
+                self.refresh_data()
+                self._restore(self.query_one("#v-posts", DataTable), post.uid)
+                what = "Idea kept for later" if post.is_idea else f"{KIND_LABELS[post.kind]} recorded"
+                self.notify(f"{what}: {post.topic}", markup=False)
+
+        self.app.push_screen(PostForm("Record a post (empty date: an idea)", save, today=self.today), done)
+
+    def action_edit(self) -> None:
+        post = self.selected_post()
+        if post is None or self.netui.refuse_if_readonly():
+            return
+
+        async def save(values: dict[str, Any]) -> Post | None:
+            changed = self._post_from(values, post)
+            try:
+                stored, _saved = await self.netui.commit(lambda: self.store.update_post(changed))
+            except CommitFailed:
+                return None
+            return stored
+
+        def done(stored: Post | None) -> None:
+            if stored is not None:
+                self.refresh_data()
+
+        self.app.push_screen(PostForm("Edit the post", save, post=post, today=self.today), done)
+
+    def action_delete(self) -> None:
+        post = self.selected_post()
+        if post is None or self.netui.refuse_if_readonly():
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_worker(self._delete(post), group="posts-delete", exit_on_error=False)
+
+        self.app.push_screen(ConfirmScreen(f"Delete {post.topic!r}?", yes="Delete", no="Keep", danger=True),
+                             answered)
+
+    async def _delete(self, post: Post) -> None:
+        try:
+            await self.netui.commit(lambda: self.store.delete_post(post.uid))
+        except (CommitFailed, ValidationError):
+            return
+        self.refresh_data()
+        self.notify(f"Deleted: {post.topic}", markup=False)
+
+    @on(DataTable.RowSelected, "#v-posts")
+    def _post_chosen(self) -> None:
+        self.action_edit()
+
+    @on(DataTable.RowHighlighted, "#v-checkup")
+    def _item_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The whole text of the item under the cursor (the list cuts long ones)."""
+        key = event.row_key.value or ""
+        text = ""
+        if key.isdigit() and int(key) <= len(self._items):
+            text = self._items[int(key) - 1].text
+        self.query_one("#v-checkup-detail", Static).update(text)
+
+    @on(DataTable.RowSelected, "#v-checkup")
+    async def _item_chosen(self) -> None:
+        await self.action_tick()
+
+    # --- the check-up -------------------------------------------------------------------
+
+    async def action_tick(self) -> None:
+        """Tick (or untick) the check-up item under the cursor; from the posts list, go to the check-up."""
+        table = self.query_one("#v-checkup", DataTable)
+        if self.focused is not table:
+            table.focus()
+            return
+        key = self._selected(table)
+        if not key or not key.isdigit() or self.netui.refuse_if_readonly():
+            return
+        number = int(key)
+        status = checkups.current(self.store, today=self.today)
+        done = not status.checkup.items[number - 1].done
+        rounds = len(status.checkup.completed)
+        try:
+            after, _saved = await self.netui.commit(
+                lambda: checkups.set_done(self.store, [number], done=done, today=self.today))
+        except CommitFailed:
+            return
+        self._draw_checkup()
+        if len(after.checkup.completed) > rounds:
+            self.notify(f"Check-up complete. The next one is due on {after.due.isoformat()}.",
+                        title="Check-up", markup=False)
