@@ -15,7 +15,7 @@ import pytest
 
 from netui.core.followups import follow_up
 from netui.core.models import Contact, Draft, Profile
-from netui.outreach import batch, channels, lint
+from netui.outreach import channels, lint, sending
 from netui.outreach.drafting import render, render_source
 from netui.storage.store import Store
 from tests.conftest import reopen
@@ -220,7 +220,7 @@ def test_marking_a_linkedin_draft_sent_logs_a_message_on_linkedin(db):
     email = render("linkedin_message", "en", store.profile(), store.contact("sara"), None, {})
     draft = store.add_draft(Draft(contact_uid="sara", template="linkedin_message", lang="en",
                                   body=email.body))
-    interaction = batch.mark_sent(store, draft.uid, today=TODAY)
+    interaction = sending.mark_sent(store, draft.uid, today=TODAY)
     store.close()
     on_disk = reopen(db)
     logged = on_disk.interactions("sara")

@@ -14,7 +14,6 @@ from datetime import date, timedelta
 import pytest
 from textual.widgets import DataTable, Input, Static, TextArea
 
-import netui.tui.screens.compose as compose_screen
 from netui.core.models import Contact, Post, Profile
 from netui.storage.store import Store
 from netui.tui.app import NetuiApp
@@ -31,7 +30,6 @@ SMALL, LARGE = (80, 24), (120, 36)
 @pytest.fixture(autouse=True)
 def setup(tmp_path, monkeypatch):
     monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setattr(compose_screen, "today", lambda: TODAY)
 
 
 def make_store(tmp_path, posts=(), **profile) -> Store:

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from netui.core.errors import ChecklistError, NetuiError
+from netui.core.i18n import template_language
 from netui.core.models import (
     CHECKUP_SECTIONS,
     LANGUAGES,
@@ -106,7 +107,7 @@ def current(store: Store, profile: Profile | None = None, today: date | None = N
     today = today or date.today()
     checkup = store.checkup()
     if checkup is None:
-        lang = (profile or store.profile()).language
+        lang = template_language((profile or store.profile()).language)
         checkup = Checkup(items=load_items(lang), lang=lang, due=None)
     due = date.fromisoformat(checkup.due) if checkup.due else today
     return Status(checkup, due, today)
@@ -138,8 +139,8 @@ def set_done(store: Store, numbers: list[int], done: bool = True, today: date | 
         checkup.completed = [*checkup.completed, today.isoformat()]
         checkup.due = (today + timedelta(days=profile.checkup_every_days)).isoformat()
         try:  # the next round reads the list again: your edits and your language apply
-            checkup.items = load_items(profile.language)
-            checkup.lang = profile.language
+            checkup.lang = template_language(profile.language)
+            checkup.items = load_items(checkup.lang)
         except ChecklistError:
             checkup.items = [item.copy(done=False) for item in checkup.items]
     elif checkup.due is None:

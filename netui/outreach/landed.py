@@ -28,6 +28,7 @@ from datetime import date
 from typing import Iterable
 
 from netui.core.errors import NetuiError, ValidationError
+from netui.core.i18n import template_language
 from netui.core.models import Contact, Draft, Event, Interaction, Profile, check_date
 from netui.outreach.batch import Batch, create_batch
 from netui.storage.store import Store
@@ -245,7 +246,7 @@ def record_landed(store: Store, company: str, position: str, landed_on: str | da
     with store.transaction():
         profile = store.set_profile(landing.profile)
         if landing.helpers:
-            per_contact = {h.contact.uid: dict(h.variables(lang or profile.language)) for h in landing.helpers}
+            per_contact = {h.contact.uid: dict(h.variables(lang or template_language(profile.language))) for h in landing.helpers}
             landing.batch = create_batch(store, [h.contact.uid for h in landing.helpers], send_on,
                                          template=JOB_NEWS_TEMPLATE, lang=lang, per_contact=per_contact,
                                          skip_uids=set())

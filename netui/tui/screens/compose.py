@@ -734,7 +734,7 @@ class ComposeScreen(EditingScreen[None]):
 
     # --- LinkedIn ----------------------------------------------------------------------
 
-    def action_linkedin_handoff(self) -> None:
+    async def action_linkedin_handoff(self) -> None:
         """Copy the text and open the contact's LinkedIn profile, to paste it there."""
         assert self.contact is not None
         if not self.channel.is_linkedin:
@@ -743,7 +743,7 @@ class ComposeScreen(EditingScreen[None]):
         if too_long:
             self.notify(too_long[0].message, title="Not copied", severity="error", markup=False)
             return
-        self._copy(self.body, "body")
+        await self._copy(self.body, "body")
         url = channels.profile_url(self.contact)
         if not url:
             self.notify(channels.no_url_message(self.contact), title="No LinkedIn URL", severity="warning",
