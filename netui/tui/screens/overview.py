@@ -392,7 +392,9 @@ class OverviewScreen(NetuiScreen[None]):
         return True
 
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once (Widget.focus waits for the queue): keys typed right after the slash,
+        # already queued behind it, land in the filter rather than in the table.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_focus_table(self) -> None:
         self.table.focus()
