@@ -404,7 +404,9 @@ class OverviewScreen(NetuiScreen[None]):
         return True
 
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once (Widget.focus waits for the queue): keys typed right after the slash,
+        # already queued behind it, land in the filter rather than in the table.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_focus_table(self) -> None:
         self.table.focus()
@@ -479,8 +481,9 @@ class OverviewScreen(NetuiScreen[None]):
         self.app.push_screen(ContactScreen(uid), self._after_contact)
 
     def _after_contact(self, uid: str | None) -> None:
-        """Back from a contact: highlight the contact just saved (its row is brought up to date)."""
-        if uid:
+        """Back from a contact: highlight the contact just saved (its commit's DataChanged
+        has updated the rows; a row still missing is added now)."""
+        if uid and self.model is not None and uid not in self.model.index and self.store.contact(uid):
             self.sync({uid})
         if uid and not self.table.move_to_uid(uid) and self.filters.active:
             self.notify("The saved contact is hidden by the filters: escape clears them.")
