@@ -55,7 +55,15 @@ class LogInteractionScreen(ModalScreen[bool]):
     LogInteractionScreen #kind-help { color: $text-muted; }
     LogInteractionScreen Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     LogInteractionScreen Button { margin-left: 2; }
+    LogInteractionScreen.-short > Vertical { padding: 0 2; }
+    LogInteractionScreen.-short #log-title { margin-bottom: 0; }
+    LogInteractionScreen.-short .log-label { margin-top: 0; }
+    LogInteractionScreen.-short #input-summary { height: 4; }
     """
+
+    #: A terminal under 32 rows (80x24 is common) gets the compact layout, so the
+    #: buttons stay on screen.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     def __init__(self, contact_uid: str, interaction_uid: str | None = None, *,
                  restore: dict[str, Any] | None = None) -> None:
@@ -195,19 +203,8 @@ class LogInteractionScreen(ModalScreen[bool]):
         if values["kind"] == "reply_received" and item is None and contact is not None:
             offer_thank_you(self.app, contact.uid, contact.name)
 
-
-def offer_thank_you(app, contact_uid: str, name: str) -> None:
-    """A reply came in: the method says thank every reply, so offer the draft now."""
-    from netui.tui.dialogs.confirm import ConfirmScreen
-    from netui.tui.screens.compose import ComposeScreen
-
-    def answered(yes: bool | None) -> None:
-        if yes:
-            app.push_screen(ComposeScreen(contact_uid, template="thank_you"))
-
-    app.push_screen(ConfirmScreen(f"{name} replied. Draft a thank-you email now?"), answered)
-
     def action_cancel(self) -> None:
+        """Escape or Cancel: leave at once when nothing changed, else ask before dropping."""
         if not self.is_dirty:
             self.dismiss(False)
             return
@@ -220,3 +217,15 @@ def offer_thank_you(app, contact_uid: str, name: str) -> None:
 
         self.app.push_screen(ConfirmScreen("Drop this interaction?", yes="Drop", no="Keep editing",
                                            danger=True), answer)
+
+
+def offer_thank_you(app, contact_uid: str, name: str) -> None:
+    """A reply came in: the method says thank every reply, so offer the draft now."""
+    from netui.tui.dialogs.confirm import ConfirmScreen
+    from netui.tui.screens.compose import ComposeScreen
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            app.push_screen(ComposeScreen(contact_uid, template="thank_you"))
+
+    app.push_screen(ConfirmScreen(f"{name} replied. Draft a thank-you email now?"), answered)
