@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from netui.core.errors import NetuiError
+from netui.core.errors import DraftingError, NetuiError
 from netui.core.models import LANGUAGES
 
 
@@ -17,6 +17,22 @@ def parse_vars(items: tuple[str, ...]) -> dict[str, str]:
             raise NetuiError(f"--var expects KEY=VALUE, got {item!r}")
         found[key.strip()] = value
     return found
+
+
+def how_to_fix(exc: DraftingError, template: str) -> str:
+    """What to type so a draft that failed renders: the error names a field, this names the command."""
+    field = exc.field or ""
+    if exc.kind == "variable" and field:
+        return f"add --var {field}=... to the command"
+    if exc.kind == "profile" and field:
+        return f"set it with: netui profile --set {field}=..."
+    if exc.kind == "contact" and field:
+        return f"add the contact's {field} in the app (netui), or choose another template"
+    if exc.kind == "event":
+        return "draft it from the event in the app (netui, events)"
+    if exc.kind in ("syntax", "undefined", "sandbox", "limit", "template"):
+        return f"fix the template {template!r} (`netui templates` shows where it is)"
+    return ""
 
 
 def register(cli: click.Group) -> None:
@@ -49,7 +65,11 @@ def register(cli: click.Group) -> None:
         with obj.store(write=False) as store:
             contact = store.find_contact(contact_ref)
             profile = store.profile()
-        email = render(template, lang or profile.language, profile, contact, None, extra)
+        try:
+            email = render(template, lang or profile.language, profile, contact, None, extra)
+        except DraftingError as exc:
+            hint = how_to_fix(exc, template)
+            raise NetuiError(f"{exc}; {hint}" if hint else str(exc)) from None
         for warning in lint.check_draft(email.template, email.subject, email.body, contact, profile):
             click.echo(f"warning: {warning.message}", err=True)
         if mode == "print":
