@@ -8,6 +8,7 @@ until the user confirms, and then in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual import on, work
@@ -18,6 +19,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from netui.core.errors import NetuiError
+from netui.core.models import Contact
+
+#: How many names of new contacts the preview lists before "and N more".
+LISTED = 20
 
 KINDS = [("LinkedIn Connections.csv", "linkedin"), ("Google Contacts CSV", "google"),
          ("Outlook CSV", "outlook"), ("vCard (.vcf)", "vcard"), ("netui JSON export", "json")]
@@ -37,6 +42,19 @@ def guess_kind(path: str) -> str | None:
     if "google" in name or "contacts" in name:
         return "google"
     return None
+
+
+#: The preview's stages (read the file, match it to the network): full when the preview is ready.
+PLAN_STEPS = 2
+
+
+def new_names_lines(new: Sequence[Contact], limit: int = LISTED) -> list[str]:
+    """The names a preview would add, the first `limit` of them, then "and N more"."""
+    if not new:
+        return []
+    shown = [f"  {contact.name}" for contact in new[:limit]]
+    more = [f"  … and {len(new) - limit:,} more"] if len(new) > limit else []
+    return ["New:", *shown, *more]
 
 
 class ImportScreen(ModalScreen[int]):
@@ -76,7 +94,7 @@ class ImportScreen(ModalScreen[int]):
             yield Label("Kind")
             yield Select(KINDS, id="import-kind", allow_blank=False, value="linkedin")
             yield Static("", id="import-error", markup=False)
-            yield ProgressBar(total=3, show_eta=False, id="import-progress")
+            yield ProgressBar(total=PLAN_STEPS, show_eta=False, id="import-progress")
             yield Static("enter: preview what would change", id="import-summary", markup=False)
             with Horizontal():
                 yield Button("Preview (enter)", id="import-preview")
@@ -100,7 +118,7 @@ class ImportScreen(ModalScreen[int]):
     def _reset(self) -> None:
         self._planned = None
         self.query_one("#import-go", Button).disabled = True
-        self.query_one("#import-progress", ProgressBar).update(progress=0)
+        self.query_one("#import-progress", ProgressBar).update(total=PLAN_STEPS, progress=0)
 
     @on(Input.Submitted, "#import-path")
     @on(Button.Pressed, "#import-preview")
@@ -116,7 +134,7 @@ class ImportScreen(ModalScreen[int]):
             return
         kind = str(self.query_one("#import-kind", Select).value)
         self.query_one("#import-summary", Static).update(f"Reading {path.name}…")
-        self.query_one("#import-progress", ProgressBar).update(progress=0)
+        self.query_one("#import-progress", ProgressBar).update(total=PLAN_STEPS, progress=0)
         self._plan(kind, path)
 
     @work(thread=True, exclusive=True, group="import-plan")
@@ -131,7 +149,8 @@ class ImportScreen(ModalScreen[int]):
         except NetuiError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
-        lines = summary_lines(plan, limit=20)
+        lines = summary_lines(plan, limit=LISTED)
+        lines[1:1] = new_names_lines(plan.new)
         self.app.call_from_thread(self._planned_ready, result, plan, lines)
 
     def _advance(self, step: int, message: str) -> None:
@@ -145,7 +164,7 @@ class ImportScreen(ModalScreen[int]):
 
     def _planned_ready(self, result: object, plan: object, lines: list[str]) -> None:
         self._planned = (result, plan)
-        self.query_one("#import-progress", ProgressBar).update(progress=2)
+        self.query_one("#import-progress", ProgressBar).update(total=PLAN_STEPS, progress=PLAN_STEPS)
         nothing = plan.is_noop  # type: ignore[attr-defined]
         tail = "Nothing to change." if nothing else "ctrl+s imports all of it in one save."
         self.query_one("#import-summary", Static).update("\n".join(lines + ["", tail]))
@@ -161,6 +180,7 @@ class ImportScreen(ModalScreen[int]):
         result, plan = self._planned
         store = self.app.store  # type: ignore[attr-defined]
         self.query_one("#import-go", Button).disabled = True
+        self.query_one("#import-progress", ProgressBar).update(total=1, progress=0)  # the save, on its own
         self.query_one("#import-summary", Static).update("Saving…")
         try:
             applied, saved = await self.app.commit(  # type: ignore[attr-defined]
@@ -171,7 +191,7 @@ class ImportScreen(ModalScreen[int]):
         except NetuiError as exc:
             self._failed(str(exc))
             return
-        self.query_one("#import-progress", ProgressBar).update(progress=3)
+        self.query_one("#import-progress", ProgressBar).update(progress=1)
         where = "" if saved else " (kept in memory: the save failed, see the notification)"
         self.app.notify(f"Imported: {applied.new:,} new, {applied.updated:,} updated{where}.",
                         title="Import", markup=False)
