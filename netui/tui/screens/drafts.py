@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from netui.core.errors import NetuiError, ValidationError
 from netui.core.models import DRAFT_STATUSES, Draft
+from netui.core.wording import plural
 from netui.outreach import batch as batches
 from netui.outreach import drafting
 from netui.tui.dialogs.draft_dialogs import Confirm
@@ -121,10 +122,10 @@ class DraftsScreen(Screen):
         self.query_one("#d-empty").display = not drafts
         table.display = bool(drafts)
         counts = {s: sum(d.status == s for d in drafts) for s in DRAFT_STATUSES}
-        parts: list = [(f"{len(drafts)} draft" + ("" if len(drafts) == 1 else "s"), "bold")]
-        for status in DRAFT_STATUSES:
+        parts: list = [(plural(len(drafts), "draft", "drafts"), "bold")]
+        for status in DRAFT_STATUSES:  # "draft: 2", not "2 draft": a status, then its count
             parts.append(("  ·  ", "dim"))
-            parts.append((f"{counts[status]} {status}", STATUS_STYLE[status]))
+            parts.append((f"{status}: {counts[status]:,}", STATUS_STYLE[status]))
         for prog in progress.values():
             if prog.done:
                 continue
@@ -256,7 +257,8 @@ class DraftsScreen(Screen):
         if not made.drafts:
             self.notify("No drafts created." + skipped, severity="warning", markup=False)
             return
-        self.notify(f"{len(made.drafts)} drafts to send on {made.send_on}: now make each one personal."
+        self.notify(plural(len(made.drafts), "draft", "drafts") + f" to send on {made.send_on}: "
+                    "now make each one personal."
                     + skipped, title="Batch ready", markup=False, timeout=8)
         first = batches.batch_drafts(self.store, made.batch_uid)[0]
         self.refresh_drafts(select=first.uid)

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from netui.core.models import SOURCES, TIERS
 from netui.core.network_model import COLUMNS, SOURCE_LABELS, Filters, NetworkModel
+from netui.core.wording import plural, readonly_notice
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_table import ContactTable
 from netui.tui.widgets.network_panel import NetworkPanel
@@ -168,8 +169,7 @@ class OverviewScreen(Screen):
         banner = self.query_one(Banner)
         store = self.app.store  # type: ignore[attr-defined]
         if store.readonly:
-            banner.update(f"READ-ONLY: {store.readonly_reason or 'this data file is open read-only'}. "
-                          "Nothing can be changed.")
+            banner.update(readonly_notice(store.readonly_reason))
             banner.set_class(True, "-readonly")
             banner.display = True
         elif getattr(self.app, "demo", False):
@@ -303,7 +303,8 @@ class OverviewScreen(Screen):
         self.query_one(NetworkPanel).update_totals(model.totals, self._events_note())
 
     def _events_note(self) -> Text:
-        """Upcoming events and the after-event steps still to do (key 3 leads there)."""
+        """Upcoming events and the after-event steps still to do ("→ 3": the key 3 leads there;
+        "(key 3)" read like a count of key contacts, "(press 3)" does not fit the panel)."""
         from netui.events.service import pending_after_items, upcoming
 
         store = self.app.store  # type: ignore[attr-defined]
@@ -311,10 +312,10 @@ class OverviewScreen(Screen):
         coming, pending = upcoming(store, today), pending_after_items(store, today)
         note = Text(no_wrap=False, overflow="ellipsis")
         if coming:
-            note.append(f"{len(coming)} upcoming event{'s' if len(coming) != 1 else ''} (key 3)\n", "bold")
+            note.append(plural(len(coming), "upcoming event", "upcoming events") + " → 3\n", "bold")
             note.append(f"next: {coming[0].date[:10]} {coming[0].name}\n")
         if pending:
-            note.append(f"{len(pending)} after-event step{'s' if len(pending) != 1 else ''} to do\n", "bold")
+            note.append(plural(len(pending), "after-event step", "after-event steps") + " to do\n", "bold")
             note.append(f"· {pending[0].item.text} ({pending[0].event.name})")
         return note
 
@@ -326,9 +327,9 @@ class OverviewScreen(Screen):
             status.append("No contact matches the filters", "bold")
             status.append(" · escape clears them")
         elif shown == total:
-            status.append(f"{total:,} contact{'s' if total != 1 else ''}")
+            status.append(plural(total, "contact", "contacts"))
         else:
-            status.append(f"{shown:,} of {total:,} contacts")
+            status.append(f"{shown:,} of " + plural(total, "contact", "contacts"))
         status.append(f" · sorted by {column} {arrow}", "dim")
         # A one-line bar of fixed size: no need to lay the screen out again per keystroke.
         self.query_one("#table-status", Static).update(status, layout=False)

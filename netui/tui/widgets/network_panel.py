@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
 from netui.core.network_model import OUTREACH_WEEKS, SOURCE_LABELS, Totals
+from netui.core.wording import noun
 from netui.tui.widgets.contact_table import DUE_MARK, THANK_MARK, fit
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -88,15 +89,16 @@ class NetworkPanel(VerticalScroll, can_focus=False):
     def update_totals(self, totals: Totals, events_note: Text | None = None) -> None:
         counts = Text()
         counts.append(f"{totals.count:,}", "bold")
-        counts.append(" contact\n" if totals.count == 1 else " contacts\n")
+        counts.append(" " + noun(totals.count, "contact", "contacts") + "\n")
         counts.append(f"{totals.key:,}", "bold")
-        counts.append(" key contacts\n")
+        counts.append(" " + noun(totals.key, "key contact", "key contacts") + "\n")
         counts.append(f"{DUE_MARK} ", "bold yellow")
         counts.append(f"{totals.due:,}", "bold")
         counts.append(" due for a follow-up\n" if totals.due < 1000 else " due now\n")
         counts.append(f"{THANK_MARK} ", "bold green")
         counts.append(f"{totals.to_thank:,}", "bold")
-        counts.append(" replies to thank" if totals.to_thank < 10000 else " to thank")
+        counts.append(" " + noun(totals.to_thank, "reply to thank", "replies to thank")
+                      if totals.to_thank < 10000 else " to thank")
         self.query_one("#panel-counts", Static).update(counts)
         self.query_one("#panel-sources", BarChart).data = tuple(
             (SOURCE_LABELS.get(s, s).replace("_", " "), n) for s, n in totals.sources())
