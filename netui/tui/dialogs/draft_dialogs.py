@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual import on
@@ -12,13 +13,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
 from netui.tui.dialogs.confirm import ConfirmScreen
+from netui.tui.dialogs.fit import fit_part
 
 #: The shared yes/no modal (one for the whole app).
 Confirm = ConfirmScreen
 
 
 class PathPrompt(ModalScreen[str | None]):
-    """Ask for a file path; enter accepts, escape cancels."""
+    """Ask for a file path; enter accepts, escape cancels.
+
+    A path the file cannot be written to keeps the prompt open with the typed text
+    and says why; a missing folder is created on a second enter.
+    """
 
     DEFAULT_CSS = """
     PathPrompt { align: center middle; }
@@ -35,6 +41,7 @@ class PathPrompt(ModalScreen[str | None]):
         self.default = default
         self.note = note
         self._confirmed_overwrite: str | None = None
+        self._confirmed_folder: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -56,6 +63,24 @@ class PathPrompt(ModalScreen[str | None]):
         if path.is_dir():
             error.update(f"{path} is a folder: add a file name.")
             return
+        folder = path.parent
+        if folder.exists() and not folder.is_dir():
+            error.update(f"{folder} is a file, not a folder: choose another path.")
+            return
+        if not folder.exists():
+            if self._confirmed_folder != value:
+                self._confirmed_folder = value
+                error.update(f"The folder {folder} does not exist: press enter again to create it, "
+                             "or change the path.")
+                return
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                error.update(f"Cannot create {folder}: {exc.strerror or exc}. Choose another folder.")
+                return
+        if not os.access(folder, os.W_OK):
+            error.update(f"Cannot write in {folder} (permission denied): choose another folder.")
+            return
         if path.exists() and self._confirmed_overwrite != value:
             self._confirmed_overwrite = value
             error.update(f"{path} exists: press enter again to replace it.")
@@ -74,10 +99,10 @@ class TextModal(ModalScreen[str | None]):
 
     DEFAULT_CSS = """
     TextModal { align: center middle; }
-    TextModal > Vertical { width: 100; max-width: 100%; height: 80%; border: thick $accent;
+    TextModal > Vertical { width: 100; max-width: 100%; height: auto; max-height: 80%; border: thick $accent;
                            background: $panel; padding: 0 1; }
     TextModal #text-note { height: auto; padding: 1 0; }
-    TextModal TextArea { height: 1fr; }
+    TextModal TextArea { height: auto; max-height: 12; }
     TextModal Horizontal { height: auto; margin: 1 0 0 0; }
     TextModal Button { margin-right: 2; }
     """
@@ -103,9 +128,16 @@ class TextModal(ModalScreen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        area = self.query_one(TextArea)
-        area.focus()
-        area.select_all()
+        # Not pre-selected: a selection draws every blank line as a bar, which reads as text.
+        self.query_one(TextArea).focus()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """As tall as the text (one line for a subject), but never pushing the buttons off screen."""
+        fit_part(self.query_one(Vertical), self.query_one(TextArea), 0.8)
 
     @on(Button.Pressed, "#text-eml")
     def _eml(self) -> None:

@@ -492,7 +492,28 @@ class OverviewScreen(Screen):
             return
         # Someone owed a thank-you gets the thank-you template first (the to-thank list leads here).
         template = "thank_you" if self._owes_thanks(uid) else None
-        self.app.push_screen(ComposeScreen(uid, template=template))
+        store = self.app.store  # type: ignore[attr-defined]
+        unsent = [d for d in store.drafts(uid) if d.status != "sent"]
+        if not unsent:
+            self.app.push_screen(ComposeScreen(uid, template=template))
+            return
+        from netui.tui.dialogs.confirm import ConfirmScreen
+
+        latest = max(unsent, key=lambda d: d.updated_at)
+        contact = store.contact(uid)
+        name = contact.name if contact else "This contact"
+        others = f" (and {len(unsent) - 1} more in Drafts, 2)" if len(unsent) > 1 else ""
+        question = (f"{name} already has a draft not sent yet: \"{latest.subject or '(no subject)'}\", "
+                    f"{latest.status}, saved {latest.updated_at[:10]}{others}. Open it, or start a new one?")
+
+        def answered(choice: bool | None) -> None:
+            if choice is True:
+                self.app.push_screen(ComposeScreen(uid, draft_uid=latest.uid))
+            elif choice is False:
+                self.app.push_screen(ComposeScreen(uid, template=template))
+
+        self.app.push_screen(ConfirmScreen(question, yes="Open the draft", no="Start a new one",
+                                           escape_is_no=False), answered)
 
     def _owes_thanks(self, uid: str) -> bool:
         from netui.core.followups import follow_up
