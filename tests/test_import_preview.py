@@ -54,3 +54,19 @@ async def test_a_long_preview_lists_twenty_names_then_how_many_more(make_app, tm
         await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen))
     with reopen(db_path) as store:
         assert len(store.contacts()) == 26
+
+
+async def test_a_long_preview_keeps_the_buttons_on_an_80x24_screen(make_app, tmp_path):
+    source = tmp_path / "Connections.csv"
+    rows = "".join(f"Person{i:02d},Example,https://www.linkedin.com/in/p{i},,Acme,Analyst,01 Jan 2024\n"
+                   for i in range(40))
+    source.write_text(HEADER + rows, encoding="utf-8")
+    app = make_app([Contact(uid="me", first_name="Existing", last_name="Person")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _preview(pilot, source)
+        await pilot.pause()
+        for button_id in ("import-go", "import-cancel"):
+            button = screen.query_one(f"#{button_id}")
+            region = button.region
+            middle = (region.x + region.width // 2, region.y + region.height // 2)
+            assert middle[1] < 24 and app.screen.get_widget_at(*middle)[0] is button

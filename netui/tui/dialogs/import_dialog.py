@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from netui.core.errors import NetuiError
 from netui.core.models import Contact
+from netui.tui.dialogs.fit import fit_part
 
 #: How many names of new contacts the preview lists before "and N more".
 LISTED = 20
@@ -72,12 +73,18 @@ class ImportScreen(ModalScreen[int]):
         border: thick $primary 80%; background: $surface; padding: 1 2;
     }
     ImportScreen #import-summary { height: auto; max-height: 16; margin-top: 1; overflow-y: auto; }
+    ImportScreen Input, ImportScreen Select { background: $boost; }
+    ImportScreen.-short > Vertical { padding: 0 2; }
+    ImportScreen.-short #import-intro { display: none; }
     ImportScreen #import-error { color: $error; height: auto; }
     ImportScreen Horizontal { height: auto; margin-top: 1; }
     ImportScreen Button { margin-right: 2; }
     ImportScreen ProgressBar { margin-top: 1; }
     ImportScreen .title { text-style: bold; color: $accent; }
     """
+
+    #: Under 32 rows (80x24 is common) the intro goes and the padding shrinks: room for the preview.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -88,11 +95,12 @@ class ImportScreen(ModalScreen[int]):
             yield Label("Import contacts", classes="title")
             yield Static("Your network already exists: bring it in. Re-importing the same file "
                          "changes nothing; a match fills empty fields and never overwrites yours.",
-                         markup=False)
+                         id="import-intro", markup=False)
             yield Label("File")
-            yield Input(placeholder="path to Connections.csv, contacts.csv or a .vcf", id="import-path")
+            yield Input(placeholder="path to Connections.csv, contacts.csv or a .vcf", id="import-path",
+                        compact=True)
             yield Label("Kind")
-            yield Select(KINDS, id="import-kind", allow_blank=False, value="linkedin")
+            yield Select(KINDS, id="import-kind", allow_blank=False, value="linkedin", compact=True)
             yield Static("", id="import-error", markup=False)
             yield ProgressBar(total=PLAN_STEPS, show_eta=False, id="import-progress")
             yield Static("enter: preview what would change", id="import-summary", markup=False)
@@ -103,6 +111,14 @@ class ImportScreen(ModalScreen[int]):
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """The preview takes the room left, so the buttons stay on screen (80x24 included)."""
+        fit_part(self.query_one(Vertical), self.query_one("#import-summary", Static), 0.95)
 
     @on(Input.Changed, "#import-path")
     def _path_changed(self, event: Input.Changed) -> None:
@@ -160,6 +176,7 @@ class ImportScreen(ModalScreen[int]):
     def _failed(self, message: str) -> None:
         self._reset()
         self.query_one("#import-error", Static).update(message)
+        self.call_after_refresh(self._fit)
         self.query_one("#import-summary", Static).update("Nothing was written.")
 
     def _planned_ready(self, result: object, plan: object, lines: list[str]) -> None:
@@ -168,6 +185,7 @@ class ImportScreen(ModalScreen[int]):
         nothing = plan.is_noop  # type: ignore[attr-defined]
         tail = "Nothing to change." if nothing else "ctrl+s imports all of it in one save."
         self.query_one("#import-summary", Static).update("\n".join(lines + ["", tail]))
+        self.call_after_refresh(self._fit)
         self.query_one("#import-go", Button).disabled = nothing
 
     @on(Button.Pressed, "#import-go")
