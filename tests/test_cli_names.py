@@ -120,3 +120,13 @@ def test_draft_with_an_empty_profile_names_the_command(tmp_path):
     netui("add", "Ada Lovelace <ada@example.org>", db=db)
     one_line_error(netui("draft", "Ada", "--template", "personal", "--var", "ask=call", db=db),
                    "fill your profile: first_name", "netui profile --set first_name=")
+
+
+@pytest.mark.parametrize("args, example", [
+    (("draft", "Ada", "-t", "generic", "--var", "ask"), "--var ask=call"),
+    (("profile", "--set", "first_name"), "--set first_name=Giulia"),
+])
+def test_malformed_options_show_an_example(tmp_path, args, example):
+    db = tmp_path / "netui.json"
+    netui("add", "Ada Lovelace <ada@example.org>", db=db)
+    one_line_error(netui(*args, db=db), "KEY=VALUE", example)

@@ -121,7 +121,7 @@ def profile(obj: Context, settings: tuple[str, ...], as_json: bool) -> None:
         for item in settings:
             key, sep, value = item.partition("=")
             if not sep:
-                raise NetuiError(f"--set expects KEY=VALUE, got {item!r}")
+                raise NetuiError(f"--set expects KEY=VALUE, got {item!r}; e.g. --set first_name=Giulia")
             pairs.append((key.strip(), value))
         with obj.store(write=True) as store:
             me = store.profile()

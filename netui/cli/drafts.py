@@ -14,7 +14,7 @@ def parse_vars(items: tuple[str, ...]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise NetuiError(f"--var expects KEY=VALUE, got {item!r}")
+            raise NetuiError(f"--var expects KEY=VALUE, got {item!r}; e.g. --var ask=call")
         found[key.strip()] = value
     return found
 
