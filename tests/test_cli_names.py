@@ -130,3 +130,22 @@ def test_malformed_options_show_an_example(tmp_path, args, example):
     db = tmp_path / "netui.json"
     netui("add", "Ada Lovelace <ada@example.org>", db=db)
     one_line_error(netui(*args, db=db), "KEY=VALUE", example)
+
+
+def test_pickers_and_batches_use_the_same_name_order(tmp_path):
+    from netui.outreach.batch import batch_drafts
+    from netui.storage.store import Store
+    from netui.core.models import Draft
+    from netui.tui.dialogs.event_dialogs import ContactPicker
+
+    people = [Contact(uid="z", first_name="Zoe", last_name="Adams"),
+              Contact(uid="e", first_name="Élodie", last_name="Martin"),
+              Contact(uid="b", first_name="bea", last_name="Ng")]
+    expected = [c.uid for c in sorted_by_name(people)]
+    assert expected == ["b", "e", "z"]  # accents and case ignored: É sorts with E, not after Z
+    assert [c.uid for _, c in ContactPicker(people, exclude=set())._index()] == expected
+    with Store.open(tmp_path / "netui.json") as store:
+        for person in people:
+            store.add_contact(person)
+            store.add_draft(Draft(contact_uid=person.uid, subject="Hi", body="x", batch_uid="b1"))
+        assert [d.contact_uid for d in batch_drafts(store, "b1")] == expected

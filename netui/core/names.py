@@ -13,7 +13,6 @@ or the start of each of its words ("nic dam"), as long as one contact fits.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Sequence
 
 from netui.core.errors import AmbiguousError, NotFoundError
@@ -97,6 +96,7 @@ def closest_names(contacts: Sequence[Contact], ref: str, limit: int = 3) -> list
     difflib (standard library) is enough: this runs only when nothing matched,
     over names alone, so no extra dependency for a faster fuzzy matcher.
     """
+    import difflib  # only on this error path: the overview imports this module at start
     query = normalise(ref)
     if not query:
         return []
