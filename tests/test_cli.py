@@ -162,7 +162,7 @@ def test_doctor_reports_everything(tmp_path):
     db = tmp_path / "netui.json"
     netui("add", "Ada", db=db)
     out = netui("doctor", db=db).stdout
-    for fragment in (str(db), "mode 0600", "1 contacts", "schema", "lock", "free", "backups",
+    for fragment in (str(db), "mode 0600", "1 contact,", "schema", "lock", "free", "backups",
                      "clipboard", "templates"):
         assert fragment in out
 

@@ -25,6 +25,15 @@ def no_display(monkeypatch):
 
 
 @pytest.fixture
+def xclip() -> str:
+    """xclip, or a clean skip naming it: Xvfb alone cannot read the clipboard back."""
+    binary = shutil.which("xclip")
+    if binary is None:
+        pytest.skip("xclip is not installed (apt-get install xclip): the X clipboard test needs it beside Xvfb")
+    return binary
+
+
+@pytest.fixture
 def xvfb(monkeypatch, no_display):
     """A real X server on a display it picks itself (-displayfd), stopped afterwards."""
     binary = shutil.which("Xvfb")
@@ -86,8 +95,7 @@ def test_display_but_no_tool_falls_back(monkeypatch, tmp_path):
     assert not result.ok and result.backend == "none"
 
 
-def test_real_x_server_copy_reads_back(xvfb):
-    assert shutil.which("xclip"), "xclip is needed beside Xvfb (apt-get install xclip)"
+def test_real_x_server_copy_reads_back(xclip, xvfb):
     result = clipboard.copy(TEXT)
     assert result.ok, result.message
     assert result.backend in ("xclip", "xsel")
@@ -129,3 +137,20 @@ def test_describe_backend_never_raises(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setenv("DISPLAY", ":99")
     assert "no system clipboard" in clipboard.describe_backend()
+
+
+def test_xvfb_without_xclip_is_a_clean_skip_naming_xclip(tmp_path):
+    """A machine with Xvfb but no xclip skips the X clipboard test and says what to install."""
+    xvfb_binary = shutil.which("Xvfb")
+    if xvfb_binary is None:
+        pytest.skip("Xvfb is not installed (apt-get install xvfb)")
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "Xvfb").symlink_to(xvfb_binary)
+    env = {**os.environ, "PATH": str(tools)}
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
+                             f"{Path(__file__).name}::test_real_x_server_copy_reads_back"],
+                            cwd=root / "tests", env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 skipped" in result.stdout and "xclip is not installed" in result.stdout

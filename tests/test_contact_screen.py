@@ -67,6 +67,11 @@ async def test_new_contact_form_tab_order_and_save(make_app, db_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.pause()
+        # ctrl+s saves and stays (as in an editor); escape leaves.
+        assert app.screen is form and form.uid is not None and not form.is_dirty
+        assert form.focused is form.query_one("#input-emails", Input)
+        await pilot.press("escape")
+        await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
         table = app.screen.query_one(ContactTable)
         uid = table.highlighted_uid
@@ -137,7 +142,10 @@ async def test_edit_every_kind_of_field_and_keep_unknown_keys(make_app, db_path)
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.pause()
-        assert isinstance(app.screen, OverviewScreen)
+        assert app.screen is form and not form.is_dirty  # saved, and still on the form
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)  # nothing left unsaved: no question
     with reopen(db_path) as store:
         saved = store.contact("ada")
         assert saved.company == "Babbage & Co"
@@ -191,6 +199,8 @@ async def test_user_text_shows_literally_on_the_contact_screen(make_app):
         await pilot.pause()
         await pilot.pause()
         assert "Saved [bold]X[/bold]." in [n.message for n in app._notifications]
+        await pilot.press("escape")  # ctrl+s saves and stays; escape goes back to the overview
+        await pilot.pause()
         assert any("[bold]X[/bold]" in line for line in
                    (app.screen.query_one(ContactTable).render_line(y).text for y in range(5)))
 

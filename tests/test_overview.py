@@ -94,7 +94,7 @@ async def test_table_lists_contacts_sorted_by_name_with_follow_up_state(make_app
         assert "♥" in zoe[:3] and "●" not in zoe[:3]  # to thank, not due
         counts = str(app.screen.query_one("#panel-counts", Static).content)
         assert "5 contacts" in counts and "2 key contacts" in counts
-        assert "1 due for a follow-up" in counts and "1 replies to thank" in counts
+        assert "1 due for a follow-up" in counts and "1 reply to thank" in counts
 
 
 async def test_user_text_is_never_markup(make_app):

@@ -21,7 +21,7 @@ async def test_panel_lists_upcoming_events_and_pending_after_steps(make_app):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         note = plain(app.screen.query_one("#panel-events", Static))
-        assert "1 upcoming event (key 3)" in note
+        assert "1 upcoming event → 3" in note
         assert f"next: {soon.date} Energy career day" in note
         assert "1 after-event step to do" in note
         assert "Send follow-ups within two days (Grid webinar)" in note

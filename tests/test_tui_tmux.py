@@ -98,7 +98,9 @@ def test_add_a_contact_filter_and_quit(terminal, tmp_path):
     terminal.text("Lovelace")
     terminal.keys("Tab")
     terminal.text("ada@example.org")
-    terminal.keys("C-s")
+    terminal.keys("C-s")  # saves and stays on the form
+    terminal.wait_for("Saved Ada Lovelace")
+    terminal.keys("Escape")
     shown = terminal.wait_for("1 contact")
     assert "Ada Lovelace" in shown and "Welcome to netui" not in shown
     terminal.keys("/")

@@ -50,8 +50,13 @@ def doctor(obj: Context, repair: bool) -> None:
         lines.append(("size", f"{st.st_size:,} bytes, mode {st.st_mode & 0o777:04o}"))
         try:
             with Store.open(path, readonly=True) as store:
-                lines.append(("contents", f"{len(store.contacts())} contacts, {len(store.interactions())} "
-                              f"interactions, {len(store.events())} events, {len(store.drafts())} drafts"))
+                from netui.core.wording import plural
+
+                counts = [plural(len(store.contacts()), "contact", "contacts"),
+                          plural(len(store.interactions()), "interaction", "interactions"),
+                          plural(len(store.events()), "event", "events"),
+                          plural(len(store.drafts()), "draft", "drafts")]
+                lines.append(("contents", ", ".join(counts)))
                 lines.append(("schema", f"version {store.schema_version}"))
                 if store.readonly_reason:
                     status = store.readonly_reason

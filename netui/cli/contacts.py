@@ -23,6 +23,7 @@ from netui.core.models import (
     check_not_future,
     parse_name_email,
 )
+from netui.core.text import terminal_safe
 
 
 @click.command()
@@ -55,14 +56,22 @@ def add(obj: Context, who: str, company: str, position: str, sector: str, source
     safe_echo(f"added {stored.name} ({stored.uid})")
 
 
+#: The columns of `netui contacts`, and the width each may shrink to when the terminal
+#: is narrow (None: never cut). Names keep the most room.
+CONTACT_COLUMNS = ("Name", "Email", "Company", "Position", "Tier", "Next follow-up", "To thank")
+CONTACT_SHRINK_TO = (14, 10, 7, 8, None, None, None)  # the sum fits 80 columns
+
+
 @click.command()
 @click.option("--search", "query", metavar="Q", help="Only contacts matching Q (accents and case ignored).")
 @click.option("--due", is_flag=True, help="Only contacts due for a follow-up, most overdue first.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored documents as JSON.")
 @pass_ctx
 def contacts(obj: Context, query: str | None, due: bool, as_json: bool) -> None:
-    """List contacts."""
+    """List contacts by name (first name, then last name: the overview's order), in columns."""
+    from netui.cli.table import render
     from netui.core.followups import due_contacts, follow_ups
+    from netui.core.names import sorted_by_name
     from netui.core.textsearch import contact_key, matches
 
     with obj.store(write=False) as store:
@@ -71,7 +80,7 @@ def contacts(obj: Context, query: str | None, due: bool, as_json: bool) -> None:
         if due:
             chosen = [c for c, _ in due_contacts(store.contacts(), interactions, profile)]
         else:
-            chosen = sorted(store.contacts(), key=lambda c: (c.last_name.casefold(), c.first_name.casefold()))
+            chosen = sorted_by_name(store.contacts())
         if query:
             chosen = [c for c in chosen if matches(contact_key(c), query)]
         if as_json:
@@ -81,11 +90,14 @@ def contacts(obj: Context, query: str | None, due: bool, as_json: bool) -> None:
     if not chosen:
         safe_echo("no contacts" + (" due" if due else "") + (f" matching {query!r}" if query else ""))
         return
+    rows = []
     for c in chosen:
         state = states[c.uid]
-        next_due = state.next_due.isoformat() if state.next_due else "-"
-        parts = [c.name, c.email, c.company, c.position, c.tier, f"next {next_due}"]
-        safe_echo("  ".join(p for p in parts if p) + ("  to thank" if state.to_thank else ""))
+        rows.append([terminal_safe(cell) for cell in (
+            c.name, c.email, c.company, c.position, c.tier,
+            state.next_due.isoformat() if state.next_due else "-", "yes" if state.to_thank else "")])
+    for line in render(CONTACT_COLUMNS, rows, CONTACT_SHRINK_TO):
+        safe_echo(line)
 
 
 @click.command()
@@ -120,7 +132,7 @@ def profile(obj: Context, settings: tuple[str, ...], as_json: bool) -> None:
         for item in settings:
             key, sep, value = item.partition("=")
             if not sep:
-                raise NetuiError(f"--set expects KEY=VALUE, got {item!r}")
+                raise NetuiError(f"--set expects KEY=VALUE, got {item!r}; e.g. --set first_name=Giulia")
             pairs.append((key.strip(), value))
         with obj.store(write=True) as store:
             me = store.profile()

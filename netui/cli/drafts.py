@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from netui.core.errors import NetuiError
+from netui.core.errors import DraftingError, NetuiError
 from netui.core.i18n import template_language
 from netui.core.models import LANGUAGES, Contact
 from netui.core.text import terminal_safe
@@ -16,7 +16,7 @@ def parse_vars(items: tuple[str, ...]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise NetuiError(f"--var expects KEY=VALUE, got {item!r}")
+            raise NetuiError(f"--var expects KEY=VALUE, got {item!r}; e.g. --var ask=call")
         found[key.strip()] = value
     return found
 
@@ -39,6 +39,22 @@ def _linkedin_handoff(text: str, contact: Contact, open_profile: bool) -> None:
     if not opened.ok:
         raise NetuiError(opened.message)
     click.echo(f"{opened.message}: paste the text there", err=True)
+
+
+def how_to_fix(exc: DraftingError, template: str) -> str:
+    """What to type so a draft that failed renders: the error names a field, this names the command."""
+    field = exc.field or ""
+    if exc.kind == "variable" and field:
+        return f"add --var {field}=... to the command"
+    if exc.kind == "profile" and field:
+        return f"set it with: netui profile --set {field}=..."
+    if exc.kind == "contact" and field:
+        return f"add the contact's {field} in the app (netui), or choose another template"
+    if exc.kind == "event":
+        return "draft it from the event in the app (netui, events)"
+    if exc.kind in ("syntax", "undefined", "sandbox", "limit", "template"):
+        return f"fix the template {template!r} (`netui templates` shows where it is)"
+    return ""
 
 
 def register(cli: click.Group) -> None:
@@ -73,7 +89,11 @@ def register(cli: click.Group) -> None:
         with obj.store(write=False) as store:
             contact = store.find_contact(contact_ref)
             profile = store.profile()
-        email = render(template, lang or template_language(profile.language), profile, contact, None, extra)
+        try:
+            email = render(template, lang or template_language(profile.language), profile, contact, None, extra)
+        except DraftingError as exc:
+            hint = how_to_fix(exc, template)
+            raise NetuiError(f"{exc}; {hint}" if hint else str(exc)) from None
         channel = channels.from_headers(email.headers)
         if channel.is_linkedin and mode in ("mailto", "eml"):
             raise NetuiError(f"{email.template} is a LinkedIn {channel.form}, not an email: "

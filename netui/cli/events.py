@@ -8,6 +8,7 @@ import click
 
 from netui.core.errors import ValidationError
 from netui.core.models import EVENT_KINDS, check_date
+from netui.core.wording import plural
 
 
 def _kind(value: str) -> str:
@@ -55,7 +56,7 @@ def register(cli: click.Group) -> None:
                 done = sum(p.done for p in steps.values())
                 total = sum(p.total for p in steps.values())
                 parts = [when_label(event), KIND_LABELS.get(event.kind, event.kind), event.status, event.name,
-                         place_label(event), f"checklist {done}/{total}", f"{len(event.contact_uids)} met"]
+                         place_label(event), f"checklist {done}/{total}", plural(len(event.contact_uids), "person met", "people met")]
                 safe_echo("  " + "  ".join(p for p in parts if p) + f"  ({event.uid})")
 
     @cli.group("event")
@@ -83,4 +84,4 @@ def register(cli: click.Group) -> None:
         with obj.store(write=True) as store:
             event = create_event(store, name, kind, when, location=location, url=url, online=online)
         total = sum(p.total for p in progress(event).values())
-        safe_echo(f"added {event.name} on {event.date} ({event.uid}); checklist of {total} items")
+        safe_echo(f"added {event.name} on {event.date} ({event.uid}); checklist of " + plural(total, "item", "items"))

@@ -19,6 +19,8 @@ from typing import Iterable, Sequence, cast
 from netui.core import vocabulary
 from netui.core.followups import OUTREACH_KINDS, FollowUp, follow_up
 from netui.core.models import Contact, Interaction, Profile
+from netui.core.names import LAST
+from netui.core.names import sort_key as name_sort_key
 from netui.core.textsearch import fold
 
 #: How many weeks of outreach the side panel charts.
@@ -30,7 +32,7 @@ SOURCE_LABELS = vocabulary.SOURCES
 #: How many query results `visible` keeps for going back (a backspace).
 RECENT_QUERIES = 16
 
-LAST = "\uffff"  # sorts after any text: empty cells go last
+# LAST (from netui.core.names) sorts after any text: empty cells go last.
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,9 @@ def build_row(contact: Contact, state: FollowUp, interactions: Iterable[Interact
 def sort_key(row: Row, column: int) -> str:
     """What a column sorts by (computed when a sort order is built, not kept per row:
     ~11 MB at 30,000 contacts); empty cells give LAST."""
-    if column < 4:  # name, company, position, sector: case- and accent-insensitive
+    if column == 0:  # the one name order, shared with the CLI
+        return name_sort_key(row.cells[0], fast_fold)
+    if column < 4:  # company, position, sector: case- and accent-insensitive
         return fast_fold(row.cells[column]) or LAST
     if column == 4:
         return row.source
@@ -258,7 +262,7 @@ class NetworkModel:
         if len(contacts) <= page:
             self.load(contacts, interactions, profile)
             return
-        names = [fast_fold(cell_text(contact.name)) or LAST for contact in contacts]
+        names = [name_sort_key(cell_text(contact.name), fast_fold) for contact in contacts]
         order = sorted(range(len(contacts)), key=names.__getitem__)
         shown = {contacts[position].uid: position for position in order[:page]}
         history: dict[str, list[Interaction]] = {uid: [] for uid in shown}

@@ -120,10 +120,11 @@ def create_batch(store: Store, contact_uids: Iterable[str], send_on: str | date,
 def batch_drafts(store: Store, batch_uid: str) -> list[Draft]:
     """The drafts of one batch, in a stable order (by contact name)."""
     drafts = [d for d in store.drafts() if d.batch_uid == batch_uid]
+    from netui.core.names import sort_key
 
     def name(d: Draft) -> str:
         contact = store.contact(d.contact_uid)
-        return contact.name.casefold() if contact else ""
+        return sort_key(contact.name) if contact else ""
 
     return sorted(drafts, key=lambda d: (name(d), d.created_at, d.uid))
 

@@ -49,7 +49,7 @@ try:
     copy(text)
 except Exception as exc:
     message = str(exc).split("\n")[0].split(". ")[0].rstrip(".") or type(exc).__name__
-    report(False, backend, f"no system clipboard ({message})")
+    report(False, backend, f"no system clipboard: {message}")
 back = None
 for _ in range(10):
     try:
@@ -121,6 +121,18 @@ def copy(text: str, timeout: float = 2.0) -> CopyResult:
         return CopyResult(False, str(answer.get("backend", "pyperclip")),
                           f"the clipboard helper failed (exit {proc.returncode})")
     return CopyResult(bool(answer["ok"]), str(answer["backend"]), str(answer["message"]))
+
+
+def fallback_note(result: CopyResult, what: str, *, osc52: bool) -> str:
+    """What the user reads when the system clipboard failed: why (once), where the text went,
+    and what to do if pasting gives nothing."""
+    why = result.message.strip().rstrip(".") or "the system clipboard did not work"
+    why = why[0].upper() + why[1:]
+    if osc52:
+        return (f"{why}. The {what} went to your terminal's clipboard instead (OSC 52, works over SSH "
+                "in most terminals). If pasting gives nothing, select the text below and copy it, "
+                "or save it as an .eml.")
+    return f"{why}: could not copy. Select the text below and copy it, or save it as an .eml."
 
 
 def _rest(proc: subprocess.Popen[bytes]) -> bytes:

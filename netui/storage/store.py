@@ -27,7 +27,6 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from netui.core.errors import (
-    AmbiguousError,
     ConflictError,
     DamagedFileError,
     LockedError,
@@ -984,26 +983,10 @@ class Store:
             self.contacts_table.delete([uid])
 
     def find_contact(self, ref: str) -> Contact:
-        """A contact by uid, email address, or a name matching exactly one."""
-        ref = ref.strip()
-        found = self.contacts_table.get(ref)
-        if found:
-            return found
-        folded = ref.casefold()
-        if "@" in ref:
-            matches = [c for c in self.contacts() if any(e.casefold() == folded for e in c.emails)]
-        else:
-            matches = [c for c in self.contacts() if c.name.casefold() == folded]
-            if not matches:
-                matches = [c for c in self.contacts() if folded in c.name.casefold()]
-        if not matches:
-            raise NotFoundError(f"no contact matches {ref!r}")
-        if len(matches) > 1:
-            listed = "; ".join(f"{c.name} <{c.email}> ({c.uid})" if c.email else f"{c.name} ({c.uid})"
-                               for c in matches[:8])
-            more = f" and {len(matches) - 8} more" if len(matches) > 8 else ""
-            raise AmbiguousError(f"{ref!r} matches {len(matches)} contacts: {listed}{more}; use the uid or email")
-        return matches[0]
+        """A contact by uid, email address, or a name matching exactly one (see `netui.core.names`)."""
+        from netui.core.names import find_one
+
+        return find_one(self.contacts(), ref, self.contacts_table.get)
 
     def contact_by_email(self, email: str) -> Contact | None:
         folded = email.casefold()

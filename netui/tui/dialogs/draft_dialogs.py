@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual import on
@@ -11,10 +12,15 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
 from netui.tui.base import NetuiModal
+from netui.tui.dialogs.fit import fit_part
 
 
 class PathPrompt(NetuiModal[str | None]):
-    """Ask for a file path; enter accepts, escape cancels."""
+    """Ask for a file path; enter accepts, escape cancels.
+
+    A path the file cannot be written to keeps the prompt open with the typed text
+    and says why; a missing folder is created on a second enter.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -24,6 +30,7 @@ class PathPrompt(NetuiModal[str | None]):
         self.default = default
         self.note = note
         self._confirmed_overwrite: str | None = None
+        self._confirmed_folder: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -44,6 +51,24 @@ class PathPrompt(NetuiModal[str | None]):
         path = Path(value).expanduser()
         if path.is_dir():
             error.update(f"{path} is a folder: add a file name.")
+            return
+        folder = path.parent
+        if folder.exists() and not folder.is_dir():
+            error.update(f"{folder} is a file, not a folder: choose another path.")
+            return
+        if not folder.exists():
+            if self._confirmed_folder != value:
+                self._confirmed_folder = value
+                error.update(f"The folder {folder} does not exist: press enter again to create it, "
+                             "or change the path.")
+                return
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                error.update(f"Cannot create {folder}: {exc.strerror or exc}. Choose another folder.")
+                return
+        if not os.access(folder, os.W_OK):
+            error.update(f"Cannot write in {folder} (permission denied): choose another folder.")
             return
         if path.exists() and self._confirmed_overwrite != value:
             self._confirmed_overwrite = value
@@ -83,9 +108,16 @@ class TextModal(NetuiModal[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        area = self.query_one(TextArea)
-        area.focus()
-        area.select_all()
+        # Not pre-selected: a selection draws every blank line as a bar, which reads as text.
+        self.query_one(TextArea).focus()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """As tall as the text (one line for a subject), but never pushing the buttons off screen."""
+        fit_part(self.query_one(Vertical), self.query_one(TextArea), 0.8)
 
     @on(Button.Pressed, "#text-eml")
     def _eml(self) -> None:

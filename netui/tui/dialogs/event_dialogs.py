@@ -187,7 +187,9 @@ class ContactPicker(NetuiModal[str | None]):
 
     def _index(self) -> list[tuple[str, Contact]]:
         """Search keys of every contact: built once, in a thread (a large network takes a while)."""
-        ordered = sorted(self.contacts, key=lambda c: (c.name.casefold(), c.uid))
+        from netui.core.names import sort_key
+
+        ordered = sorted(self.contacts, key=lambda c: (sort_key(c.name), c.uid))
         return [(search_key(c), c) for c in ordered]
 
     def compose(self) -> ComposeResult:

@@ -8,6 +8,7 @@ until the user confirms, and then in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,11 +19,16 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from netui.core.errors import NetuiError
+from netui.core.models import Contact
 from netui.tui.base import NetuiModal
+from netui.tui.dialogs.fit import fit_part
 
 if TYPE_CHECKING:
     from netui.io.importers.common import ImportResult
     from netui.io.importers.merge import ImportPlan
+
+#: How many names of new contacts the preview lists before "and N more".
+LISTED = 20
 
 KINDS = [("LinkedIn Connections.csv", "linkedin"), ("Google Contacts CSV", "google"),
          ("Outlook CSV", "outlook"), ("vCard (.vcf)", "vcard"), ("netui JSON export", "json")]
@@ -44,6 +50,19 @@ def guess_kind(path: str) -> str | None:
     return None
 
 
+#: The preview's stages (read the file, match it to the network): full when the preview is ready.
+PLAN_STEPS = 2
+
+
+def new_names_lines(new: Sequence[Contact], limit: int = LISTED) -> list[str]:
+    """The names a preview would add, the first `limit` of them, then "and N more"."""
+    if not new:
+        return []
+    shown = [f"  {contact.name}" for contact in new[:limit]]
+    more = [f"  … and {len(new) - limit:,} more"] if len(new) > limit else []
+    return ["New:", *shown, *more]
+
+
 class ImportScreen(NetuiModal[int]):
     """Dismisses with the number of contacts added or updated (0 when cancelled)."""
 
@@ -52,6 +71,9 @@ class ImportScreen(NetuiModal[int]):
         Binding("ctrl+s", "confirm", "Import", priority=True),
     ]
 
+
+    #: Under 32 rows (80x24 is common) the intro goes and the padding shrinks: room for the preview.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -62,13 +84,14 @@ class ImportScreen(NetuiModal[int]):
             yield Label("Import contacts", classes="title")
             yield Static("Your network already exists: bring it in. Re-importing the same file "
                          "changes nothing; a match fills empty fields and never overwrites yours.",
-                         markup=False)
+                         id="import-intro", markup=False)
             yield Label("File")
-            yield Input(placeholder="path to Connections.csv, contacts.csv or a .vcf", id="import-path")
+            yield Input(placeholder="path to Connections.csv, contacts.csv or a .vcf", id="import-path",
+                        compact=True)
             yield Label("Kind")
-            yield Select(KINDS, id="import-kind", allow_blank=False, value="linkedin")
+            yield Select(KINDS, id="import-kind", allow_blank=False, value="linkedin", compact=True)
             yield Static("", id="import-error", markup=False)
-            yield ProgressBar(total=3, show_eta=False, id="import-progress")
+            yield ProgressBar(total=PLAN_STEPS, show_eta=False, id="import-progress")
             yield Static("enter: preview what would change", id="import-summary", markup=False)
             with Horizontal():
                 yield Button("Preview (enter)", id="import-preview")
@@ -77,6 +100,14 @@ class ImportScreen(NetuiModal[int]):
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """The preview takes the room left, so the buttons stay on screen (80x24 included)."""
+        fit_part(self.query_one(Vertical), self.query_one("#import-summary", Static), 0.95)
 
     @on(Input.Changed, "#import-path")
     def _path_changed(self, event: Input.Changed) -> None:
@@ -92,7 +123,7 @@ class ImportScreen(NetuiModal[int]):
     def _reset(self) -> None:
         self._planned = None
         self.query_one("#import-go", Button).disabled = True
-        self.query_one("#import-progress", ProgressBar).update(progress=0)
+        self.query_one("#import-progress", ProgressBar).update(total=PLAN_STEPS, progress=0)
 
     @on(Input.Submitted, "#import-path")
     @on(Button.Pressed, "#import-preview")
@@ -108,7 +139,7 @@ class ImportScreen(NetuiModal[int]):
             return
         kind = str(self.query_one("#import-kind", Select).value)
         self.query_one("#import-summary", Static).update(f"Reading {path.name}…")
-        self.query_one("#import-progress", ProgressBar).update(progress=0)
+        self.query_one("#import-progress", ProgressBar).update(total=PLAN_STEPS, progress=0)
         self._plan(kind, path)
 
     @work(thread=True, exclusive=True, group="import-plan")
@@ -123,7 +154,8 @@ class ImportScreen(NetuiModal[int]):
         except NetuiError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
-        lines = summary_lines(plan, limit=20)
+        lines = summary_lines(plan, limit=LISTED)
+        lines[1:1] = new_names_lines(plan.new)
         self.app.call_from_thread(self._planned_ready, result, plan, lines)
 
     def _advance(self, step: int, message: str) -> None:
@@ -133,14 +165,16 @@ class ImportScreen(NetuiModal[int]):
     def _failed(self, message: str) -> None:
         self._reset()
         self.query_one("#import-error", Static).update(message)
+        self.call_after_refresh(self._fit)
         self.query_one("#import-summary", Static).update("Nothing was written.")
 
     def _planned_ready(self, result: ImportResult, plan: ImportPlan, lines: list[str]) -> None:
         self._planned = (result, plan)
-        self.query_one("#import-progress", ProgressBar).update(progress=2)
+        self.query_one("#import-progress", ProgressBar).update(total=PLAN_STEPS, progress=PLAN_STEPS)
         nothing = plan.is_noop
         tail = "Nothing to change." if nothing else "ctrl+s imports all of it in one save."
         self.query_one("#import-summary", Static).update("\n".join(lines + ["", tail]))
+        self.call_after_refresh(self._fit)
         self.query_one("#import-go", Button).disabled = nothing
 
     @on(Button.Pressed, "#import-go")
@@ -153,6 +187,7 @@ class ImportScreen(NetuiModal[int]):
         result, plan = self._planned
         store = self.store
         self.query_one("#import-go", Button).disabled = True
+        self.query_one("#import-progress", ProgressBar).update(total=1, progress=0)  # the save, on its own
         self.query_one("#import-summary", Static).update("Saving…")
         try:
             applied, saved = await self.netui.commit(lambda: apply_plan(store, plan, result))
@@ -162,7 +197,7 @@ class ImportScreen(NetuiModal[int]):
         except NetuiError as exc:
             self._failed(str(exc))
             return
-        self.query_one("#import-progress", ProgressBar).update(progress=3)
+        self.query_one("#import-progress", ProgressBar).update(progress=1)
         where = "" if saved else " (kept in memory: the save failed, see the notification)"
         self.app.notify(f"Imported: {applied.new:,} new, {applied.updated:,} updated{where}.",
                         title="Import", markup=False)

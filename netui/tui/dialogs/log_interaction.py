@@ -48,6 +48,10 @@ class LogInteractionScreen(EditingModal[bool]):
     ]
 
 
+    #: A terminal under 32 rows (80x24 is common) gets the compact layout, so the
+    #: buttons stay on screen.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+
     def __init__(self, contact_uid: str, interaction_uid: str | None = None, *,
                  restore: dict[str, Any] | None = None) -> None:
         super().__init__()

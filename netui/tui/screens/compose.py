@@ -15,7 +15,6 @@ otherwise ctrl+r asks before replacing it.
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 from collections.abc import Callable
 from datetime import date
@@ -66,15 +65,11 @@ def _slug(text: str) -> str:
 
 
 def default_eml_path(contact: Contact, day: date) -> Path:
-    """`~/email-ada-lovelace-2026-05-10.eml`, or in the current folder if home is not writable."""
-    name = f"email-{_slug(contact.name)}-{day.isoformat()}.eml"
-    home = Path.home()
-    try:
-        if home.is_dir() and os.access(home, os.W_OK):
-            return home / name
-    except OSError:
-        pass
-    return Path.cwd() / name
+    """`email-ada-lovelace-2026-05-10.eml` in the folder used last time, else Downloads or home
+    (netui.outreach.eml_folder)."""
+    from netui.outreach.eml_folder import default_folder
+
+    return default_folder() / f"email-{_slug(contact.name)}-{day.isoformat()}.eml"
 
 
 class EmailBody(TextArea):
@@ -715,16 +710,10 @@ class ComposeScreen(EditingScreen[None]):
             osc = True
         except Exception:
             osc = False
-        if osc:
-            self.notify(f"No system clipboard ({result.message}). Sent the {what} to your terminal's "
-                        "clipboard instead (OSC 52).", title="Copied via the terminal", markup=False,
-                        severity="warning", timeout=8)
-            note = (f"The system clipboard did not work ({result.message}), so the {what} went to your "
-                    "terminal's clipboard (OSC 52, works over SSH in most terminals). If pasting gives "
-                    "nothing, select the text below and copy it, or save it as an .eml.")
-        else:
-            note = (f"Could not copy ({result.message}). Select the text below and copy it, "
-                    "or save it as an .eml.")
+        from netui.outreach.clipboard import fallback_note
+
+        # The dialog says it all: no toast on top of it.
+        note = fallback_note(result, what, osc52=osc)
 
         def answered(choice: str | None) -> None:
             if choice == "eml":
@@ -826,6 +815,9 @@ class ComposeScreen(EditingScreen[None]):
             self.notify(f"cannot write {path}: {exc.strerror or exc}", title="Not saved", severity="error",
                         markup=False)
             return
+        from netui.outreach.eml_folder import remember_folder
+
+        remember_folder(target)
         self.notify(f"Saved {target}: open it with your mail client and attach anything needed.",
                     markup=False)
 

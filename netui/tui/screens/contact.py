@@ -40,6 +40,7 @@ from netui.core.models import (
     ValidationError,
     question_text,
 )
+from netui.core.wording import plural, readonly_notice
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.messages import DataChanged
@@ -150,11 +151,12 @@ def deletion_summary(app: NetuiApp, uid: str) -> str:
     n_drafts = len(store.drafts(uid))
     parts = []
     if n_int:
-        parts.append(f"{n_int} interaction{'s' if n_int != 1 else ''}")
+        parts.append(plural(n_int, "interaction", "interactions"))
     if n_drafts:
-        parts.append(f"{n_drafts} draft{'s' if n_drafts != 1 else ''}")
-    taken = (" and ".join(parts) + " with it") if parts else "(no interactions or drafts)"
-    return (f"Delete {name}?\n\nThis also deletes the contact's {taken}; events keep their other "
+        parts.append(plural(n_drafts, "draft", "drafts"))
+    taken = (f"This also deletes the contact's {' and '.join(parts)}; " if parts
+             else "The contact has no interactions or drafts; ")
+    return (f"Delete {name}?\n\n{taken}events keep their other "
             "people. This cannot be undone (the backups keep older copies of the file).")
 
 
@@ -189,6 +191,15 @@ class TimelineTable(DataTable):
         Binding("a", "screen.log", "Add", show=False),
         Binding("delete,backspace", "screen.delete_interaction", "Delete interaction"),
     ]
+
+    def on_resize(self) -> None:
+        """The summary column takes the width the table has, known only once it is laid out."""
+        screen = self.screen
+        if isinstance(screen, ContactScreen) and self.display:
+            row = self.cursor_row
+            screen.refresh_timeline()
+            if self.row_count:
+                self.move_cursor(row=min(row, self.row_count - 1))
 
 
 class ContactScreen(EditingScreen[str | None]):
@@ -324,8 +335,7 @@ class ContactScreen(EditingScreen[str | None]):
     def on_mount(self) -> None:
         banner = self.query_one(Banner)
         if self.store.readonly:
-            banner.update(f"READ-ONLY: {self.store.readonly_reason or 'this data file is open read-only'}. "
-                          "Nothing can be changed.")
+            banner.update(readonly_notice(self.store.readonly_reason))
             banner.set_class(True, "-readonly")
             banner.display = True
         else:
@@ -447,7 +457,8 @@ class ContactScreen(EditingScreen[str | None]):
         status.update(text)
         table.add_column("Date", key="date", width=10)
         table.add_column("Kind", key="kind", width=14)
-        table.add_column("Summary", key="summary", width=max(10, table.size.width - 34) if table.size.width else 19)
+        summary_width = max(10, table.size.width - 32) if table.size.width else 19
+        table.add_column("Summary", key="summary", width=summary_width)
         for item in reversed(interactions):
             # DataTable reads plain str cells as markup: user text goes in as Text.
             table.add_row(Text(item.date), Text(KIND_LABELS.get(item.kind, item.kind)),
@@ -573,14 +584,13 @@ class ContactScreen(EditingScreen[str | None]):
             return
         self.uid = stored.uid
         self._initial = self.form_values()
-        if not saved:
-            # In memory, not on disk: stay here; the header says so and 'Save now' retries.
-            self.query_one("#contact-heading", Static).update(self._heading())
-            self.refresh_timeline()
-            self.refresh_bindings()
-            return
-        self.notify(f"Saved {stored.name}.", markup=False)
-        self.dismiss(stored.uid)
+        # Save and stay (as in an editor): escape leaves. When the save reached memory but
+        # not the disk, the header says so and 'Save now' retries.
+        self.query_one("#contact-heading", Static).update(self._heading())
+        self.refresh_timeline()
+        self.refresh_bindings()
+        if saved:
+            self.notify(f"Saved {stored.name}.", markup=False)
 
     def _check_duplicate_email(self, contact: Contact) -> None:
         for email in contact.emails:

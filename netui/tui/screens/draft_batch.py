@@ -45,7 +45,9 @@ class BatchForm(NetuiModal[BatchRequest | None]):
     def __init__(self, contacts: list[Contact], templates: list[str], lang: str, today: date,
                  preselected: list[str] | None = None) -> None:
         super().__init__()
-        self.contacts = sorted(contacts, key=lambda c: (c.name.casefold(), c.uid))
+        from netui.core.names import sort_key
+
+        self.contacts = sorted(contacts, key=lambda c: (sort_key(c.name), c.uid))
         self.keys = {c.uid: contact_key(c) for c in self.contacts}
         self.templates = templates
         self.lang = lang

@@ -23,6 +23,7 @@ from netui.core import vocabulary
 from netui.core.errors import CommitFailed, ValidationError
 from netui.core.i18n import template_language
 from netui.core.models import DRAFT_STATUSES, Draft
+from netui.core.wording import plural
 from netui.outreach import batch as batches
 from netui.outreach import channels, drafting, sending
 from netui.tui.base import NetuiScreen, stylesheet
@@ -90,9 +91,11 @@ class DraftsScreen(NetuiScreen[None]):
 
     def ordered(self) -> list[Draft]:
         """Unsent first (draft, ready, copied, then sent), each by send day then name."""
+        from netui.core.names import sort_key
+
         def name(d: Draft) -> str:
             contact = self.store.contact(d.contact_uid)
-            return contact.name.casefold() if contact else ""
+            return sort_key(contact.name) if contact else ""
 
         return sorted(self.store.drafts(), key=lambda d: (batches.STATUS_ORDER.get(d.status, 9),
                                                          d.send_on or "9999", name(d), d.uid))
@@ -133,10 +136,10 @@ class DraftsScreen(NetuiScreen[None]):
         self.query_one("#d-empty").display = not drafts
         table.display = bool(drafts)
         counts = {s: sum(d.status == s for d in drafts) for s in DRAFT_STATUSES}
-        parts: list[Any] = [(f"{len(drafts)} draft" + ("" if len(drafts) == 1 else "s"), "bold")]
-        for status in DRAFT_STATUSES:
+        parts: list[Any] = [(plural(len(drafts), "draft", "drafts"), "bold")]
+        for status in DRAFT_STATUSES:  # "draft: 2", not "2 draft": a status, then its count
             parts.append(("  ·  ", "dim"))
-            parts.append((f"{counts[status]} {status}", STATUS_STYLE[status]))
+            parts.append((f"{status}: {counts[status]:,}", STATUS_STYLE[status]))
         for prog in progress.values():
             if prog.done:
                 continue
@@ -259,7 +262,8 @@ class DraftsScreen(NetuiScreen[None]):
         if not made.drafts:
             self.notify("No drafts created." + skipped, severity="warning", markup=False)
             return
-        self.notify(f"{len(made.drafts)} drafts to send on {made.send_on}: now make each one personal."
+        self.notify(plural(len(made.drafts), "draft", "drafts") + f" to send on {made.send_on}: "
+                    "now make each one personal."
                     + skipped, title="Batch ready", markup=False, timeout=8)
         first = batches.batch_drafts(self.store, made.batch_uid)[0]
         self.refresh_drafts(select=first.uid)

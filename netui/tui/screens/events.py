@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.i18n import template_language
 from netui.core.models import CHECKLIST_PHASES, Contact, Event
+from netui.core.wording import plural
 from netui.events import service as core
 from netui.outreach.batch import Batch
 from netui.tui.base import NetuiScreen, stylesheet
@@ -377,7 +378,7 @@ class EventsScreen(NetuiScreen[None]):
 
         def done(event: Event | None) -> None:
             if event is not None:
-                self._saved(event, f"Planned {event.name}: checklist of {len(event.checklist)} items ready")
+                self._saved(event, f"Planned {event.name}: checklist of " + plural(len(event.checklist), "item", "items") + " ready")
                 self.query_one(EventList).focus()
 
         self.app.push_screen(EventForm("New event", save, today=self.today(), restore=restore), done)
@@ -412,7 +413,8 @@ class EventsScreen(NetuiScreen[None]):
         if event is None:
             return
         met = len(event.contact_uids)
-        kept = f" The {met} people met stay in your network." if met else ""
+        kept = (" " + ("The person met stays" if met == 1 else f"The {met:,} people met stay")
+                + " in your network.") if met else ""
 
         async def delete() -> None:
             def delete_it() -> bool:

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Input, Static
 from netui.core import vocabulary
 from netui.core.models import SOURCES, TIERS, Interaction
 from netui.core.network_model import COLUMNS, Filters, NetworkModel
+from netui.core.wording import plural, readonly_notice
 from netui.tui.base import NetuiScreen, PaletteCommand
 from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
@@ -172,8 +173,7 @@ class OverviewScreen(NetuiScreen[None]):
         banner = self.query_one(Banner)
         store = self.store
         if store.readonly:
-            banner.update(f"READ-ONLY: {store.readonly_reason or 'this data file is open read-only'}. "
-                          "Nothing can be changed.")
+            banner.update(readonly_notice(store.readonly_reason))
             banner.set_class(True, "-readonly")
             banner.display = True
         elif self.netui.demo:
@@ -304,7 +304,8 @@ class OverviewScreen(NetuiScreen[None]):
                                                    self._visibility_note())
 
     def _events_note(self) -> Text:
-        """Upcoming events and the after-event steps still to do (key 3 leads there)."""
+        """Upcoming events and the after-event steps still to do ("→ 3": the key 3 leads there;
+        "(key 3)" read like a count of key contacts, "(press 3)" does not fit the panel)."""
         from netui.events.service import pending_after_items, upcoming
 
         store = self.store
@@ -312,10 +313,10 @@ class OverviewScreen(NetuiScreen[None]):
         coming, pending = upcoming(store, today), pending_after_items(store, today)
         note = Text(no_wrap=False, overflow="ellipsis")
         if coming:
-            note.append(f"{len(coming)} upcoming event{'s' if len(coming) != 1 else ''} (key 3)\n", "bold")
+            note.append(plural(len(coming), "upcoming event", "upcoming events") + " → 3\n", "bold")
             note.append(f"next: {coming[0].date[:10]} {coming[0].name}\n")
         if pending:
-            note.append(f"{len(pending)} after-event step{'s' if len(pending) != 1 else ''} to do\n", "bold")
+            note.append(plural(len(pending), "after-event step", "after-event steps") + " to do\n", "bold")
             note.append(f"· {pending[0].item.text} ({pending[0].event.name})")
         return note
 
@@ -334,9 +335,9 @@ class OverviewScreen(NetuiScreen[None]):
             status.append("No contact matches the filters", "bold")
             status.append(" · escape clears them")
         elif shown == total:
-            status.append(f"{total:,} contact{'s' if total != 1 else ''}")
+            status.append(plural(total, "contact", "contacts"))
         else:
-            status.append(f"{shown:,} of {total:,} contacts")
+            status.append(f"{shown:,} of " + plural(total, "contact", "contacts"))
         status.append(f" · sorted by {column} {arrow}", "dim")
         # A one-line bar of fixed size: no need to lay the screen out again per keystroke.
         self.query_one("#table-status", Static).update(status, layout=False)
@@ -496,7 +497,28 @@ class OverviewScreen(NetuiScreen[None]):
 
         # Someone owed a thank-you gets the thank-you template first (the to-thank list leads here).
         template = "thank_you" if self._owes_thanks(uid) else None
-        self.app.push_screen(ComposeScreen(uid, template=template))
+        store = self.app.store  # type: ignore[attr-defined]
+        unsent = [d for d in store.drafts(uid) if d.status != "sent"]
+        if not unsent:
+            self.app.push_screen(ComposeScreen(uid, template=template))
+            return
+        from netui.tui.dialogs.confirm import ConfirmScreen
+
+        latest = max(unsent, key=lambda d: d.updated_at)
+        contact = store.contact(uid)
+        name = contact.name if contact else "This contact"
+        others = f" (and {len(unsent) - 1} more in Drafts, 2)" if len(unsent) > 1 else ""
+        question = (f"{name} already has a draft not sent yet: \"{latest.subject or '(no subject)'}\", "
+                    f"{latest.status}, saved {latest.updated_at[:10]}{others}. Open it, or start a new one?")
+
+        def answered(choice: bool | None) -> None:
+            if choice is True:
+                self.app.push_screen(ComposeScreen(uid, draft_uid=latest.uid))
+            elif choice is False:
+                self.app.push_screen(ComposeScreen(uid, template=template))
+
+        self.app.push_screen(ConfirmScreen(question, yes="Open the draft", no="Start a new one",
+                                           escape_is_no=False), answered)
 
     def _owes_thanks(self, uid: str) -> bool:
         from netui.core.followups import follow_up

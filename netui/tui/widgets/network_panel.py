@@ -16,6 +16,7 @@ from textual.widgets import Sparkline, Static
 
 from netui.core import vocabulary
 from netui.core.network_model import OUTREACH_WEEKS, Totals
+from netui.core.wording import noun
 from netui.tui.widgets.contact_table import DUE_MARK, THANK_MARK, fit
 
 if TYPE_CHECKING:
@@ -129,15 +130,16 @@ class NetworkPanel(VerticalScroll, can_focus=False):
                       visibility_note: Text | None = None) -> None:
         counts = Text()
         counts.append(f"{totals.count:,}", "bold")
-        counts.append(" contact\n" if totals.count == 1 else " contacts\n")
+        counts.append(" " + noun(totals.count, "contact", "contacts") + "\n")
         counts.append(f"{totals.key:,}", "bold")
-        counts.append(" key contacts\n")
+        counts.append(" " + noun(totals.key, "key contact", "key contacts") + "\n")
         counts.append(f"{DUE_MARK} ", "bold yellow")
         counts.append(f"{totals.due:,}", "bold")
         counts.append(" due for a follow-up\n" if totals.due < 1000 else " due now\n")
         counts.append(f"{THANK_MARK} ", "bold green")
         counts.append(f"{totals.to_thank:,}", "bold")
-        counts.append(" replies to thank" if totals.to_thank < 10000 else " to thank")
+        counts.append(" " + noun(totals.to_thank, "reply to thank", "replies to thank")
+                      if totals.to_thank < 10000 else " to thank")
         over = self._search_over()
         if over:
             counts.append("\n" + over, "bold green")
