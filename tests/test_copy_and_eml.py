@@ -15,7 +15,7 @@ from netui.tui.dialogs.draft_dialogs import PathPrompt, TextModal
 from netui.tui.screens.compose import ComposeScreen
 from netui.tui.screens.overview import OverviewScreen
 from tests.support.pilot import settle
-from tests.test_compose import add, open_compose, open_store, setup, text_of  # noqa: F401 - setup is a fixture
+from tests.test_compose import TODAY, add, open_compose, open_store, setup, text_of  # noqa: F401 - setup is a fixture
 
 SIZE = (120, 36)
 
@@ -42,7 +42,7 @@ async def _copy(pilot, key: str) -> TextModal:
 async def test_copy_fallback_says_why_once_without_toasts_or_bars(tmp_path, no_clipboard):
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, bea.uid)
         assert "\n\n" in screen.body  # the body has blank lines
         before = len(pilot.app._notifications)
@@ -69,7 +69,7 @@ async def test_eml_into_a_missing_folder_keeps_the_prompt_then_creates_it(tmp_pa
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
     target = tmp_path / "jobs" / "2026" / "bea.eml"
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         await open_compose(pilot, bea.uid)
         await pilot.press("f3")
         await pilot.pause()
@@ -98,7 +98,7 @@ async def test_eml_default_is_downloads_when_nothing_was_saved_yet(tmp_path, mon
     (tmp_path / "Downloads").mkdir()
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         await open_compose(pilot, bea.uid)
         await pilot.press("f3")
         await pilot.pause()
@@ -111,7 +111,7 @@ async def test_compose_on_a_contact_with_a_draft_offers_to_open_it(tmp_path):
     store = open_store(tmp_path)
     bea = add(store, "Bea", "Rossi")
     saved = store.add_draft(Draft(contact_uid=bea.uid, subject="Coffee in May?", body="Hi Bea"))
-    async with NetuiApp(store).run_test(size=SIZE) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(pilot.app.screen, OverviewScreen)
         await pilot.press("c")

@@ -56,7 +56,9 @@ def _openers() -> dict[str, Callable[..., ModalScreen]]:
         ItemForm,
         PersonForm,
     )
+    from netui.tui.dialogs.landed import LandedScreen
     from netui.tui.screens.help import HelpScreen
+    from netui.tui.screens.posts import PostForm
 
     def refuse(values: dict) -> None:
         return None  # a save that changes nothing: the form stays open
@@ -75,6 +77,8 @@ def _openers() -> dict[str, Callable[..., ModalScreen]]:
         "FollowUpForm": lambda app, tmp: FollowUpForm("Follow up everyone met", refuse, [ADA, BEA], [],
                                                       date(2026, 3, 20), "en"),
         "HelpScreen": lambda app, tmp: HelpScreen(),
+        "LandedScreen": lambda app, tmp: LandedScreen(),
+        "PostForm": lambda app, tmp: PostForm("Record a post", refuse, today=TODAY),
     }
 
 

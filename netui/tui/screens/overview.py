@@ -497,7 +497,7 @@ class OverviewScreen(NetuiScreen[None]):
 
         # Someone owed a thank-you gets the thank-you template first (the to-thank list leads here).
         template = "thank_you" if self._owes_thanks(uid) else None
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         unsent = [d for d in store.drafts(uid) if d.status != "sent"]
         if not unsent:
             self.app.push_screen(ComposeScreen(uid, template=template))
