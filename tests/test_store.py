@@ -20,6 +20,7 @@ from netui.core.errors import (
 )
 from netui.core.models import Contact, Draft, Interaction
 from netui.storage import backups
+from netui.storage.schema import SCHEMA_VERSION
 from netui.storage.store import Store, restore
 
 
@@ -37,7 +38,7 @@ def test_new_file_is_private_and_formatted(db):
     assert "Noé" in text and "日本語 ✓" in text and "\\u" not in text
     assert text.startswith('{\n  "contacts": {')
     data = orjson.loads(text)
-    assert data["meta"]["1"]["schema_version"] == 1
+    assert data["meta"]["1"]["schema_version"] == SCHEMA_VERSION
     keys = list(data["contacts"]["1"].keys())
     assert keys == sorted(keys)
 
@@ -130,7 +131,7 @@ def test_older_schema_is_backed_up_migrated_and_verified(db):
         assert ada.first_name == "Ada" and ada.company == "Acme" and ada.uid
         assert store.schema_version == 0
     data = orjson.loads(db.read_bytes())
-    assert data["meta"]["1"]["schema_version"] == 1
+    assert data["meta"]["1"]["schema_version"] == SCHEMA_VERSION
     assert data["contacts"]["1"]["custom"] == "kept"
     [pre] = [b for b in backups.list_backups(db) if b.reason == "pre-migration"]
     assert pre.path.read_bytes() == old

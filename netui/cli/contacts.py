@@ -6,6 +6,7 @@ from datetime import date
 
 import click
 
+from netui.cli.contact_links import apply_links, link_options
 from netui.cli.context import Context, echo_json, pass_ctx
 from netui.core.errors import NetuiError
 from netui.core.models import (
@@ -30,9 +31,11 @@ from netui.core.models import (
 @click.option("--relationship", type=click.Choice(RELATIONSHIPS), default=None, help="Relationship to you.")
 @click.option("--tier", type=click.Choice(TIERS), default="network", show_default=True,
               help="key gets personalised emails.")
+@link_options
 @pass_ctx
 def add(obj: Context, who: str, company: str, position: str, sector: str, source: str,
-        relationship: str | None, tier: str) -> None:
+        relationship: str | None, tier: str, introduced_by: str | None = None,
+        knows_at: tuple[str, ...] = (), past_companies: tuple[str, ...] = ()) -> None:
     """Add a contact: "Ada Lovelace <ada@example.org>", a name, or an email."""
     first, last, email = parse_name_email(who)
     contact = Contact(first_name=first, last_name=last, emails=[email] if email else [],
@@ -43,7 +46,7 @@ def add(obj: Context, who: str, company: str, position: str, sector: str, source
             existing = store.contact_by_email(email)
             if existing:
                 raise NetuiError(f"{email} already belongs to {existing.name} ({existing.uid})")
-        stored = store.add_contact(contact)
+        stored = store.add_contact(apply_links(store, contact, introduced_by, knows_at, past_companies))
     click.echo(f"added {stored.name} ({stored.uid})")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from netui.cli import admin, contacts, demo, drafts, events, io
+from netui.cli import admin, contacts, demo, drafts, events, io, network
 from netui.cli.context import Context
 from netui.tui.launch import run_tui
 
@@ -30,5 +30,5 @@ def cli(ctx: click.Context, db: str | None) -> None:
         run_tui(ctx.obj.db_path)
 
 
-for _area in (contacts, drafts, events, io, demo, admin):
+for _area in (contacts, drafts, events, io, demo, admin, network):
     _area.register(cli)

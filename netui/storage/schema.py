@@ -2,7 +2,8 @@
 
 Version 0 is a TinyDB file without a `meta` table (a hand-made or early file);
 version 1 adds `meta.schema_version`, a `uid` on every record and the default
-value of every field the program knows.
+value of every field the program knows; version 2 adds the contacts' warm-path
+fields (`introduced_by`, `knows_at`, `past_companies`), null or empty.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from netui.core.models import (
     new_uid,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLES: dict[str, type[Record]] = {
     "contacts": Contact,
     "interactions": Interaction,
@@ -55,7 +56,23 @@ def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1}
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Contacts gain `introduced_by` (null), `knows_at` and `past_companies` (empty)."""
+    out = dict(data)
+    contacts = {}
+    for doc_id, doc in (data.get("contacts") or {}).items():
+        doc = dict(doc)
+        doc.setdefault("introduced_by", None)
+        doc.setdefault("knows_at", [])
+        doc.setdefault("past_companies", [])
+        contacts[doc_id] = doc
+    if "contacts" in data:
+        out["contacts"] = contacts
+    out["meta"] = {"1": {"schema_version": 2}}
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,252 @@
+"""Warm paths to a company: who in the network can introduce you there, warmest first.
+
+A first job is found through an introduction more often than through a cold
+email. For a company, the paths are the contacts who work there now, who worked
+there (`past_companies`), who know someone there (`knows_at`), and who
+introduced you to one of those; each is ranked by how warm it is (key tier,
+replied before, met, in touch recently, relationship) and says why.
+
+`CompanyIndex` is built once over every contact (one pass, the company
+normaliser cached), then answers any company in time proportional to its paths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Iterable, Sequence
+
+from netui.core.companies import CompanyNames, company_key
+from netui.core.models import Contact, Interaction
+
+#: The kinds of path, warmest kind first, with their base score.
+KIND_SCORES = {"works_there": 50, "knows_someone": 40, "worked_there": 25, "introducer": 15}
+#: What each relationship adds: a mentor opens doors more readily than a recruiter.
+RELATIONSHIP_SCORES = {"mentor": 15, "manager": 10, "former_employer": 5, "current_employer": 5, "peer": 5,
+                       "recruiter": 0}
+KEY_TIER_SCORE = 20
+REPLIED_SCORE = 15
+MET_SCORE = 10
+RECENT_DAYS, RECENT_SCORE = 90, 15
+THIS_YEAR_DAYS, THIS_YEAR_SCORE = 365, 5
+MET_KINDS = frozenset({"meeting", "call", "event_met"})
+MAX_CHAIN = 8
+
+#: Every user-visible phrase of a reason, in one place.
+LABELS = {
+    "works_there": "works there",
+    "works_there_as": "works there as {position}",
+    "worked_there": "worked there",
+    "knows_someone": "knows someone there",
+    "knows_someone_named": "knows someone there: {who}",
+    "introducer": "introduced you to {name}, who {what}",
+    "introduced_by": "introduced to you by {chain}",
+    "key": "key contact",
+    "replied": "replied before",
+    "met": "met in person or by call",
+    "recent": "in touch recently ({date})",
+    "this_year": "last contact {date}",
+    "relationship": "your {relationship}",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class WarmPath:
+    """One way into a company, through one contact."""
+
+    contact: str
+    uid: str
+    kind: str
+    reason: str
+    score: int
+    #: Who they know there (from `knows_at`), for the introduction request.
+    person: str = ""
+    #: Who introduced this contact to you, then who introduced that one...
+    chain: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"contact": self.contact, "uid": self.uid, "kind": self.kind, "reason": self.reason,
+                "score": self.score, "person": self.person, "chain": list(self.chain)}
+
+
+@dataclass(slots=True)
+class CompanyPaths:
+    """A company (as the user knows it) and the paths into it, warmest first."""
+
+    company: str
+    key: str
+    paths: list[WarmPath] = field(default_factory=list)
+    #: Companies in the network with a close name (typos): suggested, never merged.
+    similar: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"company": self.company, "key": self.key, "paths": [p.to_json() for p in self.paths],
+                "similar": list(self.similar)}
+
+
+@dataclass(slots=True)
+class _Hit:
+    """What one contact has to do with one company, before ranking."""
+
+    contact: Contact
+    kind: str
+    phrase: str
+    person: str = ""
+    extra: list[str] = field(default_factory=list)
+
+
+class CompanyIndex:
+    """Every contact's companies (current, past, known-at), by normalised company key."""
+
+    def __init__(self, contacts: Iterable[Contact]) -> None:
+        self.names = CompanyNames()
+        self.current: dict[str, list[Contact]] = {}
+        self.past: dict[str, list[Contact]] = {}
+        self.knows: dict[str, list[tuple[Contact, dict[str, str]]]] = {}
+        self.by_uid: dict[str, Contact] = {}
+        self.introduced: dict[str, list[Contact]] = {}
+        names = self.names
+        for contact in contacts:
+            self.by_uid[contact.uid] = contact
+            if contact.company:
+                key = names.add(contact.company)
+                if key:
+                    self.current.setdefault(key, []).append(contact)
+            for past in contact.past_companies:
+                key = names.add(past)
+                if key:
+                    self.past.setdefault(key, []).append(contact)
+            for entry in contact.knows_at:
+                key = names.add(entry.get("company", ""))
+                if key:
+                    self.knows.setdefault(key, []).append((contact, entry))
+            if contact.introduced_by:
+                self.introduced.setdefault(contact.introduced_by, []).append(contact)
+
+    def company_counts(self) -> list[tuple[str, str, int]]:
+        """(key, label, contacts working there now) for every current company, largest first."""
+        counts = [(key, self.names.label(key), len(people)) for key, people in self.current.items()]
+        return sorted(counts, key=lambda item: (-item[2], item[1].casefold()))
+
+    def chain(self, contact: Contact) -> tuple[str, ...]:
+        """Names up the `introduced_by` links: who introduced this contact, and so on."""
+        names: list[str] = []
+        seen = {contact.uid}
+        uid = contact.introduced_by
+        while uid and uid not in seen and len(names) < MAX_CHAIN:
+            seen.add(uid)
+            introducer = self.by_uid.get(uid)
+            if introducer is None:
+                break
+            names.append(introducer.name)
+            uid = introducer.introduced_by
+        return tuple(names)
+
+    def _hits(self, key: str) -> dict[str, _Hit]:
+        hits: dict[str, _Hit] = {}
+
+        def offer(hit: _Hit) -> None:
+            old = hits.get(hit.contact.uid)
+            if old is None:
+                hits[hit.contact.uid] = hit
+            elif KIND_SCORES[hit.kind] > KIND_SCORES[old.kind]:
+                hit.extra = [old.phrase, *old.extra]
+                if not hit.person:
+                    hit.person = old.person
+                hits[hit.contact.uid] = hit
+            else:
+                old.extra.append(hit.phrase)
+                old.person = old.person or hit.person
+
+        for contact in self.current.get(key, ()):
+            position = contact.position.strip()
+            phrase = LABELS["works_there_as"].format(position=position) if position else LABELS["works_there"]
+            offer(_Hit(contact, "works_there", phrase))
+        for contact, entry in self.knows.get(key, ()):
+            who = ", ".join(p for p in (entry.get("name", ""), entry.get("note", "")) if p)
+            phrase = LABELS["knows_someone_named"].format(who=who) if who else LABELS["knows_someone"]
+            offer(_Hit(contact, "knows_someone", phrase, person=entry.get("name", "")))
+        for contact in self.past.get(key, ()):
+            offer(_Hit(contact, "worked_there", LABELS["worked_there"]))
+        for direct in list(hits.values()):
+            introducer = self.by_uid.get(direct.contact.introduced_by or "")
+            if introducer is None or introducer.uid == direct.contact.uid:
+                continue
+            phrase = LABELS["introducer"].format(name=direct.contact.name, what=direct.phrase)
+            offer(_Hit(introducer, "introducer", phrase))
+        return hits
+
+    def paths(self, company: str, interactions_of: Callable[[str], Sequence[Interaction]],
+              today: date) -> CompanyPaths:
+        """Every path into `company`, warmest first (ties by name)."""
+        key = company_key(company)
+        result = CompanyPaths(company.strip(), key)
+        if not key:
+            return result
+        if key in self.names.keys() and company.strip().casefold() == key:
+            result.company = self.names.label(key)  # typed in lower case: show the usual spelling
+        found = []
+        for hit in self._hits(key).values():
+            found.append(_rank(hit, self.chain(hit.contact), interactions_of(hit.contact.uid), today))
+        found.sort(key=lambda p: (-p.score, p.contact.casefold(), p.uid))
+        result.paths = found
+        if not found:
+            from netui.core.companies import similar_names
+
+            result.similar = similar_names(company, [self.names.label(k) for k in self.names.keys()])
+        return result
+
+
+def _rank(hit: _Hit, chain: tuple[str, ...], interactions: Sequence[Interaction], today: date) -> WarmPath:
+    contact = hit.contact
+    score = KIND_SCORES[hit.kind]
+    reasons = [hit.phrase, *hit.extra]
+    if chain and hit.kind != "introducer":
+        reasons.append(LABELS["introduced_by"].format(chain=" ← ".join(chain)))
+    if contact.tier == "key":
+        score += KEY_TIER_SCORE
+        reasons.append(LABELS["key"])
+    replied = met = False
+    last = ""
+    for item in interactions:
+        if item.kind == "reply_received":
+            replied = True
+        elif item.kind in MET_KINDS:
+            met = True
+        if item.kind != "note" and item.date > last:
+            last = item.date
+    if replied:
+        score += REPLIED_SCORE
+        reasons.append(LABELS["replied"])
+    if met:
+        score += MET_SCORE
+        reasons.append(LABELS["met"])
+    if last:
+        try:
+            ago = (today - date.fromisoformat(last[:10])).days
+        except ValueError:
+            ago = None
+        if ago is not None and ago <= RECENT_DAYS:
+            score += RECENT_SCORE
+            reasons.append(LABELS["recent"].format(date=last[:10]))
+        elif ago is not None and ago <= THIS_YEAR_DAYS:
+            score += THIS_YEAR_SCORE
+            reasons.append(LABELS["this_year"].format(date=last[:10]))
+    if contact.relationship:
+        score += RELATIONSHIP_SCORES.get(contact.relationship, 0)
+        reasons.append(LABELS["relationship"].format(relationship=contact.relationship.replace("_", " ")))
+    return WarmPath(contact.name, contact.uid, hit.kind, " · ".join(reasons), score, hit.person, chain)
+
+
+def paths_for_targets(index: CompanyIndex, targets: Iterable[str],
+                      interactions_of: Callable[[str], Sequence[Interaction]], today: date) -> list[CompanyPaths]:
+    """Paths for each target company, once per company (spellings of one company are one)."""
+    seen: set[str] = set()
+    found = []
+    for target in targets:
+        key = company_key(target)
+        if key and key not in seen:
+            seen.add(key)
+            found.append(index.paths(target, interactions_of, today))
+    return found
+
