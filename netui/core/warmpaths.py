@@ -128,6 +128,10 @@ class CompanyIndex:
         counts = [(key, self.names.label(key), len(people)) for key, people in self.current.items()]
         return sorted(counts, key=lambda item: (-item[2], item[1].casefold()))
 
+    def path_count(self, key: str) -> int:
+        """How many paths lead into the company `key` (no ranking: cheap, for listings)."""
+        return len(self._hits(key)) if key else 0
+
     def chain(self, contact: Contact) -> tuple[str, ...]:
         """Names up the `introduced_by` links: who introduced this contact, and so on."""
         names: list[str] = []

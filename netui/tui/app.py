@@ -57,6 +57,12 @@ def _profile() -> Screen:
     return ProfileScreen()
 
 
+def _companies() -> Screen:
+    from netui.tui.screens.companies import CompaniesScreen
+
+    return CompaniesScreen()
+
+
 def _palette_provider():
     from netui.tui.palette import NetuiCommands
 
@@ -80,7 +86,8 @@ class RecoverableForm(Protocol):
 class NetuiApp(App[None]):
     """netui's full-screen app over an open store."""
 
-    MODES = {"overview": _overview, "drafts": _drafts, "events": _events, "profile": _profile}
+    MODES = {"overview": _overview, "drafts": _drafts, "events": _events, "profile": _profile,
+             "companies": _companies}
     #: The overview is the first screen itself: not a default screen replaced by a mode switch
     #: in on_mount, which re-parsed the whole stylesheet twice more before the first frame.
     DEFAULT_MODE = "overview"
@@ -95,6 +102,7 @@ class NetuiApp(App[None]):
         Binding("2", "switch_mode('drafts')", "Drafts"),
         Binding("3", "switch_mode('events')", "Events"),
         Binding("4", "switch_mode('profile')", "Profile"),
+        Binding("5", "switch_mode('companies')", "Companies"),
     ]
 
     def __init__(self, store: Store, *, demo: bool = False, today: date | None = None,

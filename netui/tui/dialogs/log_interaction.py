@@ -28,6 +28,8 @@ KIND_HELP = {
     "linkedin_comment": "you commented on their post",
     "event_met": "you met at an event",
     "note": "a note for yourself (does not reset the follow-up clock)",
+    "intro_requested": "you asked them to introduce you to someone (name the company)",
+    "intro_made": "they introduced you to someone (set 'introduced by' on that contact)",
 }
 
 
@@ -192,20 +194,10 @@ class LogInteractionScreen(ModalScreen[bool]):
         note = " The follow-up clock starts again." if values["kind"] in OUTREACH_KINDS else ""
         self.notify(f"Logged {what} with {contact.name if contact else 'the contact'}.{note}", markup=False)
         self.dismiss(True)
-        if values["kind"] == "reply_received" and item is None and contact is not None:
-            offer_thank_you(self.app, contact.uid, contact.name)
+        if item is None and contact is not None:
+            from netui.tui.dialogs.intro_dialogs import offer_thanks
 
-
-def offer_thank_you(app, contact_uid: str, name: str) -> None:
-    """A reply came in: the method says thank every reply, so offer the draft now."""
-    from netui.tui.dialogs.confirm import ConfirmScreen
-    from netui.tui.screens.compose import ComposeScreen
-
-    def answered(yes: bool | None) -> None:
-        if yes:
-            app.push_screen(ComposeScreen(contact_uid, template="thank_you"))
-
-    app.push_screen(ConfirmScreen(f"{name} replied. Draft a thank-you email now?"), answered)
+            offer_thanks(self.app, contact, values["kind"])
 
     def action_cancel(self) -> None:
         if not self.is_dirty:
