@@ -66,7 +66,7 @@ class CompaniesScreen(Screen):
     CompaniesScreen #co-companies { width: 30; max-width: 40%; }
     CompaniesScreen #co-right { width: 1fr; padding: 0 0 0 1; }
     CompaniesScreen #co-title { height: 1; text-style: bold; color: $accent; }
-    CompaniesScreen #co-paths { height: 1fr; }
+    CompaniesScreen #co-paths { height: 1fr; overflow-x: hidden; }
     CompaniesScreen #co-detail { height: auto; max-height: 4; color: $text-muted; }
     CompaniesScreen #co-empty { height: auto; padding: 1 1; color: $text-muted; }
     CompaniesScreen #co-funnel-box { height: 1fr; display: none; }
@@ -123,7 +123,7 @@ class CompaniesScreen(Screen):
         return self.query_one("#co-paths", DataTable)
 
     def on_mount(self) -> None:
-        self.companies_table.add_columns(TEXT["col_company"], TEXT["col_paths"])
+        self.companies_table.add_columns("", TEXT["col_company"], TEXT["col_paths"])
         self.paths_table.add_columns(TEXT["col_score"], TEXT["col_through"], TEXT["col_path"])
         self.query_one("#co-funnel", DataTable).add_columns(
             TEXT["col_group"], TEXT["col_contacts"], TEXT["col_contacted"], TEXT["col_replied"],
@@ -172,8 +172,8 @@ class CompaniesScreen(Screen):
         rows = self.listed()
         self._labels = {key: label for key, label, _ in rows}
         for key, label, target in rows:
-            name = Text("★ " + label if target else "  " + label, style="bold" if target else "")
-            table.add_row(name, Text(str(self.index.path_count(key)), justify="right"), key=key)
+            table.add_row("★" if target else "", Text(label, style="bold" if target else ""),
+                          Text(str(self.index.path_count(key)), justify="right"), key=key)
         empty = not rows
         self.query_one("#co-empty", Static).update(TEXT["empty"] if empty else "")
         self.query_one("#co-empty", Static).display = empty
@@ -203,12 +203,7 @@ class CompaniesScreen(Screen):
                           key=path.uid)
         if found.paths:
             table.move_cursor(row=0)
-            self._show_detail()
-        else:
-            note = TEXT["no_paths"].format(company=label)
-            if found.similar:
-                note += TEXT["similar"].format(names=", ".join(found.similar))
-            self.query_one("#co-detail", Static).update(note)
+        self._show_detail()
 
     def highlighted_path(self) -> WarmPath | None:
         table = self.paths_table
@@ -221,7 +216,13 @@ class CompaniesScreen(Screen):
         path = self.highlighted_path()
         detail = self.query_one("#co-detail", Static)
         if path is None:
-            detail.update("")
+            found = self.current
+            note = ""
+            if found is not None and not found.paths:
+                note = TEXT["no_paths"].format(company=found.company)
+                if found.similar:
+                    note += TEXT["similar"].format(names=", ".join(found.similar))
+            detail.update(note)
             return
         chain = f"  (introduced by {' ← '.join(path.chain)})" if path.chain else ""
         detail.update(f"{path.contact}: {path.reason}{chain}")
