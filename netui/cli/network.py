@@ -43,8 +43,8 @@ def edit(obj: Context, contact_ref: str, company: str | None, position: str | No
     """Change a contact (uid, email or a name matching one): only the options given."""
     given = {"company": company, "position": position, "sector": sector, "source": source,
              "relationship": relationship, "tier": tier}
-    changes = {k: (v.strip() if k in ("company", "position", "sector") else v)
-               for k, v in given.items() if v is not None}
+    changes: dict[str, str | None] = {k: (v.strip() if k in ("company", "position", "sector") else v)
+                                      for k, v in given.items() if v is not None}
     if changes.get("relationship") == "none":
         changes["relationship"] = None
     named = list(changes) + [name for name, value in (("introduced_by", introduced_by), ("knows_at", knows_at),

@@ -105,23 +105,28 @@ class CompanyIndex:
         self.knows: dict[str, list[tuple[Contact, dict[str, str]]]] = {}
         self.by_uid: dict[str, Contact] = {}
         self.introduced: dict[str, list[Contact]] = {}
-        names = self.names
+        # Grouped by the text as typed first (companies repeat: one normalisation per spelling).
+        at: dict[str, list[Contact]] = {}
+        before: dict[str, list[Contact]] = {}
         for contact in contacts:
             self.by_uid[contact.uid] = contact
             if contact.company:
-                key = names.add(contact.company)
-                if key:
-                    self.current.setdefault(key, []).append(contact)
-            for past in contact.past_companies:
-                key = names.add(past)
-                if key:
-                    self.past.setdefault(key, []).append(contact)
-            for entry in contact.knows_at:
-                key = names.add(entry.get("company", ""))
-                if key:
-                    self.knows.setdefault(key, []).append((contact, entry))
+                at.setdefault(contact.company, []).append(contact)
+            if contact.past_companies:
+                for past in contact.past_companies:
+                    before.setdefault(past, []).append(contact)
+            if contact.knows_at:
+                for entry in contact.knows_at:
+                    key = self.names.add(entry.get("company", ""))
+                    if key:
+                        self.knows.setdefault(key, []).append((contact, entry))
             if contact.introduced_by:
                 self.introduced.setdefault(contact.introduced_by, []).append(contact)
+        for spellings, target in ((at, self.current), (before, self.past)):
+            for spelling, people in spellings.items():
+                key = self.names.add(spelling, len(people))
+                if key:
+                    target.setdefault(key, []).extend(people)
 
     def company_counts(self) -> list[tuple[str, str, int]]:
         """(key, label, contacts working there now) for every current company, largest first."""
@@ -130,7 +135,12 @@ class CompanyIndex:
 
     def path_count(self, key: str) -> int:
         """How many paths lead into the company `key` (no ranking: cheap, for listings)."""
-        return len(self._hits(key)) if key else 0
+        direct = {c.uid for c in self.current.get(key, ())}
+        direct.update(c.uid for c in self.past.get(key, ()))
+        direct.update(c.uid for c, _entry in self.knows.get(key, ()))
+        by_uid = self.by_uid
+        introducers = {by_uid[uid].introduced_by or "" for uid in direct}
+        return len(direct | {uid for uid in introducers if uid in by_uid})
 
     def chain(self, contact: Contact) -> tuple[str, ...]:
         """Names up the `introduced_by` links: who introduced this contact, and so on."""

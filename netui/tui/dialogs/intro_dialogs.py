@@ -6,12 +6,14 @@ the introducer: the method says thank them too, so netui offers the draft.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, cast
 
 from netui.core.models import Contact, Interaction
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from netui.tui.app import NetuiApp
 
 #: Interactions with an introduced contact after which the introducer deserves a thank-you.
 THANK_INTRODUCER_KINDS = frozenset({"reply_received", "meeting", "call", "event_met"})
@@ -37,7 +39,8 @@ def offer_thanks(app: "App[Any]", contact: Contact, kind: str) -> None:
     questions: list[tuple[str, str]] = []
     if kind == "reply_received":
         questions.append((TEXT["reply"].format(name=contact.name), contact.uid))
-    introducer = app.store.contact(contact.introduced_by) if contact.introduced_by else None  # type: ignore[attr-defined]
+    store = cast("NetuiApp", app).store
+    introducer = store.contact(contact.introduced_by) if contact.introduced_by else None
     if introducer is not None and kind in THANK_INTRODUCER_KINDS:
         questions.append((TEXT["introducer"].format(name=contact.name, introducer=introducer.name),
                           introducer.uid))
@@ -73,10 +76,10 @@ def made_interaction(introducer_uid: str, introduced: Contact, company: str, whe
     return Interaction(contact_uid=introducer_uid, kind="intro_made", date=when, summary=summary)
 
 
-def pick_introduced(app: "App[Any]", introducer: Contact, done: Callable[[str | None], None]) -> None:
+def pick_introduced(app: "NetuiApp", introducer: Contact, done: Callable[[str | None], None]) -> None:
     """Ask which contact `introducer` introduced you to (the contact picker)."""
     from netui.tui.dialogs.event_dialogs import ContactPicker
 
-    picker = ContactPicker(app.store.contacts(), {introducer.uid},  # type: ignore[attr-defined]
+    picker = ContactPicker(app.store.contacts(), {introducer.uid},
                            title=TEXT["pick_title"].format(name=introducer.name))
     app.push_screen(picker, done)

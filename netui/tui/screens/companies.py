@@ -11,7 +11,7 @@ how many contacts you reached, replied, met and introduced you.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -26,8 +26,14 @@ from netui.core.errors import CommitFailed
 from netui.core.funnel import FunnelRow, funnel
 from netui.core.warmpaths import CompanyIndex, CompanyPaths, WarmPath
 
+if TYPE_CHECKING:
+    from netui.storage.store import Store
+    from netui.tui.app import NetuiApp
+
 #: How many of the network's own companies are listed after the targets.
 NETWORK_COMPANIES = 200
+#: Paths listed for one company: the warmest (a big employer can have thousands; `netui paths` lists all).
+PATHS_SHOWN = 100
 
 #: Everything this screen says, in one place.
 TEXT = {
@@ -39,6 +45,7 @@ TEXT = {
                 "someone there, then note it on the contact (Knows someone at).",
     "similar": " Did you mean: {names}? (different spellings are kept apart)",
     "title": "{company}: {count} path{s}",
+    "title_more": "{company}: {count} paths, the {shown} warmest shown",
     "funnel_title": "Which sources work: of the contacts you reached, who replied, met you, introduced you",
     "no_path_selected": "Highlight a path first.",
     "asked_question": "Did you ask {name} for an introduction at {company}? Log it now?",
@@ -111,8 +118,12 @@ class CompaniesScreen(Screen):
         yield Footer()
 
     @property
-    def store(self) -> Any:
-        return self.app.store  # type: ignore[attr-defined]
+    def netui(self) -> "NetuiApp":
+        return cast("NetuiApp", self.app)
+
+    @property
+    def store(self) -> "Store":
+        return self.netui.store
 
     @property
     def companies_table(self) -> DataTable:
@@ -191,14 +202,15 @@ class CompaniesScreen(Screen):
         """Rank the paths into the company `key` and show them."""
         assert self.index is not None
         label = self._labels.get(key, key)
-        found = self.index.paths(label, self.store.interactions, self.app.today)  # type: ignore[attr-defined]
+        found = self.index.paths(label, self.store.interactions, self.netui.today)
         self.current = found
         count = len(found.paths)
+        title = TEXT["title_more"] if count > PATHS_SHOWN else TEXT["title"]
         self.query_one("#co-title", Static).update(
-            TEXT["title"].format(company=label, count=count, s="" if count == 1 else "s"))
+            title.format(company=label, count=f"{count:,}", s="" if count == 1 else "s", shown=PATHS_SHOWN))
         table = self.paths_table
         table.clear()
-        for path in found.paths:
+        for path in found.paths[:PATHS_SHOWN]:
             table.add_row(Text(str(path.score), justify="right"), Text(path.contact), Text(path.reason),
                           key=path.uid)
         if found.paths:
@@ -210,7 +222,7 @@ class CompaniesScreen(Screen):
         if self.current is None or not self.current.paths or not table.row_count:
             return None
         row = table.cursor_row
-        return self.current.paths[row] if 0 <= row < len(self.current.paths) else None
+        return self.current.paths[row] if 0 <= row < min(len(self.current.paths), PATHS_SHOWN) else None
 
     def _show_detail(self) -> None:
         path = self.highlighted_path()
@@ -350,9 +362,9 @@ class CompaniesScreen(Screen):
     async def _log_request(self, uid: str, company: str, person: str) -> None:
         from netui.tui.dialogs.intro_dialogs import request_interaction
 
-        record = request_interaction(uid, company, person, self.app.today.isoformat())  # type: ignore[attr-defined]
+        record = request_interaction(uid, company, person, self.netui.today.isoformat())
         try:
-            await self.app.commit(lambda: self.store.add_interaction(record), uids={uid})  # type: ignore[attr-defined]
+            await self.netui.commit(lambda: self.store.add_interaction(record), uids={uid})
         except CommitFailed:
             return
         contact = self.store.contact(uid)
@@ -365,7 +377,7 @@ class CompaniesScreen(Screen):
         if path is None or self.current is None:
             self.notify(TEXT["no_path_selected"], severity="warning")
             return
-        if self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if self.netui.refuse_if_readonly():
             return
         self.run_worker(self._log_request(path.uid, self.current.company, path.person), group="intro-log")
 
@@ -375,7 +387,7 @@ class CompaniesScreen(Screen):
         if path is None or self.current is None:
             self.notify(TEXT["no_path_selected"], severity="warning")
             return
-        if self.app.refuse_if_readonly():  # type: ignore[attr-defined]
+        if self.netui.refuse_if_readonly():
             return
         introducer = self.store.contact(path.uid)
         if introducer is None:
@@ -388,7 +400,7 @@ class CompaniesScreen(Screen):
             if uid:
                 self.run_worker(self._log_made(introducer.uid, uid, company), group="intro-log")
 
-        pick_introduced(self.app, introducer, picked)
+        pick_introduced(self.netui, introducer, picked)
 
     async def _log_made(self, introducer_uid: str, uid: str, company: str) -> None:
         from netui.tui.dialogs.intro_dialogs import made_interaction
@@ -398,7 +410,7 @@ class CompaniesScreen(Screen):
         introducer = store.contact(introducer_uid)
         if introduced is None or introducer is None:
             return
-        record = made_interaction(introducer_uid, introduced, company, self.app.today.isoformat())  # type: ignore[attr-defined]
+        record = made_interaction(introducer_uid, introduced, company, self.netui.today.isoformat())
 
         def change() -> None:
             with store.transaction():
@@ -406,7 +418,7 @@ class CompaniesScreen(Screen):
                 store.add_interaction(record)
 
         try:
-            await self.app.commit(change, uids={uid, introducer_uid})  # type: ignore[attr-defined]
+            await self.netui.commit(change, uids={uid, introducer_uid})
         except CommitFailed:
             return
         self.notify(TEXT["logged_made"].format(introducer=introducer.name, name=introduced.name), markup=False)

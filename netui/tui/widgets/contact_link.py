@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from netui.tui.app import NetuiApp
 
 #: What the field says, in one place.
 TEXT = {
@@ -39,6 +42,10 @@ class ContactLinkField(Static, can_focus=True):
         self.readonly = readonly
         self.set_reference(value)
 
+    @property
+    def netui(self) -> "NetuiApp":
+        return cast("NetuiApp", self.app)
+
     def set_reference(self, value: str) -> None:
         self.set_reactive(ContactLinkField.value, value or "")
         self._show()
@@ -55,7 +62,7 @@ class ContactLinkField(Static, can_focus=True):
             self.update(TEXT["none"])
             return
         try:
-            contact = self.app.store.contact(self.value)  # type: ignore[attr-defined]
+            contact = self.netui.store.contact(self.value)
         except Exception:  # noqa: BLE001 - not mounted in an app yet
             return
         self.update(TEXT["set"].format(name=contact.name) if contact else TEXT["missing"])
@@ -70,7 +77,7 @@ class ContactLinkField(Static, can_focus=True):
                 self.value = uid
 
         exclude = {self.exclude} if self.exclude else set()
-        self.app.push_screen(ContactPicker(self.app.store.contacts(), exclude,  # type: ignore[attr-defined]
+        self.netui.push_screen(ContactPicker(self.netui.store.contacts(), exclude,
                                            title=TEXT["pick_title"]), picked)
 
     def action_clear(self) -> None:
