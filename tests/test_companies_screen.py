@@ -228,6 +228,56 @@ async def test_the_key_is_in_help_and_the_palette(make_app):
     assert ("a", "Ask intro") in titles["Companies: warm paths and sources"]
 
 
+async def test_the_contact_form_edits_the_links(make_app):
+    from netui.tui.widgets.contact_link import ContactLinkField
+
+    app = make_app(network(), profile=PROFILE)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.push_screen(ContactScreen("carla"))
+        form = await wait_for(pilot, ContactScreen)
+        await pilot.pause()
+        link = form.query_one("#input-introduced_by", ContactLinkField)
+        assert link.value == "luca" and "Luca Amico" in str(link.render())
+        form.query_one("#input-knows_at", Input).value = "Enel: Piero, IT; Eni"
+        form.query_one("#input-past_companies", Input).value = "Snam; Terna"
+        link.focus()
+        await pilot.press("delete")
+        assert link.value == ""
+        await pilot.press("enter")
+        picker = await wait_for(pilot, ContactPicker)
+        assert "carla" in picker.exclude  # not herself
+        for _ in range(40):
+            if picker.entries is not None:
+                break
+            await pilot.pause(0.05)
+        await pilot.press(*"ada uno", "enter")
+        await pilot.pause()
+        assert link.value == "ada"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        carla = app.store.contact("carla")
+        assert carla.introduced_by == "ada"
+        assert carla.knows_at == [{"company": "Enel", "name": "Piero", "note": "IT"},
+                                  {"company": "Eni", "name": "", "note": ""}]
+        assert carla.past_companies == ["Snam", "Terna"]
+
+
+async def test_a_knows_at_entry_without_a_company_is_refused_next_to_the_field(make_app):
+    app = make_app(network(), profile=PROFILE)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.push_screen(ContactScreen("carla"))
+        form = await wait_for(pilot, ContactScreen)
+        await pilot.pause()
+        form.query_one("#input-knows_at", Input).value = ": Piero"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert "needs a company" in plain(form.query_one("#error-knows_at"))
+        assert app.store.contact("carla").knows_at == []
+
+
 # --- snapshots -----------------------------------------------------------------
 
 async def steady(pilot) -> None:
