@@ -42,7 +42,7 @@ TEXT = {
              "company above: netui shows who in your network works there, worked there, or knows "
              "someone there.",
     "no_paths": "No one in your network leads to {company} yet. Ask your contacts whether they know "
-                "someone there, then note it on the contact (Knows someone at).",
+                "someone there, then note it on the contact (Knows people at).",
     "similar": " Did you mean: {names}? (different spellings are kept apart)",
     "title": "{company}: {count} path{s}",
     "title_more": "{company}: {count} paths, the {shown} warmest shown",

@@ -69,7 +69,7 @@ FIELDS: tuple[Field, ...] = (
     Field("relationship", "Relationship", "optional_select", RELATIONSHIPS),
     Field("tier", "Tier", "select", TIERS),
     Field("introduced_by", "Introduced by", "contact"),
-    Field("knows_at", "Knows someone at", "knows", placeholder="Ferrari: Anna, HR; Enel (separate with ;)"),
+    Field("knows_at", "Knows people at", "knows", placeholder="Ferrari: Anna, HR; Enel (separate with ;)"),
     Field("past_companies", "Past companies", "list", placeholder="separate with ;"),
     Field("keep_in_touch_days", "Cadence, days", "days",
           placeholder="every N days (empty: 30 for key, 90 for network)"),
