@@ -76,11 +76,14 @@ class CompanyPaths:
     company: str
     key: str
     paths: list[WarmPath] = field(default_factory=list)
+    #: How many paths there are (more than `paths` when only the warmest were asked for).
+    total: int = 0
     #: Companies in the network with a close name (typos): suggested, never merged.
     similar: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {"company": self.company, "key": self.key, "paths": [p.to_json() for p in self.paths],
+                "total": self.total,
                 "similar": list(self.similar)}
 
 
@@ -191,35 +194,45 @@ class CompanyIndex:
         return hits
 
     def paths(self, company: str, interactions_of: Callable[[str], Sequence[Interaction]],
-              today: date) -> CompanyPaths:
-        """Every path into `company`, warmest first (ties by name)."""
+              today: date, *, limit: int | None = None) -> CompanyPaths:
+        """The paths into `company`, warmest first (ties by name); with `limit`, only the
+        warmest that many are described (`total` still counts them all)."""
         key = company_key(company)
         result = CompanyPaths(company.strip(), key)
         if not key:
             return result
-        if key in self.names.keys() and company.strip().casefold() == key:
+        if company.strip().casefold() == key and self.names.spellings(key):
             result.company = self.names.label(key)  # typed in lower case: show the usual spelling
-        found = []
-        for hit in self._hits(key).values():
-            found.append(_rank(hit, self.chain(hit.contact), interactions_of(hit.contact.uid), today))
-        found.sort(key=lambda p: (-p.score, p.contact.casefold(), p.uid))
-        result.paths = found
-        if not found:
+        scored = [(_warmth(hit, interactions_of(hit.contact.uid), today), hit) for hit in self._hits(key).values()]
+        scored.sort(key=lambda item: (-item[0].score, item[1].contact.first_name.casefold(),
+                                      item[1].contact.last_name.casefold(), item[1].contact.uid))
+        result.total = len(scored)
+        if limit is not None:
+            del scored[limit:]
+        result.paths = [_describe(hit, warmth, self.chain(hit.contact)) for warmth, hit in scored]
+        if not scored:
             from netui.core.companies import similar_names
 
             result.similar = similar_names(company, [self.names.label(k) for k in self.names.keys()])
         return result
 
 
-def _rank(hit: _Hit, chain: tuple[str, ...], interactions: Sequence[Interaction], today: date) -> WarmPath:
+@dataclass(slots=True)
+class _Warmth:
+    """How warm one path is, before it is put in words."""
+
+    score: int
+    replied: bool
+    met: bool
+    last: str  # the date of the latest interaction (not a note), or ""
+    recency: str  # "recent", "this_year" or ""
+
+
+def _warmth(hit: _Hit, interactions: Sequence[Interaction], today: date) -> _Warmth:
     contact = hit.contact
     score = KIND_SCORES[hit.kind]
-    reasons = [hit.phrase, *hit.extra]
-    if chain and hit.kind != "introducer":
-        reasons.append(LABELS["introduced_by"].format(chain=" ← ".join(chain)))
     if contact.tier == "key":
         score += KEY_TIER_SCORE
-        reasons.append(LABELS["key"])
     replied = met = False
     last = ""
     for item in interactions:
@@ -229,12 +242,8 @@ def _rank(hit: _Hit, chain: tuple[str, ...], interactions: Sequence[Interaction]
             met = True
         if item.kind != "note" and item.date > last:
             last = item.date
-    if replied:
-        score += REPLIED_SCORE
-        reasons.append(LABELS["replied"])
-    if met:
-        score += MET_SCORE
-        reasons.append(LABELS["met"])
+    score += REPLIED_SCORE * replied + MET_SCORE * met
+    recency = ""
     if last:
         try:
             ago = (today - date.fromisoformat(last[:10])).days
@@ -242,14 +251,32 @@ def _rank(hit: _Hit, chain: tuple[str, ...], interactions: Sequence[Interaction]
             ago = None
         if ago is not None and ago <= RECENT_DAYS:
             score += RECENT_SCORE
-            reasons.append(LABELS["recent"].format(date=last[:10]))
+            recency = "recent"
         elif ago is not None and ago <= THIS_YEAR_DAYS:
             score += THIS_YEAR_SCORE
-            reasons.append(LABELS["this_year"].format(date=last[:10]))
+            recency = "this_year"
     if contact.relationship:
         score += RELATIONSHIP_SCORES.get(contact.relationship, 0)
+    return _Warmth(score, replied, met, last[:10], recency)
+
+
+def _describe(hit: _Hit, warmth: _Warmth, chain: tuple[str, ...]) -> WarmPath:
+    """The path with its reason: what links the contact to the company, then what makes it warm."""
+    contact = hit.contact
+    reasons = [hit.phrase, *hit.extra]
+    if chain and hit.kind != "introducer":
+        reasons.append(LABELS["introduced_by"].format(chain=" ← ".join(chain)))
+    if contact.tier == "key":
+        reasons.append(LABELS["key"])
+    if warmth.replied:
+        reasons.append(LABELS["replied"])
+    if warmth.met:
+        reasons.append(LABELS["met"])
+    if warmth.recency:
+        reasons.append(LABELS[warmth.recency].format(date=warmth.last))
+    if contact.relationship:
         reasons.append(LABELS["relationship"].format(relationship=contact.relationship.replace("_", " ")))
-    return WarmPath(contact.name, contact.uid, hit.kind, " · ".join(reasons), score, hit.person, chain)
+    return WarmPath(contact.name, contact.uid, hit.kind, " · ".join(reasons), warmth.score, hit.person, chain)
 
 
 def paths_for_targets(index: CompanyIndex, targets: Iterable[str],

@@ -202,15 +202,15 @@ class CompaniesScreen(Screen):
         """Rank the paths into the company `key` and show them."""
         assert self.index is not None
         label = self._labels.get(key, key)
-        found = self.index.paths(label, self.store.interactions, self.netui.today)
+        found = self.index.paths(label, self.store.interactions, self.netui.today, limit=PATHS_SHOWN)
         self.current = found
-        count = len(found.paths)
-        title = TEXT["title_more"] if count > PATHS_SHOWN else TEXT["title"]
+        count = found.total
+        title = TEXT["title_more"] if count > len(found.paths) else TEXT["title"]
         self.query_one("#co-title", Static).update(
             title.format(company=label, count=f"{count:,}", s="" if count == 1 else "s", shown=PATHS_SHOWN))
         table = self.paths_table
         table.clear()
-        for path in found.paths[:PATHS_SHOWN]:
+        for path in found.paths:
             table.add_row(Text(str(path.score), justify="right"), Text(path.contact), Text(path.reason),
                           key=path.uid)
         if found.paths:
@@ -222,7 +222,7 @@ class CompaniesScreen(Screen):
         if self.current is None or not self.current.paths or not table.row_count:
             return None
         row = table.cursor_row
-        return self.current.paths[row] if 0 <= row < min(len(self.current.paths), PATHS_SHOWN) else None
+        return self.current.paths[row] if 0 <= row < len(self.current.paths) else None
 
     def _show_detail(self) -> None:
         path = self.highlighted_path()
