@@ -184,3 +184,39 @@ def test_json_export_and_import_carry_the_new_fields(ferrari, tmp_path):
     assert people["Luca"]["knows_at"] == [{"company": "Ferrari", "name": "Anna", "note": "HR"}]
     assert people["Luca"]["past_companies"] == ["Enel"]
     assert people["Marco"]["introduced_by"] == people["Luca"]["uid"]
+
+
+def test_an_import_re_points_introductions_to_the_contact_the_introducer_became(tmp_path):
+    """The file's Luca has another uid than ours (same email): Marco, introduced by the file's
+    Luca, ends up introduced by our Luca; an introducer in neither file is dropped."""
+    ours = tmp_path / "ours.json"
+    ok(netui(ours, "add", "Luca Amico <luca@example.org>"))
+    theirs = tmp_path / "theirs.json"
+    ok(netui(theirs, "add", "Luca Amico <luca@example.org>", "--company", "Enel"))
+    ok(netui(theirs, "add", "Marco Nuovo", "--company", "Ferrari", "--introduced-by", "Luca Amico"))
+    export = tmp_path / "export.json"
+    ok(netui(theirs, "export", "json", "-o", str(export)))
+    ok(netui(ours, "import", "json", str(export)))
+    people = contacts_on_disk(ours)
+    assert people["Marco"]["introduced_by"] == people["Luca"]["uid"] != contacts_on_disk(theirs)["Luca"]["uid"]
+    doc = json.loads(ok(netui(ours, "paths", "Ferrari", "--json")))
+    assert {p["contact"]: p["kind"] for p in doc["paths"]} == {"Marco Nuovo": "works_there",
+                                                               "Luca Amico": "introducer"}
+
+
+def test_the_ask_intro_draft_from_the_command_line(ferrari, tmp_path):
+    env_config = {"NETUI_CONFIG_DIR": str(tmp_path / "config")}
+    ok(netui(ferrari, "profile", "--set", "first_name=Giulia", "--set", "last_name=Rossi", "--set", "language=it"))
+    env = {k: v for k, v in os.environ.items() if k != "NETUI_DB"} | env_config
+    result = subprocess.run([*COMMAND, "--db", str(ferrari), "draft", "Luca Amico", "--template", "ask_intro",
+                             "--var", "company=Ferrari", "--var", "person=Anna", "--print"],
+                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "no email address" in result.stderr  # Luca has none: said, not refused
+    text = result.stdout
+    assert text.startswith("Subject: Una presentazione in Ferrari")
+    assert "Buongiorno Luca," in text and "Mi aveva detto di conoscere Anna" in text
+    assert "Giulia Rossi" in text
+    missing = subprocess.run([*COMMAND, "--db", str(ferrari), "draft", "Luca Amico", "--template", "ask_intro",
+                              "--print"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    one_line_error(missing, "company")

@@ -122,3 +122,38 @@ def test_a_schema_1_file_migrates_with_empty_fields_and_a_backup(tmp_path):
     assert stored["first_name"] == "Ada"
     [pre] = [b for b in backups.list_backups(path) if b.reason == "pre-migration"]
     assert pre.path.read_bytes() == old
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_ask_intro_names_the_company_and_the_person(lang, tmp_path, monkeypatch):
+    from netui.core.models import Profile
+    from netui.outreach import drafting
+
+    monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path))
+    me = Profile(first_name="Giulia", last_name="Rossi", target_sector="automotive")
+    luca = Contact(first_name="Luca", last_name="Amico")
+    with_person = drafting.render("ask_intro", lang, me, luca, extra_vars={"company": "Ferrari", "person": "Anna"})
+    without = drafting.render("ask_intro", lang, me, luca, extra_vars={"company": "Ferrari"})
+    for email in (with_person, without):
+        assert "Ferrari" in email.subject and "Ferrari" in email.body and "Giulia Rossi" in email.body
+        assert "Luca" in email.body and "{" not in email.body
+    assert "Anna" in with_person.body and "Anna" not in without.body
+    if lang == "it":  # Lei, unless the contact's register says tu
+        assert "Le scrivo" in with_person.body and "Ti scrivo" not in with_person.body
+
+
+def test_ask_intro_in_italian_says_tu_when_the_register_says_so(tmp_path, monkeypatch):
+    """The `register` field comes from another change; its `tu` branch is checked here by
+    rendering the template with that condition made true."""
+    from netui.core.models import Profile
+    from netui.outreach import drafting
+
+    monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path))
+    source = drafting.template_source("ask_intro", "it")
+    condition = 'contact.register is defined and contact.register == "tu"'
+    assert condition in source
+    email = drafting.render_source(source.replace(condition, "true"), "it", Profile(first_name="Giulia"),
+                                   Contact(first_name="Luca"), extra_vars={"company": "Ferrari", "person": "Anna"})
+    assert email.body.startswith("Ciao Luca,")
+    assert "Ti scrivo" in email.body and "ti andrebbe di presentarci" in email.body
+    assert "Le " not in email.body and "Lei" not in email.body
