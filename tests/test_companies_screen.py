@@ -80,6 +80,24 @@ async def test_spellings_are_one_company_and_targets_come_first(make_app):
         assert "No one in your network leads to Enel yet" in plain(screen.query_one("#co-detail"))
 
 
+async def test_the_overview_counts_spellings_of_one_company_as_one(make_app):
+    from netui.tui.widgets.network_panel import BarChart
+
+    app = make_app(network(), profile=PROFILE)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await settle(pilot)
+        model = app.screen.model
+        assert model.totals.companies() == [("Ferrari S.p.A.", 3), ("Leonardo", 1)]
+        chart = app.screen.query_one("#panel-companies", BarChart)
+        assert chart.data == (("Ferrari S.p.A.", 3), ("Leonardo", 1))
+        marco = app.store.contact("marco")
+        await app.commit(lambda: app.store.update_contact(marco.copy(company="FERRARI SPA")), uids={"marco"})
+        app.screen.sync({"marco"})
+        await pilot.pause()
+        assert model.totals.companies() == [("Ferrari S.p.A.", 4)]
+
+
 async def test_typing_a_company_shows_its_paths_and_suggests_close_names(make_app):
     app = make_app(network(), profile=PROFILE)
     async with app.run_test(size=SMALL) as pilot:
