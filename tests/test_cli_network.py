@@ -220,3 +220,13 @@ def test_the_ask_intro_draft_from_the_command_line(ferrari, tmp_path):
     missing = subprocess.run([*COMMAND, "--db", str(ferrari), "draft", "Luca Amico", "--template", "ask_intro",
                               "--print"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
     one_line_error(missing, "company")
+
+
+def test_logging_a_reply_from_someone_introduced_suggests_thanking_the_introducer(ferrari):
+    out = ok(netui(ferrari, "log", "Marco Nuovo", "--kind", "reply_received"))
+    luca = contacts_on_disk(ferrari)["Luca"]["uid"]
+    assert f"Marco Nuovo was introduced to you by Luca Amico: thank them too (netui draft {luca} " in out
+    out = ok(netui(ferrari, "log", "Marco Nuovo", "--kind", "email_sent"))
+    assert "introduced" not in out
+    out = ok(netui(ferrari, "log", "Ada Uno", "--kind", "meeting"))
+    assert "introduced" not in out

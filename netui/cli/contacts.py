@@ -98,8 +98,14 @@ def log(obj: Context, contact_ref: str, kind: str, summary: str, when: str | Non
         from netui.core.followups import follow_up
 
         state = follow_up(contact, store.interactions(contact.uid), store.profile())
+        introducer = store.contact(contact.introduced_by) if contact.introduced_by else None
     next_due = state.next_due.isoformat() if state.next_due else "-"
     click.echo(f"logged {kind} with {contact.name} on {when}; next follow-up {next_due}")
+    from netui.cli.network import thank_introducer_hint
+
+    hint = thank_introducer_hint(contact, introducer, kind)
+    if hint:
+        click.echo(hint)
 
 
 @click.command()

@@ -9,7 +9,7 @@ import click
 from netui.cli.contact_links import apply_links, link_options
 from netui.cli.context import Context, echo_json, pass_ctx
 from netui.core.errors import NetuiError
-from netui.core.models import RELATIONSHIPS, SOURCES, TIERS
+from netui.core.models import RELATIONSHIPS, SOURCES, TIERS, Contact
 
 #: What the commands print, in one place.
 TEXT = {
@@ -21,6 +21,8 @@ TEXT = {
     "similar": "  did you mean: {names}? (different spellings are not merged)",
     "funnel_head": "{group:<18} {contacts:>8} {contacted:>10} {replied:>8} {met:>6} {intros:>7}",
     "no_contacts": "no contacts yet",
+    "thank_introducer": "{name} was introduced to you by {introducer}: thank them too "
+                        "(netui draft {uid} --template thank_you)",
 }
 FUNNEL_COLUMNS = {"contacts": "contacts", "contacted": "contacted", "replied": "replied", "met": "met",
                   "intros": "intros"}
@@ -119,6 +121,15 @@ def funnel(obj: Context, as_json: bool) -> None:
                        f"{_cell(row.intros, row.contacted):>7}")
         if title == "source":
             click.echo("")
+
+
+def thank_introducer_hint(contact: Contact, introducer: Contact | None, kind: str) -> str:
+    """After logging `kind` with `contact`: the line suggesting to thank who introduced them, or ""."""
+    from netui.core.warmpaths import THANK_INTRODUCER_KINDS
+
+    if introducer is None or kind not in THANK_INTRODUCER_KINDS:
+        return ""
+    return TEXT["thank_introducer"].format(name=contact.name, introducer=introducer.name, uid=introducer.uid)
 
 
 def _cell(count: int, contacted: int) -> str:

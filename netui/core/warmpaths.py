@@ -31,6 +31,8 @@ RECENT_DAYS, RECENT_SCORE = 90, 15
 THIS_YEAR_DAYS, THIS_YEAR_SCORE = 365, 5
 MET_KINDS = frozenset({"meeting", "call", "event_met"})
 MAX_CHAIN = 8
+#: Interactions with an introduced contact after which the introducer deserves a thank-you too.
+THANK_INTRODUCER_KINDS = frozenset({"reply_received", "meeting", "call", "event_met"})
 
 #: Every user-visible phrase of a reason, in one place.
 LABELS = {

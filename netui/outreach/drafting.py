@@ -42,6 +42,8 @@ TIME_LIMIT = 1.0         # seconds a render may take
 RESERVED_VARS = frozenset({"me", "contact", "event", "today", "lang", "signature", "require"})
 VARIABLE_HINTS = {
     "ask": "the request of a personal email: call, companies, cv, or your own words",
+    "company": "the company you ask an introduction to: draft it from the Companies view (5), "
+               "or --var company=NAME",
 }
 
 _NAME_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")

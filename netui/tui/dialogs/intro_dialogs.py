@@ -9,14 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, cast
 
 from netui.core.models import Contact, Interaction
+from netui.core.warmpaths import THANK_INTRODUCER_KINDS
 
 if TYPE_CHECKING:
     from textual.app import App
 
     from netui.tui.app import NetuiApp
 
-#: Interactions with an introduced contact after which the introducer deserves a thank-you.
-THANK_INTRODUCER_KINDS = frozenset({"reply_received", "meeting", "call", "event_met"})
 
 #: What the dialogs say, in one place.
 TEXT = {
