@@ -104,7 +104,7 @@ def test_templates_lists_origin_and_user_overrides(setup):
     result = netui("templates", "--lang", "en", db=db, config=config)
     assert result.returncode == 0
     names = [line.split()[1] for line in result.stdout.splitlines()]
-    assert names == ["event_follow_up", "follow_up", "generic", "personal", "thank_you"]
+    assert names == ["ask_intro", "event_follow_up", "follow_up", "generic", "personal", "thank_you"]
     assert all(line.split()[0] == "en" and line.split()[2] == "shipped" for line in result.stdout.splitlines())
     mine = config / "templates" / "en" / "generic.txt.j2"
     mine.parent.mkdir(parents=True)

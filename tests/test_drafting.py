@@ -38,6 +38,7 @@ REQUIRED = {
     "thank_you": ["me.first_name"],
     "follow_up": ["me.first_name"],
     "event_follow_up": ["me.first_name", "event.name"],
+    "ask_intro": ["me.first_name", "company"],
 }
 ASKS = ("call", "companies", "cv", "Could you introduce me to the head of your data team?")
 
