@@ -33,7 +33,7 @@ from netui.storage.atomic import atomic_write
 from netui.storage.paths import shipped_templates_dir, user_templates_dir
 
 SUFFIX = ".txt.j2"
-TEMPLATE_NAMES = ("generic", "personal", "thank_you", "follow_up", "event_follow_up")
+TEMPLATE_NAMES = ("generic", "personal", "thank_you", "follow_up", "event_follow_up", "ask_intro")
 MAX_SOURCE = 100_000     # characters of template text
 MAX_OUTPUT = 200_000     # characters a render may produce
 MAX_SIZE = MAX_OUTPUT    # longest string or list an operator, filter or call may build
