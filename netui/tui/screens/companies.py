@@ -165,11 +165,12 @@ class CompaniesScreen(Screen):
         assert self.index is not None
         rows: list[tuple[str, str, bool]] = []
         seen: set[str] = set()
-        for name in [*self.store.profile().target_companies, *self.typed]:
+        targets = self.store.profile().target_companies
+        for name in [*targets, *self.typed]:
             key = company_key(name)
             if key and key not in seen:
                 seen.add(key)
-                rows.append((key, name.strip(), name in self.store.profile().target_companies))
+                rows.append((key, name.strip(), name in targets))
         for key, label, _count in self.index.company_counts()[:NETWORK_COMPANIES]:
             if key not in seen:
                 seen.add(key)
@@ -270,9 +271,7 @@ class CompaniesScreen(Screen):
         key = company_key(name)
         if not key:
             return
-        if key not in {k for k, _, _ in self.listed()}:
-            self.typed.append(name)
-        elif key not in self._labels:
+        if key not in self._labels:  # a company not listed yet: it joins the list after the targets
             self.typed.append(name)
         event.input.value = ""
         self._fill_companies(key)
