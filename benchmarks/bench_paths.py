@@ -12,8 +12,10 @@ the contacts' ("Acme S.p.A." for "Acme"). Then each repeat runs in a fresh proce
   what `netui paths` computes;
 - view: press 5 on the overview until the Companies view's first frame with its
   paths is drawn (Pilot, headless), and down to the next company;
-- baseline: the Profile screen (4) opened for the first time the same way, just before:
-  what opening any screen costs on this machine;
+- baseline: the Drafts screen (2, a table and a key bar, like the Companies view, no
+  drafts) opened for the first time the same way, just before (after the Profile
+  screen, untimed, took what a first mode switch costs once): what opening a screen
+  costs on this machine;
 - cli: the whole `netui paths --json` command as a process, for information
   (it includes Python's start and reading the file).
 """
@@ -71,13 +73,23 @@ async def _view(store: Any) -> tuple[float, float, int, float]:
     app = NetuiApp(store, handle_signals=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.pause(0.2)  # the overview's rows are complete after its first frame
-        # The baseline: another screen opened for the first time (Profile, 4), the same way.
+        deadline = time.perf_counter() + 120
+        while app.screen.model is None or app.screen.model.partial:  # rows complete after the first frame
+            if time.perf_counter() > deadline:
+                raise RuntimeError("the overview did not complete")
+            await pilot.pause(0.05)
+        await pilot.pause(0.2)
+        # What any first screen pays once (Textual's first mode switch): the Profile screen, untimed.
+        await app.switch_mode("profile")
+        await pilot.pause()
+        await app.switch_mode("overview")
+        await pilot.pause()
+        # The baseline: the Drafts screen (a table, a footer: as the Companies view), opened the same way.
         start = time.perf_counter()
-        await pilot.press("4")
+        await pilot.press("2")
         await pilot.pause()
         baseline = time.perf_counter() - start
-        await app.switch_mode("overview")  # (the Profile form has focus: 1 would be typed)
+        await app.switch_mode("overview")
         await pilot.pause()
         start = time.perf_counter()
         await pilot.press("5")
@@ -136,14 +148,15 @@ def measure(db: Path, repeats: int) -> dict[str, Any]:
 
 
 def entry(result: dict[str, Any]) -> dict[str, Any]:
-    """The report's figures: medians in ms; met when the paths and the view are under the target
-    (or, for the view, no slower than opening the Profile screen: a loaded machine slows both)."""
+    """The report's figures, medians in ms. `view_over_baseline_ms` is what the Companies view
+    costs beyond opening a like screen (the Drafts screen): its own work. Met when the paths,
+    the next company and that extra are each under the target."""
     figures = {"ms": median_ms(result["paths"]), "view_ms": median_ms(result["view"]),
                "next_company_ms": median_ms(result["next"]), "cli_ms": median_ms(result["cli"]),
-               "baseline_ms": median_ms(result["baseline"]),
-               "target_ms": TARGET_MS, "paths_per_target": result["paths_per_target"], "n": len(result["paths"])}
-    view_ok = figures["view_ms"] <= max(TARGET_MS, figures["baseline_ms"])
-    figures["met"] = view_ok and max(figures["ms"], figures["next_company_ms"]) <= TARGET_MS
+               "baseline_ms": median_ms(result["baseline"]), "target_ms": TARGET_MS,
+               "paths_per_target": result["paths_per_target"], "n": len(result["paths"])}
+    figures["view_over_baseline_ms"] = round(figures["view_ms"] - figures["baseline_ms"], 1)
+    figures["met"] = max(figures["ms"], figures["next_company_ms"], figures["view_over_baseline_ms"]) <= TARGET_MS
     return figures
 
 
