@@ -16,6 +16,8 @@ the contacts' ("Acme S.p.A." for "Acme"). Then each repeat runs in a fresh proce
   drafts) opened for the first time the same way, just before (after the Profile
   screen, untimed, took what a first mode switch costs once): what opening a screen
   costs on this machine;
+- the same view over a file with the same targets and no contacts, in a process of its
+  own: what opening the view costs without data;
 - cli: the whole `netui paths --json` command as a process, for information
   (it includes Python's start and reading the file).
 """
@@ -129,16 +131,28 @@ def once(db: Path) -> dict[str, Any]:
             "shown": shown}
 
 
+def _once(db: Path) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, "-m", "benchmarks.bench_paths", str(db), "--once"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300, check=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
 def measure(db: Path, repeats: int) -> dict[str, Any]:
+    from netui.core.models import Profile
+    from netui.storage.store import Store
+
     prepare(db)
-    samples: dict[str, list[float]] = {"paths": [], "view": [], "next": [], "baseline": [], "cli": []}
+    empty = db.with_name("empty.json")  # the same targets, no contacts: the view without data to index
+    with Store.open(empty) as store:
+        store.set_profile(Profile(first_name="Ana", target_companies=list(TARGETS)))
+    samples: dict[str, list[float]] = {"paths": [], "view": [], "next": [], "baseline": [], "cli": [],
+                                       "view_empty": []}
     counts: list[int] = []
     for _ in range(repeats):
-        done = subprocess.run([sys.executable, "-m", "benchmarks.bench_paths", str(db), "--once"], cwd=ROOT,
-                              capture_output=True, text=True, timeout=300, check=True)
-        result = json.loads(done.stdout.splitlines()[-1])
+        result = _once(db)
         for name in ("paths", "view", "next", "baseline"):
             samples[name].append(result[name])
+        samples["view_empty"].append(_once(empty)["view"])
         counts = result["counts"]
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "netui", "--db", str(db), "paths", "--json"], cwd=ROOT,
@@ -148,15 +162,16 @@ def measure(db: Path, repeats: int) -> dict[str, Any]:
 
 
 def entry(result: dict[str, Any]) -> dict[str, Any]:
-    """The report's figures, medians in ms. `view_over_baseline_ms` is what the Companies view
-    costs beyond opening a like screen (the Drafts screen): its own work. Met when the paths,
-    the next company and that extra are each under the target."""
+    """The report's figures, medians in ms. `view_data_ms` is what N contacts add to opening the
+    Companies view (against the same view over a file with the same targets and no contacts):
+    the view's own work. Met when the paths, the next company and that are each under the target."""
     figures = {"ms": median_ms(result["paths"]), "view_ms": median_ms(result["view"]),
+               "empty_view_ms": median_ms(result["view_empty"]),
                "next_company_ms": median_ms(result["next"]), "cli_ms": median_ms(result["cli"]),
                "baseline_ms": median_ms(result["baseline"]), "target_ms": TARGET_MS,
                "paths_per_target": result["paths_per_target"], "n": len(result["paths"])}
-    figures["view_over_baseline_ms"] = round(figures["view_ms"] - figures["baseline_ms"], 1)
-    figures["met"] = max(figures["ms"], figures["next_company_ms"], figures["view_over_baseline_ms"]) <= TARGET_MS
+    figures["view_data_ms"] = round(figures["view_ms"] - figures["empty_view_ms"], 1)
+    figures["met"] = max(figures["ms"], figures["next_company_ms"], figures["view_data_ms"]) <= TARGET_MS
     return figures
 
 
