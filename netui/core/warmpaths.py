@@ -122,7 +122,8 @@ class CompanyIndex:
                     before.setdefault(past, []).append(contact)
             if contact.knows_at:
                 for entry in contact.knows_at:
-                    key = self.names.add(entry.get("company", ""))
+                    # Weight 0: the spelling of where people work(ed) is the label, when there is one.
+                    key = self.names.add(entry.get("company", ""), 0)
                     if key:
                         self.knows.setdefault(key, []).append((contact, entry))
             if contact.introduced_by:
@@ -203,7 +204,8 @@ class CompanyIndex:
         result = CompanyPaths(company.strip(), key)
         if not key:
             return result
-        if company.strip().casefold() == key and self.names.spellings(key):
+        typed = company.strip()
+        if typed.islower() and self.names.spellings(key):
             result.company = self.names.label(key)  # typed in lower case: show the usual spelling
         scored = [(_warmth(hit, interactions_of(hit.contact.uid), today), hit) for hit in self._hits(key).values()]
         scored.sort(key=lambda item: (-item[0].score, item[1].contact.first_name.casefold(),
