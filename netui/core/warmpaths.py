@@ -109,7 +109,6 @@ class CompanyIndex:
         self.past: dict[str, list[Contact]] = {}
         self.knows: dict[str, list[tuple[Contact, dict[str, str]]]] = {}
         self.by_uid: dict[str, Contact] = {}
-        self.introduced: dict[str, list[Contact]] = {}
         # Grouped by the text as typed first (companies repeat: one normalisation per spelling).
         at: dict[str, list[Contact]] = {}
         before: dict[str, list[Contact]] = {}
@@ -126,8 +125,6 @@ class CompanyIndex:
                     key = self.names.add(entry.get("company", ""), 0)
                     if key:
                         self.knows.setdefault(key, []).append((contact, entry))
-            if contact.introduced_by:
-                self.introduced.setdefault(contact.introduced_by, []).append(contact)
         for spellings, target in ((at, self.current), (before, self.past)):
             for spelling, people in spellings.items():
                 key = self.names.add(spelling, len(people))
