@@ -56,6 +56,7 @@ TEXT = {
     "col_group": "Source / sector", "col_contacts": "Contacts", "col_contacted": "Reached",
     "col_replied": "Replied", "col_met": "Met", "col_intros": "Intros",
     "by_sector": "by sector",
+    "detail": "{contact}: {reason}",
 }
 #: Keys that do not come from a Binding of this screen, for the help screen.
 HELP_ROWS = [
@@ -237,8 +238,7 @@ class CompaniesScreen(Screen):
                     note += TEXT["similar"].format(names=", ".join(found.similar))
             detail.update(note)
             return
-        chain = f"  (introduced by {' ← '.join(path.chain)})" if path.chain else ""
-        detail.update(f"{path.contact}: {path.reason}{chain}")
+        detail.update(TEXT["detail"].format(contact=path.contact, reason=path.reason))
 
     # --- events -------------------------------------------------------------------
 
