@@ -23,6 +23,7 @@ import traceback
 from pathlib import Path
 from typing import Any, Callable
 
+from .bench_paths import entry as paths_entry
 from .common import ROOT, SIZE, child_env, machine, median_ms, ms, run_child, summary_ms
 from .ptystart import bare_argv, launch, netui_argv
 
@@ -247,8 +248,14 @@ def main(argv: list[str] | None = None) -> int:
         if imported:
             report["import"] = import_entry(imported)
 
+        log("paths: warm paths into five target companies, and the Companies view")
+        paths = attempt("paths", lambda: run_child("bench_paths", [_copy(big, home / "paths"), "--repeats", repeats],
+                                                   home=home))
+        if paths:
+            report["paths"] = paths_entry(paths)
+
     measures = ("start", "start_small", "filter_keystroke", "filter_clear", "scroll_page", "save", "save_stall",
-                "preview", "import", "memory")
+                "preview", "import", "memory", "paths")
     report["met"] = {name: report[name]["met"] for name in measures if name in report}
     report["all_met"] = not failures and all(report["met"].values())
     report["seconds"] = round(time.perf_counter() - began, 1)

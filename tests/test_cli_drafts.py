@@ -105,7 +105,7 @@ def test_templates_lists_origin_and_user_overrides(setup):
     result = netui("templates", "--lang", "en", db=db, config=config)
     assert result.returncode == 0
     names = [line.split()[1] for line in result.stdout.splitlines()]
-    assert names == ["event_follow_up", "follow_up", "generic", "job_news", "linkedin_message", "linkedin_note",
+    assert names == ["ask_intro", "event_follow_up", "follow_up", "generic", "job_news", "linkedin_message", "linkedin_note",
                      "personal", "thank_you"]
     channels = {line.split()[1]: line.split()[3] for line in result.stdout.splitlines()}
     assert channels["generic"] == "email" and channels["linkedin_note"] == "linkedin/note"

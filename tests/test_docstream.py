@@ -14,6 +14,7 @@ from conftest import write_data_file
 from netui.core.errors import DamagedFileError
 from netui.core.models import Contact, Draft, Event, Interaction, Profile
 from netui.storage import docstream
+from netui.storage.schema import SCHEMA_VERSION
 from netui.storage.store import BIG_TABLES, Store, parse_in_groups, serialize
 
 
@@ -96,7 +97,7 @@ def test_a_table_key_repeated_deeper_in_the_file_is_not_mistaken_for_the_table(t
     """A hand-edited file whose note object has a 'contacts' key at the table's indentation:
     the grouped reader must not cut there; the records are read as one parse reads them."""
     data = {"contacts": {"1": Contact(uid="a", first_name="A").to_doc()},
-            "meta": {"1": {"schema_version": 1}}}
+            "meta": {"1": {"schema_version": SCHEMA_VERSION}}}
     text = serialize(data).replace(b'"answers": {}', b'"answers": {\n  "contacts": {\n    "9": "x"\n  }\n}', 1)
     path = tmp_path / "netui.json"
     path.write_bytes(text)

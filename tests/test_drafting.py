@@ -39,6 +39,7 @@ REQUIRED = {
     "thank_you": ["me.first_name"],
     "follow_up": ["me.first_name"],
     "event_follow_up": ["me.first_name", "event.name"],
+    "ask_intro": ["me.first_name", "company"],
 }
 ASKS = ("call", "companies", "cv", "Could you introduce me to the head of your data team?")
 
@@ -115,6 +116,8 @@ def test_renders_for_a_full_profile(name, lang):
     event = Event(name="Green Jobs Day", kind="career_day", date="2025-03-12", online=False)
     for ask in ASKS if name == "personal" else (None,):
         extra = {"ask": ask} if ask else {}
+        if name == "ask_intro":
+            extra = {"company": "Solare Srl", "person": "Anna Bruno"}
         email = render(name, lang, full_profile(lang), contact, event, extra, today=TODAY)
         assert email.subject and "\n" not in email.subject
         assert_clean(email.subject + "\n" + email.body)
@@ -384,7 +387,8 @@ def test_any_mix_of_optional_fields_leaves_no_gaps():
             event = Event(name="Green Jobs Day", kind="meetup", date="2025-03-12", online=rng.random() < 0.5)
             extra = {"ask": rng.choice(ASKS), "detail": rng.choice(["", "Your tip on Idro was gold."]),
                      "news": rng.choice(["", "I started a course on energy markets."]),
-                     "topic": rng.choice(["", "grid data"])}
+                     "topic": rng.choice(["", "grid data"]), "company": rng.choice(["Idro", "Solare Srl"]),
+                     "person": rng.choice(["", "Anna Bruno"])}
             for name in TEMPLATE_NAMES:
                 if name == "personal" and not contact.first_name:
                     continue

@@ -48,6 +48,7 @@ def _openers() -> dict[str, Callable[..., ModalScreen]]:
     from netui.tui.dialogs.draft_dialogs import PathPrompt, TextModal
     from netui.tui.dialogs.event_dialogs import ContactPicker
     from netui.tui.dialogs.import_dialog import ImportScreen
+    from netui.tui.dialogs.landed import LandedScreen
     from netui.tui.dialogs.log_interaction import LogInteractionScreen
     from netui.tui.screens.draft_batch import BatchForm
     from netui.tui.screens.event_forms import (
@@ -56,7 +57,6 @@ def _openers() -> dict[str, Callable[..., ModalScreen]]:
         ItemForm,
         PersonForm,
     )
-    from netui.tui.dialogs.landed import LandedScreen
     from netui.tui.screens.help import HelpScreen
     from netui.tui.screens.posts import PostForm
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import click
 
+from netui.cli.contact_links import apply_links, link_options
 from netui.cli.context import Context, echo_json, pass_ctx
 from netui.cli.output import safe_echo
 from netui.cli.translated import TranslatedOption
@@ -39,9 +40,11 @@ from netui.core.text import terminal_safe
 @click.option("--register", type=click.Choice(REGISTERS), default=None, cls=TranslatedOption,
               help=lazy_gettext("tu or lei in Italian emails (default: lei for mentors, managers, recruiters "
                                 "and employers, tu for peers, family and friends, else lei)."))
+@link_options
 @pass_ctx
 def add(obj: Context, who: str, company: str, position: str, sector: str, source: str,
-        relationship: str | None, tier: str, register: str | None) -> None:
+        relationship: str | None, tier: str, register: str | None, introduced_by: str | None = None,
+        knows_at: tuple[str, ...] = (), past_companies: tuple[str, ...] = ()) -> None:
     """Add a contact: "Ada Lovelace <ada@example.org>", a name, or an email."""
     first, last, email = parse_name_email(who)
     contact = Contact(first_name=first, last_name=last, emails=[email] if email else [],
@@ -52,7 +55,7 @@ def add(obj: Context, who: str, company: str, position: str, sector: str, source
             existing = store.contact_by_email(email)
             if existing:
                 raise NetuiError(f"{email} already belongs to {existing.name} ({existing.uid})")
-        stored = store.add_contact(contact)
+        stored = store.add_contact(apply_links(store, contact, introduced_by, knows_at, past_companies))
     safe_echo(f"added {stored.name} ({stored.uid})")
 
 
@@ -116,8 +119,14 @@ def log(obj: Context, contact_ref: str, kind: str, summary: str, when: str | Non
         from netui.core.followups import follow_up
 
         state = follow_up(contact, store.interactions(contact.uid), store.profile())
+        introducer = store.contact(contact.introduced_by) if contact.introduced_by else None
     next_due = state.next_due.isoformat() if state.next_due else "-"
     safe_echo(f"logged {kind} with {contact.name} on {when}; next follow-up {next_due}")
+    from netui.cli.network import thank_introducer_hint
+
+    hint = thank_introducer_hint(contact, introducer, kind)
+    if hint:
+        safe_echo(hint)
 
 
 @click.command()

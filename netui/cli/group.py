@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import click
 
-from netui.cli import admin, career, contacts, demo, drafts, events, io, visibility
+from netui.cli import (
+    admin,
+    career,
+    contacts,
+    demo,
+    drafts,
+    events,
+    io,
+    network,
+    visibility,
+)
 from netui.cli.context import Context
 from netui.cli.translated import TranslatedOption
 from netui.core.i18n import SUPPORTED, choose_language, lazy_gettext
@@ -42,5 +52,5 @@ def cli(ctx: click.Context, db: str | None, lang: str | None) -> None:
         run_tui(ctx.obj.db_path)
 
 
-for _area in (contacts, drafts, events, io, demo, admin, career, visibility):
+for _area in (contacts, drafts, events, io, demo, admin, career, visibility, network):
     _area.register(cli)

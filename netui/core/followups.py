@@ -16,6 +16,7 @@ from netui.core.models import Contact, Interaction, Profile
 
 OUTREACH_KINDS = frozenset({
     "email_sent", "meeting", "call", "message", "linkedin_comment", "event_met", "thanked",
+    "intro_requested",
 })
 THANKS_KINDS = frozenset({"thanked", "email_sent"})
 

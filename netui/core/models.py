@@ -27,7 +27,7 @@ RELATIONSHIPS = ("peer", "mentor", "manager", "former_employer", "current_employ
 TIERS = ("key", "network")
 INTERACTION_KINDS = (
     "email_sent", "reply_received", "thanked", "meeting", "call", "message",
-    "linkedin_comment", "event_met", "note",
+    "linkedin_comment", "event_met", "note", "intro_requested", "intro_made",
 )
 EVENT_KINDS = ("webinar", "career_day", "open_day", "conference", "meetup", "company_meeting", "other")
 EVENT_STATUSES = ("planned", "attended", "skipped")
@@ -206,6 +206,24 @@ def check_not_future(field_name: str, value: str, today: str | None = None) -> s
     return value
 
 
+KNOWS_AT_KEYS = ("company", "name", "note")
+
+
+def check_knows_at(value: Any) -> list[dict[str, str]]:
+    """`knows_at` entries as fresh {company, name, note} dicts; a company is required."""
+    if not isinstance(value, list):
+        raise ValidationError("knows_at", "expected a list of {company, name, note}")
+    checked = []
+    for entry in value:
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k, ""), str) for k in KNOWS_AT_KEYS):
+            raise ValidationError("knows_at", "expected a list of {company, name, note}")
+        item = {k: entry.get(k, "").strip() for k in KNOWS_AT_KEYS}
+        if not item["company"]:
+            raise ValidationError("knows_at", "each entry needs a company")
+        checked.append(item)
+    return checked
+
+
 def split_list(value: str) -> list[str]:
     """A `;`-separated list as typed on the command line or in a form."""
     return [part.strip() for part in value.split(";") if part.strip()]
@@ -318,7 +336,7 @@ class Contact(Record):
     TABLE: ClassVar[str] = "contacts"
     SHARED: ClassVar[tuple[str, ...]] = (
         "company", "position", "sector", "location", "source", "relationship", "tier", "tags",
-        "register", "connected_on", "created_at", "updated_at")
+        "register", "connected_on", "created_at", "updated_at", "past_companies")
 
     uid: str = field(default_factory=new_uid)
     first_name: str = ""
@@ -342,6 +360,11 @@ class Contact(Record):
     register: str = ""
     keep_in_touch_days: int | None = None
     connected_on: str | None = None
+    #: The uid of the contact who introduced this one (warm paths, thank-you offers).
+    introduced_by: str | None = None
+    #: Companies where this contact knows someone: [{"company", "name", "note"}].
+    knows_at: list[dict[str, str]] = field(default_factory=list)
+    past_companies: list[str] = field(default_factory=list)
     created_at: str = field(default_factory=now_iso)
     updated_at: str = field(default_factory=now_iso)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -388,6 +411,12 @@ class Contact(Record):
         if not self.register:
             self.register = default_register(self.relationship, self.source)
         self.register = check_choice("register", self.register, REGISTERS)
+        self.past_companies = check_str_list("past_companies", self.past_companies)
+        self.knows_at = check_knows_at(self.knows_at)
+        if self.introduced_by in (None, ""):
+            self.introduced_by = None
+        elif not isinstance(self.introduced_by, str) or self.introduced_by == self.uid:
+            raise ValidationError("introduced_by", "expected another contact's uid")
         return self
 
 

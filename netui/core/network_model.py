@@ -17,6 +17,7 @@ from sys import intern
 from typing import Iterable, Sequence, cast
 
 from netui.core import vocabulary
+from netui.core.companies import company_key
 from netui.core.followups import OUTREACH_KINDS, FollowUp, follow_up
 from netui.core.models import Contact, Interaction, Profile
 from netui.core.names import LAST
@@ -158,6 +159,9 @@ class Totals:
         self.by_source: Counter[str] = Counter()
         self.by_sector: Counter[str] = Counter()
         self.sector_label: dict[str, str] = {}
+        #: Contacts by company, spellings of one company counted as one (`companies.company_key`).
+        self.by_company: Counter[str] = Counter()
+        self.company_label: dict[str, str] = {}
         self.weeks = [0] * OUTREACH_WEEKS  # oldest first, the current week last
         self._weeks_of: dict[str, int | None] = {}
 
@@ -182,6 +186,12 @@ class Totals:
         self.by_sector[folded] += sign
         if folded and folded not in self.sector_label:
             self.sector_label[folded] = row.sector
+        company = row.cells[1]
+        if company:
+            key = company_key(company)
+            self.by_company[key] += sign
+            if key not in self.company_label:
+                self.company_label[key] = company
         for when in row.outreach:
             week = self._week(when)
             if week is not None:
@@ -190,6 +200,15 @@ class Totals:
     def sources(self) -> list[tuple[str, int]]:
         """Sources by count, largest first."""
         return [(s, n) for s, n in self.by_source.most_common() if n > 0]
+
+    def companies(self, limit: int = 6) -> list[tuple[str, int]]:
+        """The companies with most contacts (first-seen spelling), the rest as 'other companies'."""
+        named = [(self.company_label.get(k, k), n) for k, n in self.by_company.most_common() if n > 0 and k]
+        shown = named[:limit]
+        rest = sum(n for _, n in named[limit:])
+        if rest:
+            shown.append(("other companies", rest))
+        return shown
 
     def sectors(self, limit: int = 8) -> list[tuple[str, int]]:
         """The largest sectors (with their first-seen spelling); the rest grouped as 'other sectors'."""

@@ -128,6 +128,17 @@ HISTORY: dict[int, list[tuple[int, str, str]]] = {
 }
 
 
+#: Who knows whom, who worked where: what the Companies view (5) finds paths through.
+#: `introduced_by` names another demo person by position.
+WARM_PATHS: dict[int, dict] = {
+    1: {"knows_at": [{"company": "SunHarbor", "name": "", "note": "a client of his studio"}]},
+    9: {"knows_at": [{"company": "GreenGrid", "name": "her brother Marco", "note": "grid operations"}]},
+    12: {"past_companies": ["Banca Aurora"]},
+    25: {"knows_at": [{"company": "Sole Futuro S.p.A.", "name": "the HR team", "note": "places people there"}]},
+    29: {"introduced_by": 2},
+}
+
+
 def _stamp(day: date) -> str:
     return datetime.combine(day, time(9, 0)).astimezone().isoformat(timespec="seconds")
 
@@ -166,6 +177,9 @@ def demo_records(today: date) -> tuple[Profile, list[Contact], list[Interaction]
             keep_in_touch_days=cadence, connected_on=(today - timedelta(days=400 + 7 * i)).isoformat(),
             created_at=_stamp(created), updated_at=_stamp(created),
         ))
+    for index, changes in WARM_PATHS.items():
+        for name, value in changes.items():
+            setattr(contacts[index], name, contacts[value].uid if name == "introduced_by" else value)
     interactions = []
     n = 0
     for index, items in HISTORY.items():

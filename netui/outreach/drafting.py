@@ -35,7 +35,7 @@ from netui.storage.atomic import atomic_write
 from netui.storage.paths import shipped_templates_dir, user_templates_dir
 
 SUFFIX = ".txt.j2"
-TEMPLATE_NAMES = ("generic", "personal", "thank_you", "follow_up", "event_follow_up")
+TEMPLATE_NAMES = ("generic", "personal", "thank_you", "follow_up", "event_follow_up", "ask_intro")
 #: Where a template's text goes, from its `Channel:` header (email when absent).
 CHANNELS = ("email", "linkedin")
 MAX_SOURCE = 100_000     # characters of template text
@@ -46,6 +46,8 @@ TIME_LIMIT = 1.0         # seconds a render may take
 RESERVED_VARS = frozenset({"me", "contact", "event", "today", "lang", "signature", "require"})
 VARIABLE_HINTS = {
     "ask": "the request of a personal email: call, companies, cv, or your own words",
+    "company": "the company you ask an introduction to: draft it from the Companies view (5), "
+               "or --var company=NAME",
 }
 
 _NAME_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")

@@ -2,13 +2,14 @@
 
 Version 0 is a TinyDB file without a `meta` table (a hand-made or early file);
 version 1 adds `meta.schema_version`, a `uid` on every record and the default
-value of every field the program knows; version 2 (one step, several parts)
-adds the profile's keys for the job found (`landed_*`, `search_*`) with their
-defaults, each contact's `register` (tu or lei, from its relationship and
-source), and keys the first-meeting answers by question id instead of the
-English question text. The `posts` table (the visibility
-journal) and the `checkup` document need no conversion: they are created
-when first used.
+value of every field the program knows. Version 2 is one step in parts:
+the profile gains the keys of the job found (`landed_*`, `search_*`) at their
+defaults; each contact gets a `register` (tu or lei, from its relationship and
+source) and its warm-path fields (`introduced_by`, `knows_at`,
+`past_companies`, null or empty), and its first-meeting answers are keyed by
+question id instead of the English question text. The `posts` table (the
+visibility journal) and the `checkup` document need no conversion: they are
+created when first used.
 """
 
 from __future__ import annotations
@@ -75,8 +76,9 @@ def _v2_profile_landed_keys(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _v2_contact_register_and_answers(data: dict[str, Any]) -> dict[str, Any]:
-    """Each contact gets a register; first-meeting answers are keyed by question id."""
+def _v2_contact_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """Each contact gets a register and its warm-path fields; first-meeting answers are
+    keyed by question id."""
     out = dict(data)
     contacts = {}
     for doc_id, doc in (data.get("contacts") or {}).items():
@@ -85,6 +87,9 @@ def _v2_contact_register_and_answers(data: dict[str, Any]) -> dict[str, Any]:
             doc["register"] = default_register(doc.get("relationship"), doc.get("source") or "other")
         if isinstance(doc.get("answers"), dict):
             doc["answers"] = answers_by_id(doc["answers"])
+        doc.setdefault("introduced_by", None)
+        doc.setdefault("knows_at", [])
+        doc.setdefault("past_companies", [])
         contacts[doc_id] = doc
     if "contacts" in data:
         out["contacts"] = contacts
@@ -93,7 +98,7 @@ def _v2_contact_register_and_answers(data: dict[str, Any]) -> dict[str, Any]:
 
 V2_PARTS: tuple[Callable[[dict[str, Any]], dict[str, Any]], ...] = (
     _v2_profile_landed_keys,
-    _v2_contact_register_and_answers,
+    _v2_contact_fields,
 )
 
 

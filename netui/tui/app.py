@@ -66,6 +66,12 @@ def _profile() -> Screen:
     return ProfileScreen()
 
 
+def _companies() -> Screen:
+    from netui.tui.screens.companies import CompaniesScreen
+
+    return CompaniesScreen()
+
+
 def _posts() -> Screen:
     from netui.tui.screens.posts import PostsScreen
 
@@ -82,7 +88,8 @@ class NetuiApp(App[None]):
     """netui's full-screen app over an open store."""
 
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
-        "overview": _overview, "drafts": _drafts, "events": _events, "profile": _profile, "posts": _posts}
+        "overview": _overview, "drafts": _drafts, "events": _events, "profile": _profile,
+        "companies": _companies, "posts": _posts}
     #: The overview is the first screen itself: not a default screen replaced by a mode switch
     #: in on_mount, which re-parsed the whole stylesheet twice more before the first frame.
     DEFAULT_MODE = "overview"
@@ -97,6 +104,7 @@ class NetuiApp(App[None]):
         Binding("2", "switch_mode('drafts')", "Drafts"),
         Binding("3", "switch_mode('events')", "Events"),
         Binding("4", "switch_mode('profile')", "Profile"),
+        Binding("5", "switch_mode('companies')", "Companies"),
         Binding("6", "switch_mode('posts')", "Posts"),
     ]
 

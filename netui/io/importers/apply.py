@@ -27,6 +27,7 @@ def apply_plan(store: Store, plan: ImportPlan, result: ImportResult) -> Applied:
     """Back up the data file, then write `plan` (and, for a JSON restore, its other
     records) in one transaction."""
     applied = Applied(new=len(plan.new), updated=len(plan.updated))
+    _repoint_introductions(store, plan)
     if _changes_anything(plan, result) and store.real_path.exists():
         store.backup("pre-import")
     with store.transaction():
@@ -40,6 +41,20 @@ def apply_plan(store: Store, plan: ImportPlan, result: ImportResult) -> Applied:
 
 def _changes_anything(plan: ImportPlan, result: ImportResult) -> bool:
     return bool(plan.new or plan.updated or any(result.records.values()))
+
+
+def _repoint_introductions(store: Store, plan: ImportPlan) -> None:
+    """`introduced_by` of imported contacts to the contact each introducer became; dropped
+    when the introducer is neither in the file nor in the store."""
+    remap = plan.uid_map
+    arriving = {c.uid for c in plan.new} | {new.uid for _old, new in plan.updated}
+    for contact in [*plan.new, *(new for _old, new in plan.updated)]:
+        uid = contact.introduced_by
+        if not uid:
+            continue
+        uid = remap.get(uid, uid)
+        known = uid in arriving or store.contact(uid) is not None
+        contact.introduced_by = uid if known and uid != contact.uid else None
 
 
 def _apply_records(store: Store, plan: ImportPlan, result: ImportResult) -> int:

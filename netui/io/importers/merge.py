@@ -1,7 +1,8 @@
 """Plan an import against the contacts already stored: pure, no store.
 
 A row matches an existing contact by uid (netui's own exports), then LinkedIn
-URL, then any email, then exact name + company. A match only fills what is
+URL, then any email, then exact name + company (one company however spelled:
+"Ferrari S.p.A." is "FERRARI SPA"). A match only fills what is
 empty and adds emails, phones, tags and websites: what the user typed is never
 overwritten, and a differing value is reported as a conflict instead. Rows
 matching each other (duplicates inside one file) merge the same way, so the
@@ -15,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from netui.core.companies import company_key
 from netui.core.models import Contact
 from netui.io.importers.common import ImportResult, Location
 
@@ -66,7 +68,7 @@ def _norm(text: str) -> str:
 
 def name_key(contact: Contact) -> tuple[str, str] | None:
     """(full name, company), casefolded; a company alone identifies a company card."""
-    full, company = _norm(f"{contact.first_name} {contact.last_name}"), _norm(contact.company)
+    full, company = _norm(f"{contact.first_name} {contact.last_name}"), company_key(contact.company)
     return (full, company) if full or company else None
 
 
@@ -171,10 +173,17 @@ class _Planner:
                 emails = [*emails, email]
         if emails is not target.emails:
             changes["emails"] = emails
-        for name, key in (("phones", _phone_key), ("tags", str.casefold), ("websites", _site_key)):
+        for name, key in (("phones", _phone_key), ("tags", str.casefold), ("websites", _site_key),
+                          ("past_companies", company_key)):
             merged = _union(getattr(target, name), getattr(incoming, name), key)
             if merged is not getattr(target, name):
                 changes[name] = merged
+        known = {_knows_key(e) for e in target.knows_at}
+        knows = [e for e in incoming.knows_at if _knows_key(e) not in known]
+        if knows:
+            changes["knows_at"] = [*target.knows_at, *knows]
+        if not target.introduced_by and incoming.introduced_by:
+            changes["introduced_by"] = incoming.introduced_by  # re-pointed when the plan is applied
         for name in ("answers", "extra"):
             missing = {k: v for k, v in getattr(incoming, name).items() if k not in getattr(target, name)}
             if missing:
@@ -186,6 +195,10 @@ class _Planner:
         for name, value in changes.items():
             setattr(target, name, value)
         self.register(target, url_key(target.linkedin_url) if "linkedin_url" in changes else "")
+
+
+def _knows_key(entry: dict[str, str]) -> tuple[str, str]:
+    return company_key(entry.get("company", "")), _norm(entry.get("name", ""))
 
 
 def _site_key(url: str) -> str:

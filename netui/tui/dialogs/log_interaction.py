@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
@@ -32,6 +32,8 @@ KIND_HELP = {
     "linkedin_comment": "you commented on their post",
     "event_met": "you met at an event",
     "note": "a note for yourself (does not reset the follow-up clock)",
+    "intro_requested": "you asked them to introduce you to someone (name the company)",
+    "intro_made": "they introduced you to someone (set 'introduced by' on that contact)",
 }
 
 
@@ -191,8 +193,10 @@ class LogInteractionScreen(EditingModal[bool]):
         note = " The follow-up clock starts again." if values["kind"] in OUTREACH_KINDS else ""
         self.notify(f"Logged {what} with {contact.name if contact else 'the contact'}.{note}", markup=False)
         self.dismiss(True)
-        if values["kind"] == "reply_received" and item is None and contact is not None:
-            offer_thank_you(self.app, contact.uid, contact.name)
+        if item is None and contact is not None:
+            from netui.tui.dialogs.intro_dialogs import offer_thanks
+
+            offer_thanks(self.app, contact, values["kind"])
 
     def action_cancel(self) -> None:
         def drop() -> None:
@@ -201,14 +205,3 @@ class LogInteractionScreen(EditingModal[bool]):
 
         self.confirm_drop(drop, "Drop this interaction?")
 
-
-def offer_thank_you(app: App[Any], contact_uid: str, name: str) -> None:
-    """A reply came in: the method says thank every reply, so offer the draft now."""
-    from netui.tui.dialogs.confirm import ConfirmScreen
-    from netui.tui.screens.compose import ComposeScreen
-
-    def answered(yes: bool | None) -> None:
-        if yes:
-            app.push_screen(ComposeScreen(contact_uid, template="thank_you"))
-
-    app.push_screen(ConfirmScreen(f"{name} replied. Draft a thank-you email now?"), answered)

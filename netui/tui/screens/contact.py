@@ -29,6 +29,7 @@ from textual.widgets import (
 )
 
 from netui.core import vocabulary
+from netui.core.companies import format_knows_at, parse_knows_at
 from netui.core.followups import follow_up
 from netui.core.models import (
     FIRST_MEETING_QUESTIONS,
@@ -45,6 +46,7 @@ from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
+from netui.tui.widgets.contact_link import ContactLinkField
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -56,7 +58,7 @@ class Field:
 
     name: str
     label: str
-    kind: str = "text"  # text | list | select | optional_select | days | textarea
+    kind: str = "text"  # text | list | select | optional_select | days | textarea | knows | contact
     choices: tuple[str, ...] = ()
     placeholder: str = ""
 
@@ -74,6 +76,9 @@ FIELDS: tuple[Field, ...] = (
     Field("relationship", "Relationship", "optional_select", RELATIONSHIPS),
     Field("register", "Register (it)", "optional_select", REGISTERS),
     Field("tier", "Tier", "select", TIERS),
+    Field("introduced_by", "Introduced by", "contact"),
+    Field("knows_at", "Knows people at", "knows", placeholder="Ferrari: Anna, HR; Enel (separate with ;)"),
+    Field("past_companies", "Past companies", "list", placeholder="separate with ;"),
     Field("keep_in_touch_days", "Cadence, days", "days",
           placeholder="every N days (empty: 30 for key, 90 for network)"),
     Field("tags", "Tags", "list", placeholder="separate with ; or ,"),
@@ -104,6 +109,8 @@ def values_of(contact: Contact) -> dict[str, Any]:
         value = getattr(contact, f.name)
         if f.kind == "list":
             values[f.name] = "; ".join(value)
+        elif f.kind == "knows":
+            values[f.name] = "; ".join(format_knows_at(entry) for entry in value)
         elif f.kind == "days":
             values[f.name] = "" if value is None else str(value)
         else:
@@ -120,6 +127,10 @@ def apply_values(contact: Contact, values: dict[str, Any]) -> Contact:
         raw = values.get(f.name, "")
         if f.kind == "list":
             changes[f.name] = split_items(raw)
+        elif f.kind == "knows":
+            changes[f.name] = [parse_knows_at(part) for part in raw.split(";") if part.strip()]
+        elif f.kind == "contact":
+            changes[f.name] = raw or None
         elif f.kind == "days":
             raw = raw.strip()
             if not raw:
@@ -309,6 +320,8 @@ class ContactScreen(EditingScreen[str | None]):
 
     def _make_input(self, f: Field, value: str, readonly: bool) -> Widget:
         widget_id = f"input-{f.name}"
+        if f.kind == "contact":
+            return ContactLinkField(value, exclude=self.uid, readonly=readonly, id=widget_id)
         if f.kind in ("select", "optional_select"):
             choices = list(f.choices)
             if value and value not in choices:  # a value from a hand-edited file: shown, and refused on save

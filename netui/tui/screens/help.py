@@ -30,6 +30,8 @@ def rows_of(bindings: Iterable[BindingType], skip: frozenset[str] = frozenset())
 def sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[tuple[str, str]]]]:
     """The keys, grouped by where they work (`app_bindings`: the app's own)."""
     from netui.tui.dialogs.log_interaction import LogInteractionScreen
+    from netui.tui.screens.companies import HELP_ROWS as COMPANIES_ROWS
+    from netui.tui.screens.companies import CompaniesScreen
     from netui.tui.screens.compose import ComposeScreen
     from netui.tui.screens.contact import ContactScreen, TimelineTable
     from netui.tui.screens.drafts import DraftsScreen
@@ -55,6 +57,7 @@ def sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[tuple[
         ("Drafts", rows_of(DraftsScreen.BINDINGS)),
         events_section(),
         ("Profile", rows_of(ProfileScreen.BINDINGS)),
+        ("Companies: warm paths and sources", [*COMPANIES_ROWS, *rows_of(CompaniesScreen.BINDINGS)]),
         ("Posts and check-up", [*rows_of(PostsScreen.BINDINGS),
                                 ("enter", "edit a post; in the check-up: tick the item")]),
         ("Questions", [("y / n", "answer yes / no"), ("esc", "cancel")]),

@@ -97,7 +97,7 @@ class BarChart(Widget):
 
 class NetworkPanel(VerticalScroll, can_focus=False):
     """Counts of key contacts, due follow-ups and replies to thank; the network by
-    source and by sector; outreach over the last weeks; upcoming events."""
+    source, by sector and by company; outreach over the last weeks; upcoming events."""
 
     DEFAULT_CSS = """
     NetworkPanel { width: 29; padding: 0 1; border-left: vkey $panel-lighten-2; scrollbar-size-vertical: 1; }
@@ -118,6 +118,8 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         yield BarChart(id="panel-sources")
         yield Static("By sector", classes="panel-title")
         yield BarChart(id="panel-sectors")
+        yield Static("By company (5: warm paths)", classes="panel-title")
+        yield BarChart(id="panel-companies")
 
     def _search_over(self) -> str | None:
         """"The search is over: ..." once a job is recorded (`netui landed`)."""
@@ -147,6 +149,7 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         self.query_one("#panel-sources", BarChart).data = tuple(
             (vocabulary.SOURCES.label(s), n) for s, n in totals.sources())
         self.query_one("#panel-sectors", BarChart).data = tuple(totals.sectors(limit=6))
+        self.query_one("#panel-companies", BarChart).data = tuple(totals.companies(limit=6))
         weeks = list(totals.weeks)
         self.query_one("#panel-outreach", Sparkline).data = weeks
         total = sum(weeks)

@@ -1,0 +1,143 @@
+"""Subcommands of warm paths: `edit` (a contact's fields and links), `paths`, `funnel`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from netui.cli.contact_links import apply_links, link_options
+from netui.cli.context import Context, echo_json, pass_ctx
+from netui.core.errors import NetuiError
+from netui.core.models import RELATIONSHIPS, SOURCES, TIERS, Contact
+
+#: What the commands print, in one place.
+TEXT = {
+    "edited": "edited {name} ({uid}): {fields}",
+    "unchanged": "nothing to change for {name}: give at least one option (see 'netui edit --help')",
+    "no_targets": "no company given and no target companies in your profile "
+                  "(netui profile --set target_companies='Ferrari; Enel')",
+    "no_paths": "  no one in your network leads there yet",
+    "similar": "  did you mean: {names}? (different spellings are not merged)",
+    "funnel_head": "{group:<18} {contacts:>8} {contacted:>10} {replied:>8} {met:>6} {intros:>7}",
+    "no_contacts": "no contacts yet",
+    "thank_introducer": "{name} was introduced to you by {introducer}: thank them too "
+                        "(netui draft {uid} --template thank_you)",
+}
+FUNNEL_COLUMNS = {"contacts": "contacts", "contacted": "contacted", "replied": "replied", "met": "met",
+                  "intros": "intros"}
+
+
+@click.command()
+@click.argument("contact_ref", metavar="CONTACT")
+@click.option("--company", default=None, help="Company.")
+@click.option("--position", default=None, help="Position (job title).")
+@click.option("--sector", default=None, help="Sector.")
+@click.option("--source", type=click.Choice(SOURCES), default=None, help="Where this contact comes from.")
+@click.option("--relationship", type=click.Choice([*RELATIONSHIPS, "none"]), default=None,
+              help="Relationship to you ('none' clears it).")
+@click.option("--tier", type=click.Choice(TIERS), default=None, help="key gets personalised emails.")
+@link_options
+@pass_ctx
+def edit(obj: Context, contact_ref: str, company: str | None, position: str | None, sector: str | None,
+         source: str | None, relationship: str | None, tier: str | None, introduced_by: str | None,
+         knows_at: tuple[str, ...], past_companies: tuple[str, ...]) -> None:
+    """Change a contact (uid, email or a name matching one): only the options given."""
+    given = {"company": company, "position": position, "sector": sector, "source": source,
+             "relationship": relationship, "tier": tier}
+    changes: dict[str, str | None] = {k: (v.strip() if k in ("company", "position", "sector") else v)
+                                      for k, v in given.items() if v is not None}
+    if changes.get("relationship") == "none":
+        changes["relationship"] = None
+    named = list(changes) + [name for name, value in (("introduced_by", introduced_by), ("knows_at", knows_at),
+                                                      ("past_companies", past_companies)) if value]
+    if introduced_by == "":
+        named.append("introduced_by")
+    with obj.store(write=True) as store:
+        contact = store.find_contact(contact_ref)
+        if not named:
+            raise NetuiError(TEXT["unchanged"].format(name=contact.name))
+        updated = apply_links(store, contact.copy(**changes), introduced_by, knows_at, past_companies)
+        stored = store.update_contact(updated)
+    click.echo(TEXT["edited"].format(name=stored.name, uid=stored.uid, fields=", ".join(named)))
+
+
+@click.command()
+@click.argument("companies", nargs=-1, metavar="[COMPANY]...")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print JSON: for one COMPANY an object {company, paths}, else a list of them.")
+@pass_ctx
+def paths(obj: Context, companies: tuple[str, ...], as_json: bool) -> None:
+    """Who can introduce you to a company, warmest first, and why.
+
+    Without COMPANY: every target company of your profile.
+    """
+    from netui.core.warmpaths import CompanyIndex, paths_for_targets
+
+    with obj.store(write=False) as store:
+        targets = list(companies) or store.profile().target_companies
+        if not targets:
+            raise NetuiError(TEXT["no_targets"])
+        index = CompanyIndex(store.contacts())
+        found = paths_for_targets(index, targets, store.interactions, date.today())
+    if as_json:
+        docs = [f.to_json() for f in found]
+        echo_json(docs[0] if len(companies) == 1 else docs)
+        return
+    for number, company in enumerate(found):
+        if number:
+            click.echo("")
+        click.echo(f"{company.company} ({len(company.paths)})")
+        if not company.paths:
+            click.echo(TEXT["no_paths"])
+            if company.similar:
+                click.echo(TEXT["similar"].format(names=", ".join(company.similar)))
+        for path in company.paths:
+            click.echo(f"  {path.score:>3}  {path.contact}: {path.reason}")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True,
+              help="Print JSON: by_source and by_sector, each a list of "
+                   "{source|sector, contacts, contacted, replied, met, intros, rates}.")
+@pass_ctx
+def funnel(obj: Context, as_json: bool) -> None:
+    """Which sources and sectors lead to replies, meetings and introductions."""
+    from netui.core.funnel import funnel as build_funnel
+
+    with obj.store(write=False) as store:
+        result = build_funnel(store.contacts(), store.all_interactions())
+    if as_json:
+        echo_json(result.to_json())
+        return
+    if not result.by_source:
+        click.echo(TEXT["no_contacts"])
+        return
+    for title, rows in (("source", result.by_source), ("sector", result.by_sector)):
+        click.echo(TEXT["funnel_head"].format(group=title.upper(), **FUNNEL_COLUMNS))
+        for row in rows:
+            click.echo(f"{row.group.replace('_', ' ')[:18]:<18} {row.contacts:>8} {row.contacted:>10} "
+                       f"{_cell(row.replied, row.contacted):>8} {_cell(row.met, row.contacted):>6} "
+                       f"{_cell(row.intros, row.contacted):>7}")
+        if title == "source":
+            click.echo("")
+
+
+def thank_introducer_hint(contact: Contact, introducer: Contact | None, kind: str) -> str:
+    """After logging `kind` with `contact`: the line suggesting to thank who introduced them, or ""."""
+    from netui.core.warmpaths import THANK_INTRODUCER_KINDS
+
+    if introducer is None or kind not in THANK_INTRODUCER_KINDS:
+        return ""
+    return TEXT["thank_introducer"].format(name=contact.name, introducer=introducer.name, uid=introducer.uid)
+
+
+def _cell(count: int, contacted: int) -> str:
+    """A count and its share of the contacted: `3 60%`."""
+    return f"{count} {round(100 * count / contacted)}%" if contacted and count else str(count)
+
+
+def register(cli: click.Group) -> None:
+    """Add this area's subcommands to the `netui` group."""
+    for command in (edit, paths, funnel):
+        cli.add_command(command)
