@@ -212,7 +212,7 @@ def test_the_ask_intro_draft_from_the_command_line(ferrari, tmp_path):
                              "--var", "company=Ferrari", "--var", "person=Anna", "--print"],
                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert "no email address" in result.stderr  # Luca has none: said, not refused
+    assert "non ha un indirizzo email" in result.stderr  # Luca has none: said (in the draft's Italian), not refused
     text = result.stdout
     assert text.startswith("Subject: Una presentazione in Ferrari")
     assert "Buongiorno Luca," in text and "Mi aveva detto di conoscere Anna" in text

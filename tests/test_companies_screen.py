@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, Input, TextArea
 
-import netui.tui.screens.compose as compose_screen
 from netui.core.models import Contact, Interaction, Profile
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.draft_dialogs import TextModal
@@ -26,7 +25,6 @@ PROFILE = Profile(first_name="Giulia", last_name="Rossi", target_sector="automot
 @pytest.fixture(autouse=True)
 def setup(tmp_path, monkeypatch):
     monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setattr(compose_screen, "today", lambda: TODAY)
 
 
 def network() -> list[Contact]:

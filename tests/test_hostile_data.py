@@ -29,9 +29,12 @@ CLEAR = "\x1b[2J"
 TERMINAL_BYTES = ("\x1b", "\x07", "\x9b", "\x9d", "\u202e")
 
 
-def netui(*args: str, db: Path, config: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+def netui(*args: str, db: Path, config: Path | None = None, timeout: float = 60,
+          columns: int | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("NETUI_DB", "DISPLAY", "WAYLAND_DISPLAY")}
     env["NETUI_CONFIG_DIR"] = str(config or db.parent / "config")
+    if columns is not None:  # a terminal this wide: `contacts` cuts long names to fit the width
+        env["COLUMNS"] = str(columns)
     return subprocess.run([str(NETUI), "--db", str(db), *args], capture_output=True, text=True, env=env,
                           cwd=ROOT, timeout=timeout)
 
@@ -64,7 +67,7 @@ def test_add_strips_terminal_escapes_and_contacts_prints_none(tmp_path):
     with Store.open(db, readonly=True) as store:
         (eve,) = store.contacts()
         assert eve.first_name == "Eve]52;c;ZWNobyBwd25lZA==" and eve.last_name == "Hacker[2J"
-    listed = netui("contacts", db=db)
+    listed = netui("contacts", db=db, columns=200)
     assert listed.returncode == 0 and "Hacker" in listed.stdout
     assert no_terminal_controls(listed.stdout)
 

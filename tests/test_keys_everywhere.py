@@ -18,8 +18,6 @@ import pytest
 from textual.binding import Binding
 
 import netui.tui
-import netui.tui.screens.compose as compose_screen
-import netui.tui.screens.drafts as drafts_screen
 from netui.core.models import Contact, Profile
 from netui.storage.store import Store
 from netui.tui.app import NetuiApp
@@ -91,8 +89,6 @@ TODAY = date(2026, 5, 10)
 @pytest.fixture
 def config(tmp_path, monkeypatch):
     monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setattr(compose_screen, "today", lambda: TODAY)
-    monkeypatch.setattr(drafts_screen, "today", lambda: TODAY)
 
 
 async def test_ctrl_l_marks_sent_and_ctrl_n_goes_to_the_next_in_a_batch(tmp_path, config):
@@ -101,7 +97,7 @@ async def test_ctrl_l_marks_sent_and_ctrl_n_goes_to_the_next_in_a_batch(tmp_path
     for first in ("Ada", "Bea", "Cy"):
         store.add_contact(Contact(first_name=first, last_name="Test", emails=[f"{first.lower()}@x.org"],
                                   tier="key", company="Acme"))
-    async with NetuiApp(store).run_test(size=(120, 36)) as pilot:
+    async with NetuiApp(store, today=TODAY).run_test(size=(120, 36)) as pilot:
         await switch_to(pilot, "drafts", DraftsScreen)
         await pilot.press("b")
         await pilot.pause()

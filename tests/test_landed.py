@@ -44,7 +44,7 @@ def history(db: Path, *, lang: str = "en") -> Path:
         "dario": Contact(uid="dario", first_name="Dario", last_name="Blu", tier="key"),
         "elena": Contact(uid="elena", first_name="Elena", last_name="Rosa"),
         "marco": Contact(uid="marco", first_name="Marco", last_name="Gialli", connected_on="2026-11-12",
-                         extra={"introduced_by": "ada"}),
+                         introduced_by="ada"),
         "fabio": Contact(uid="fabio", first_name="Fabio", last_name="Grigi", tier="key"),
     }
     log = [
@@ -223,14 +223,14 @@ def test_introduced_by_as_a_field_or_a_name_counts_as_help(db_path):
     """`introduced_by` may hold a uid (above) or a name; an introduction before the search is not counted."""
     people = [Contact(uid="ada", first_name="Ada", last_name="Lovelace"),
               Contact(uid="luca", first_name="Luca", last_name="Neri", connected_on="2026-10-01",
-                      extra={"introduced_by": "Ada Lovelace"}),
+                      introduced_by="Ada Lovelace"),
               Contact(uid="old", first_name="Vecchio", last_name="Amico", connected_on="2025-01-01",
-                      extra={"introduced_by": "ada"}),
+                      introduced_by="ada"),
               Contact(uid="bea", first_name="Bea", last_name="Neri", emails=["bea@example.org"]),
               Contact(uid="max", first_name="Max", last_name="Bo", connected_on="2026-10-02",
-                      extra={"introduced_by": "bea@example.org"}),
+                      introduced_by="bea@example.org"),
               Contact(uid="zoe", first_name="Zoe", last_name="Re", connected_on="2026-10-03",
-                      extra={"introduced_by": "bea"})]
+                      introduced_by="bea")]
     write_data_file(db_path, people, [Interaction(contact_uid="luca", kind="email_sent", date="2026-09-01")],
                     profile=Profile(first_name="Giulia"))
     result = netui(db_path, "landed", "--company", "Acme", "--position", "A", "--date", "2026-11-25",

@@ -258,7 +258,9 @@ def test_the_app_starts_saves_and_keeps_edits_on_sigterm_under_simulated_windows
     sim_terminal.text("Lovelace")
     sim_terminal.keys("Tab")
     sim_terminal.text("ada@example.org")
-    sim_terminal.keys("C-s")
+    sim_terminal.keys("C-s")  # saves and stays on the form
+    sim_terminal.wait_for("Saved Ada Lovelace")
+    sim_terminal.keys("Escape")
     sim_terminal.wait_for("1 contact")
     # A second form left unsaved, then the app is told to stop (no SIGHUP on Windows).
     sim_terminal.keys("n")

@@ -43,7 +43,6 @@ HELP_KINDS = {
     "intro_requested": "intro_asked",
 }
 #: The contact field naming who introduced you to them (a contact uid, a name or an email).
-INTRODUCED_BY = "introduced_by"
 #: The template variable naming each kind of help.
 HELP_VARIABLES = {
     "call": "help_call",
@@ -132,11 +131,8 @@ def search_start(interactions: Iterable[Interaction]) -> str | None:
 
 
 def _introducer_ref(contact: Contact) -> str:
-    """Who introduced you to `contact`, as stored (empty when nobody or when the field is absent)."""
-    if INTRODUCED_BY in Contact._field_names():
-        value = contact.to_doc().get(INTRODUCED_BY)
-    else:  # written by a netui that knows the field: it rides along in `extra`
-        value = contact.extra.get(INTRODUCED_BY)
+    """Who introduced you to `contact`: a uid, or (typed by hand) an email or a name; empty when nobody."""
+    value = contact.introduced_by
     return value.strip() if isinstance(value, str) else ""
 
 

@@ -39,6 +39,7 @@ from netui.core.models import (
     new_uid,
 )
 from netui.core.text import is_clean
+from netui.storage import platform
 
 QUARANTINE = "quarantine"
 MULTILINE = frozenset({"notes", "summary", "body", "signature"})
@@ -251,8 +252,10 @@ def write_stamp(data_path: Path, size: int, crc: int) -> None:
     """Record that the file of this size and CRC holds only checked records (best effort:
     without it the next start just checks the file again)."""
     target = stamp_path(data_path)
+    if not platform.O_NOFOLLOW and target.is_symlink():
+        return  # never write through a planted link
     try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | platform.O_NOFOLLOW | platform.O_BINARY, 0o600)
     except OSError:
         return
     try:

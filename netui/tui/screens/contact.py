@@ -371,7 +371,7 @@ class ContactScreen(EditingScreen[str | None]):
                 values[f.name] = "" if widget.value is Select.NULL else str(widget.value)
             elif isinstance(widget, TextArea):
                 values[f.name] = widget.text
-            elif isinstance(widget, Input):
+            elif isinstance(widget, (Input, ContactLinkField)):
                 values[f.name] = widget.value
         answers = {}
         for i, question in enumerate(self._questions):
@@ -395,7 +395,7 @@ class ContactScreen(EditingScreen[str | None]):
                     widget.clear()
             elif isinstance(widget, TextArea):
                 widget.text = str(value)
-            elif isinstance(widget, Input):
+            elif isinstance(widget, (Input, ContactLinkField)):
                 widget.value = str(value)
         answers = values.get("answers") or {}
         for i, question in enumerate(self._questions):
