@@ -281,6 +281,9 @@ async def _saves(pilot: Any, screen: Any, table: Any, repeats: int) -> dict[str,
         uid = table.highlighted_uid
         contact = store.contact(uid)
         edited = contact.copy(position=f"Edited {i}", notes=contact.notes + f" (edit {i})")
+        # The first frame that shows the edit: the commit's DataChanged may redraw the row
+        # before the save has finished, so the waiter is set before the commit.
+        frame = app.probe.until(lambda i=i: table.row_at(table.cursor).cells[2] == f"Edited {i}")
         with Stalls() as saving:
             start = time.perf_counter()
             _, saved = await app.commit(lambda e=edited: store.update_contact(e), uids={uid})
@@ -291,7 +294,6 @@ async def _saves(pilot: Any, screen: Any, table: Any, repeats: int) -> dict[str,
             on_disk = time.perf_counter()
         assert saved and not store.dirty, f"the save failed: {app.save_failed}"
         with Stalls() as refreshing:  # the loop is free between the two: no stall is split
-            frame = app.probe.until(lambda: True)  # the row was updated by the commit's DataChanged
             painted = await asyncio.wait_for(frame, 30)
             await settle(pilot, 0.1)
         durable.append(on_disk - start)

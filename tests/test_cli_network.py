@@ -215,7 +215,7 @@ def test_the_ask_intro_draft_from_the_command_line(ferrari, tmp_path):
     assert "non ha un indirizzo email" in result.stderr  # Luca has none: said (in the draft's Italian), not refused
     text = result.stdout
     assert text.startswith("Subject: Una presentazione in Ferrari")
-    assert "Buongiorno Luca," in text and "Mi aveva detto di conoscere Anna" in text
+    assert "Gentile Luca Amico," in text and "Mi aveva detto di conoscere Anna" in text
     assert "Giulia Rossi" in text
     missing = subprocess.run([*COMMAND, "--db", str(ferrari), "draft", "Luca Amico", "--template", "ask_intro",
                               "--print"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)

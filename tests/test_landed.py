@@ -169,7 +169,7 @@ def test_italian_drafts_use_lei_and_name_the_help(db_path):
         drafts = {d.contact_uid: d for d in store.drafts()}
     ada = drafts["ada"]
     assert ada.lang == "it" and ada.subject == "Una buona notizia: ho trovato lavoro"
-    assert ada.body.startswith("Buongiorno Ada,\n\nvolevo che lo sapesse da me: ho accettato una posizione "
+    assert ada.body.startswith("Gentile Ada Lovelace,\n\nvolevo che lo sapesse da me: ho accettato una posizione "
                                "come analista presso Acme.")
     assert ("La ringrazio per la telefonata del 3 novembre 2026, per la Sua risposta e per avermi "
             "presentato Marco Gialli: il Suo aiuto è stato prezioso") in ada.body

@@ -9,6 +9,7 @@ import pytest
 
 from netui.core.models import Contact, Event, Profile, default_register
 from netui.outreach.drafting import TEMPLATE_NAMES, render, with_preposition
+from netui.storage.paths import shipped_templates_dir
 
 TODAY = date(2026, 3, 16)
 
@@ -62,6 +63,15 @@ CASES = [
     ("follow_up", {"news": "Ho finito il corso di Python."}, {}),
     ("event_follow_up", {"topic": "colloqui tecnici"}, {}),
     ("event_follow_up", {}, {"target_sector": ""}),
+    ("ask_intro", {"company": "Ferrari"}, {}),
+    ("ask_intro", {"company": "Ferrari", "person": "Marco Neri"}, {"target_position": ""}),
+    ("job_news", {"help_call": "2026-03-01", "help_reply": "2026-03-02", "help_introduced": "Marco Neri"},
+     {"landed_company": "Enel", "landed_position": "data engineer"}),
+    ("job_news", {}, {"landed_company": "Enel"}),
+    ("linkedin_note", {}, {}),
+    ("linkedin_note", {}, {"target_sector": ""}),
+    ("linkedin_message", {}, {}),
+    ("linkedin_message", {}, {"target_sector": "", "target_position": ""}),
 ]
 
 
@@ -75,7 +85,10 @@ def rendered(name: str, variables: dict[str, str], changes: dict[str, str], regi
 
 
 def test_every_shipped_template_is_covered():
-    assert {name for name, _vars, _changes in CASES} == set(TEMPLATE_NAMES)
+    """Every Italian template shipped (the folder, not a list) has cases here."""
+    shipped = {path.name.removesuffix(".txt.j2") for path in (shipped_templates_dir() / "it").glob("*.txt.j2")}
+    assert set(TEMPLATE_NAMES) <= shipped
+    assert {name for name, _vars, _changes in CASES} == shipped
 
 
 @pytest.mark.parametrize(("name", "variables", "changes"), CASES)
@@ -195,3 +208,13 @@ async def test_the_contact_form_in_italian_edits_the_register_and_shows_the_guid
     with Store.open(db_path, readonly=True) as store:
         saved = store.contact("m1")
     assert saved.register == "tu" and saved.answers == {"same_path": "Sì, ma prima."}
+
+
+@pytest.mark.parametrize(("name", "variables", "changes"), CASES)
+def test_the_reviewed_wording_holds_in_every_template(name, variables, changes):
+    """A sector always takes its article ("nel settore delle energie rinnovabili"), roles are
+    "come X" (never "da X"), and an email in Lei opens with "Gentile" and the full name."""
+    text = rendered(name, variables, changes, "lei")
+    assert "settore energie" not in text and "ruoli da" not in text, text
+    if not name.startswith("linkedin_"):  # a LinkedIn text stays conversational: "Buongiorno Anna,"
+        assert "Buongiorno Anna," not in text, text
