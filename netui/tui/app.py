@@ -209,9 +209,7 @@ class NetuiApp(App[None]):
             return
         self.notify(escape(report.summary()), title="Merged with the file on disk",
                     severity="warning" if report.conflicts else "information", timeout=12)
-        refresh = getattr(self.screen, "refresh_data", None)
-        if refresh is not None:
-            refresh()
+        self.data_changed(None)
 
     def _report_save_error(self, error: BaseException) -> None:
         if isinstance(error, NetuiError):

@@ -300,8 +300,10 @@ class OverviewScreen(NetuiScreen[None]):
         if version == self._panel_version:
             return
         self._panel_version = version
+        from netui.core.today import search_over_line
+
         self.query_one(NetworkPanel).update_totals(model.totals, self._events_note(),
-                                                   self._visibility_note())
+                                                   self._visibility_note(), search_over_line(store.profile()))
 
     def _events_note(self) -> Text:
         """Upcoming events and the after-event steps still to do ("→ 3": the key 3 leads there;

@@ -121,15 +121,9 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         yield Static("By company (5: warm paths)", classes="panel-title")
         yield BarChart(id="panel-companies")
 
-    def _search_over(self) -> str | None:
-        """"The search is over: ..." once a job is recorded (`netui landed`)."""
-        from netui.core.today import search_over_line
-
-        store = getattr(self.app, "store", None)
-        return search_over_line(store.profile()) if store is not None else None
-
     def update_totals(self, totals: Totals, events_note: Text | None = None,
-                      visibility_note: Text | None = None) -> None:
+                      visibility_note: Text | None = None, search_over: str | None = None) -> None:
+        """Show the figures the owning screen gives (the panel reads no store itself)."""
         counts = Text()
         counts.append(f"{totals.count:,}", "bold")
         counts.append(" " + noun(totals.count, "contact", "contacts") + "\n")
@@ -142,9 +136,8 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         counts.append(f"{totals.to_thank:,}", "bold")
         counts.append(" " + noun(totals.to_thank, "reply to thank", "replies to thank")
                       if totals.to_thank < 10000 else " to thank")
-        over = self._search_over()
-        if over:
-            counts.append("\n" + over, "bold green")
+        if search_over:  # "The search is over: ..." once a job is recorded (`netui landed`)
+            counts.append("\n" + search_over, "bold green")
         self.query_one("#panel-counts", Static).update(counts)
         self.query_one("#panel-sources", BarChart).data = tuple(
             (vocabulary.SOURCES.label(s), n) for s, n in totals.sources())
