@@ -354,3 +354,20 @@ async def test_a_missing_ask_shows_in_the_preview_and_the_checks(tmp_path):
         assert "missing ask" not in plain(screen.query_one("#c-checks"))
         assert "missing ask" not in plain(screen.query_one("#c-preview"))
     store.close()
+
+
+async def test_the_ask_has_room_at_80_columns(tmp_path):
+    """At 80x24 the options take two rows: the Ask is wide enough to type in and to see focused
+    (on one row it was left a single column)."""
+    store = open_store(tmp_path)
+    ada = add(store, tier="key")
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
+        pilot.app.push_screen(ComposeScreen(ada.uid))
+        await settle(pilot)
+        screen = pilot.app.screen
+        ask = screen.query_one("#c-ask", Input)
+        assert pilot.app.focused is ask  # the personal template waits for its ask
+        assert ask.size.width >= 20
+        assert screen.query_one("#c-send-on", Input).size.width >= 10
+        assert ask.region.y != screen.query_one("#c-template", Select).region.y
+    store.close()

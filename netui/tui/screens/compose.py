@@ -125,6 +125,8 @@ class ComposeScreen(EditingScreen[None]):
     CSS_PATH = stylesheet("compose.tcss")
 
     RECOVERY_KIND = "compose"
+    #: Below 100 columns the options take two rows (compose.tcss): on one, the Ask had no room.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
