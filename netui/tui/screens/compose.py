@@ -226,7 +226,7 @@ class ComposeScreen(EditingScreen[None]):
                     with TabPane("Template", id="tab-template"):
                         yield Static("", id="c-source-note", markup=False)
                         yield TextEditor("", id="c-source", soft_wrap=True, tab_behavior="focus",
-                                       show_line_numbers=True)
+                                         show_line_numbers=True)
             with Vertical(id="c-side"):
                 with PreviewPane(id="c-preview-box", typed=self._typed_in_preview):
                     yield LiveText("", id="c-preview")

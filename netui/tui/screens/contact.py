@@ -305,11 +305,11 @@ class ContactScreen(EditingScreen[str | None]):
                 for i, question in enumerate(questions):
                     yield Static(question_text(question), classes="question", markup=False)
                     yield TextEditor(values["answers"].get(question, ""), id=f"answer-{i}",
-                                   classes="answer", read_only=readonly, tab_behavior="focus", compact=True)
+                                     classes="answer", read_only=readonly, tab_behavior="focus", compact=True)
                 yield Static("", id="error-answers", classes="field-error", markup=False)
                 yield Static("Notes", classes="section-title")
                 yield TextEditor(values["notes"], id="input-notes", classes="notes", read_only=readonly,
-                               tab_behavior="focus", compact=True)
+                                 tab_behavior="focus", compact=True)
                 yield Static("", id="error-notes", classes="field-error", markup=False)
             with Vertical(id="contact-side"):
                 yield Static(id="followup-status")

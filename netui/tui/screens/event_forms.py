@@ -55,7 +55,7 @@ class EventForm(FormModal[Event]):
                                           value=event.status if event else "planned", id="f-status",
                                           compact=True))
         yield self.field("Notes", TextEditor(event.notes if event else "", id="f-notes", soft_wrap=True,
-                                           tab_behavior="focus", compact=True))
+                                             tab_behavior="focus", compact=True))
 
     def values(self) -> dict[str, Any]:
         kind = self.query_one("#f-kind", Select).value

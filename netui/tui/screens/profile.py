@@ -149,7 +149,7 @@ class ProfileScreen(EditingScreen[None]):
         if key in MULTILINE:
             text = "\n".join(value) if isinstance(value, list) else value
             area = TextEditor(text, id=f"f-{key}", soft_wrap=True, tab_behavior="focus", compact=True,
-                            placeholder=placeholder)
+                              placeholder=placeholder)
             return area
         return Input(str(value), id=f"f-{key}", placeholder=placeholder, compact=True,
                      type="integer" if key in INT_KEYS else "text")
