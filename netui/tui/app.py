@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, TypeVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Provider
@@ -31,6 +32,7 @@ from netui.core.i18n import follow_profile
 from netui.storage.store import Store
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.messages import DataChanged
+from netui.tui.text_entry import accepts_text
 
 if TYPE_CHECKING:
     from netui.tui.editing import EditingScreen
@@ -243,6 +245,17 @@ class NetuiApp(App[None]):
         self.data_changed(None)
 
     # --- start and stop -----------------------------------------------------
+
+    #: The keys of the screens (1-6): plain digits, which are text wherever text is typed.
+    SCREEN_KEYS = frozenset(str(n) for n in range(1, 7))
+
+    async def on_event(self, event: events.Event) -> None:
+        """A screen key that comes back up from a widget taking text is that widget's text: no
+        screen switch behind the user's back (accepts_text says which widgets take text)."""
+        if (isinstance(event, events.Key) and event.is_forwarded and event.key in self.SCREEN_KEYS
+                and accepts_text(self.focused)):
+            return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self._update_subtitle()

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -35,6 +35,7 @@ from textual.widgets import (
     Static,
     TabbedContent,
     TabPane,
+    Tabs,
     TextArea,
 )
 
@@ -49,6 +50,7 @@ from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.draft_dialogs import PathPrompt, TextModal
 from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.widgets.live_text import LiveText
+from netui.tui.widgets.text_editor import TextEditor
 
 if TYPE_CHECKING:
     from netui.outreach.clipboard import CopyResult
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
 LANG_LABELS = vocabulary.LANGUAGES
 PREVIEW_DELAY = 0.03  # seconds of quiet typing before an edited *template* is compiled again
 COPY_TIMEOUT = 2.0
+TEMPLATE_PROBLEM = "template"  # the code of a check that the template could not render the email
 
 
 def _slug(text: str) -> str:
@@ -72,7 +75,7 @@ def default_eml_path(contact: Contact, day: date) -> Path:
     return default_folder() / f"email-{_slug(contact.name)}-{day.isoformat()}.eml"
 
 
-class EmailBody(TextArea):
+class EmailBody(TextEditor):
     """The email's body, which calls `changed` itself, in its own turn, on each change.
 
     Its Changed message reaches the screen only after six hops up the DOM, and the
@@ -99,12 +102,31 @@ class EmailField(Input):
         self._changed()
 
 
+class PreviewPane(VerticalScroll):
+    """The preview's frame: a focus stop (to scroll a long email by keys) that hands what is
+    typed to the editor, so that a key typed after tabbing out of the body is never lost."""
+
+    ACCEPTS_TEXT = True  # netui.tui.text_entry: the screen keys are text here too
+
+    def __init__(self, *args: Any, typed: Callable[[str], None], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._typed = typed
+
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self._typed(event.character)
+
+
 class ComposeScreen(EditingScreen[None]):
     """Write (or edit) the email to one contact."""
 
     CSS_PATH = stylesheet("compose.tcss")
 
     RECOVERY_KIND = "compose"
+    #: Below 100 columns the options take two rows (compose.tcss): on one, the Ask had no room.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -203,18 +225,20 @@ class ComposeScreen(EditingScreen[None]):
                                         changed=self._email_changed)
                     with TabPane("Template", id="tab-template"):
                         yield Static("", id="c-source-note", markup=False)
-                        yield TextArea("", id="c-source", soft_wrap=True, tab_behavior="focus",
-                                       show_line_numbers=True)
+                        yield TextEditor("", id="c-source", soft_wrap=True, tab_behavior="focus",
+                                         show_line_numbers=True)
             with Vertical(id="c-side"):
-                with VerticalScroll(id="c-preview-box"):
+                with PreviewPane(id="c-preview-box", typed=self._typed_in_preview):
                     yield LiveText("", id="c-preview")
-                with VerticalScroll(id="c-checks-box"):
+                with VerticalScroll(id="c-checks-box", can_focus=False):
                     yield LiveText("", id="c-checks")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#c-preview-box").border_title = "Preview"
         self.query_one("#c-checks-box").border_title = "Checks"
+        # ctrl+t switches the editor: the tab row is no focus stop between the send date and the subject.
+        self.query_one("#c-tabs", TabbedContent).query_one(Tabs).can_focus = False
         if self.contact is None:
             self.notify("This contact no longer exists.", severity="error")
             self.call_after_refresh(self.action_back, True)
@@ -229,6 +253,13 @@ class ComposeScreen(EditingScreen[None]):
         needs_ask = self._pending_template is not None and "missing ask" in self._pending_template
         self.query_one("#c-ask" if needs_ask else "#c-body").focus()
         self._refresh_preview()  # also shows the keys that apply
+
+    def _typed_in_preview(self, text: str) -> None:
+        """Text typed in the preview goes at the end of the editor it previews, which takes the focus."""
+        editor = self.query_one("#c-source" if self._on_template_tab() else "#c-body", TextArea)
+        editor.move_cursor(editor.document.end)
+        editor.insert(text)
+        editor.focus()
 
     def _put_back(self, kept: dict[str, Any]) -> None:
         """Fill the editors with edits kept in the recovery file."""
@@ -365,8 +396,14 @@ class ComposeScreen(EditingScreen[None]):
         try:
             email = self._render_source()
         except NetuiError as exc:
-            # A template problem matters for the email only while the template writes it.
-            self._pending_template = None if self.hand_edited and not force else str(exc)
+            # A template problem matters for the email only while the template writes it; when
+            # the email already has text, say that it was kept (it is not the template's text).
+            if self.hand_edited and not force:
+                self._pending_template = None
+            elif (self.subject + self.body).strip():
+                self._pending_template = f"{exc}; the email keeps its earlier text until the template renders"
+            else:
+                self._pending_template = str(exc)
             return
         self._pending_template = None
         if self.hand_edited and not force:
@@ -471,10 +508,14 @@ class ComposeScreen(EditingScreen[None]):
             subject, body = self.subject, self.body
             if self._pending_template:
                 problems.append(self._pending_template)
-        self.query_one("#c-preview", LiveText).update(self._preview_content(contact, subject, body, problems))
+        # One list of checks for both panes: the template's problems head it, and the preview
+        # repeats those, so that a problem never shows in one pane and not in the other.
+        found = [lint.Warning(TEMPLATE_PROBLEM, problem) for problem in problems] + self._checks(subject, body)
+        shown = [warning.message for warning in found if warning.code == TEMPLATE_PROBLEM]
+        self.query_one("#c-preview", LiveText).update(self._preview_content(contact, subject, body, shown))
         if self.channel.is_linkedin:
             self.query_one("#c-counter", LiveText).update(self._counter_content(body))
-        self.query_one("#c-checks", LiveText).update(self._checks_content(self._checks(subject, body)))
+        self.query_one("#c-checks", LiveText).update(self._checks_content(found))
         self._update_status()
         self._refresh_bindings_if_changed()
 

@@ -47,6 +47,7 @@ from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_link import ContactLinkField
+from netui.tui.widgets.text_editor import TextEditor
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -303,12 +304,12 @@ class ContactScreen(EditingScreen[str | None]):
                              "Add your own questions in your profile (4).", classes="section-help")
                 for i, question in enumerate(questions):
                     yield Static(question_text(question), classes="question", markup=False)
-                    yield TextArea(values["answers"].get(question, ""), id=f"answer-{i}",
-                                   classes="answer", read_only=readonly, tab_behavior="focus", compact=True)
+                    yield TextEditor(values["answers"].get(question, ""), id=f"answer-{i}",
+                                     classes="answer", read_only=readonly, tab_behavior="focus", compact=True)
                 yield Static("", id="error-answers", classes="field-error", markup=False)
                 yield Static("Notes", classes="section-title")
-                yield TextArea(values["notes"], id="input-notes", classes="notes", read_only=readonly,
-                               tab_behavior="focus", compact=True)
+                yield TextEditor(values["notes"], id="input-notes", classes="notes", read_only=readonly,
+                                 tab_behavior="focus", compact=True)
                 yield Static("", id="error-notes", classes="field-error", markup=False)
             with Vertical(id="contact-side"):
                 yield Static(id="followup-status")

@@ -19,6 +19,7 @@ from netui.core.models import (
 from netui.events.service import KIND_LABELS, PHASE_LABELS, STATUS_LABELS, split_when
 from netui.outreach.batch import Batch
 from netui.tui.dialogs.event_dialogs import FormModal
+from netui.tui.widgets.text_editor import TextEditor
 
 
 class EventForm(FormModal[Event]):
@@ -53,8 +54,8 @@ class EventForm(FormModal[Event]):
         yield self.field("Status", Select([(STATUS_LABELS[s], s) for s in EVENT_STATUSES], allow_blank=False,
                                           value=event.status if event else "planned", id="f-status",
                                           compact=True))
-        yield self.field("Notes", TextArea(event.notes if event else "", id="f-notes", soft_wrap=True,
-                                           tab_behavior="focus", compact=True))
+        yield self.field("Notes", TextEditor(event.notes if event else "", id="f-notes", soft_wrap=True,
+                                             tab_behavior="focus", compact=True))
 
     def values(self) -> dict[str, Any]:
         kind = self.query_one("#f-kind", Select).value

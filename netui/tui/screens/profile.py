@@ -35,6 +35,7 @@ from netui.outreach import drafting
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.messages import DataChanged
+from netui.tui.widgets.text_editor import TextEditor
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -147,8 +148,8 @@ class ProfileScreen(EditingScreen[None]):
                           id=f"f-{key}", compact=True)
         if key in MULTILINE:
             text = "\n".join(value) if isinstance(value, list) else value
-            area = TextArea(text, id=f"f-{key}", soft_wrap=True, tab_behavior="focus", compact=True,
-                            placeholder=placeholder)
+            area = TextEditor(text, id=f"f-{key}", soft_wrap=True, tab_behavior="focus", compact=True,
+                              placeholder=placeholder)
             return area
         return Input(str(value), id=f"f-{key}", placeholder=placeholder, compact=True,
                      type="integer" if key in INT_KEYS else "text")
