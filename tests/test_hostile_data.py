@@ -6,6 +6,7 @@ program would, the installed `netui` command in a subprocess, or the app under P
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -496,4 +497,51 @@ async def test_a_looping_template_in_the_app_is_stopped_and_the_app_quits(tmp_pa
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert time.monotonic() - started < 20
+    store.close()
+
+
+async def test_typing_a_looping_template_never_holds_the_screen(tmp_path, monkeypatch):
+    """In the live template editor, each change renders in a thread: a template of nested
+    loops typed there leaves the keys answering at once, and the preview then says why it
+    was stopped."""
+    from netui.core.models import Profile
+    from netui.tui.app import NetuiApp
+    from netui.tui.screens.compose import ComposeScreen
+    from netui.tui.widgets.live_text import LiveText
+
+    monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path / "config"))
+    store = Store.open(tmp_path / "netui.json")
+    store.set_profile(Profile(first_name="Ana", target_sector="data", language="en"))
+    ada = store.add_contact(Contact(first_name="Ada", emails=["ada@example.org"]))
+    app = NetuiApp(store, handle_signals=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.push_screen(ComposeScreen(ada.uid, template="generic"))
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if isinstance(app.screen, ComposeScreen) and app.screen._ready:
+                break
+        screen = app.screen
+        assert isinstance(screen, ComposeScreen)
+        await pilot.press("ctrl+t")  # the template editor
+        await pilot.pause()
+        source = screen.query_one("#c-source")
+        source.focus()
+        source.load_text("Subject: hi\n\n{% set s = 'x' * 200000 %}{% for a in s %}{% for b in s %}"
+                         "{% endfor %}{% endfor %}\n")  # its render starts now and runs a second
+        # The screen's own loop keeps turning meanwhile (Pilot's press would wait for the
+        # process to be idle, so the loop's gaps are measured instead).
+        worst, last, until = 0.0, time.monotonic(), time.monotonic() + 1.5
+        while time.monotonic() < until:
+            await asyncio.sleep(0.005)
+            now = time.monotonic()
+            worst, last = max(worst, now - last), now
+        assert worst < 0.3, worst  # rendered on the screen's thread, the loop would stop for 1 s
+        checks = ""
+        for _ in range(60):
+            await pilot.pause(0.1)
+            checks = screen.query_one("#c-checks", LiveText).content.plain
+            if "took more than 1 s" in checks:
+                break
+        assert "took more than 1 s" in checks
     store.close()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -42,7 +43,7 @@ from textual.widgets import (
 from netui.core import vocabulary
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.i18n import template_language
-from netui.core.models import LANGUAGES, Contact, Draft, Event, check_date
+from netui.core.models import LANGUAGES, Contact, Draft, Event, Profile, check_date
 from netui.outreach import batch as batches
 from netui.outreach import channels, drafting, lint, sending
 from netui.tui.base import stylesheet
@@ -162,6 +163,9 @@ class ComposeScreen(EditingScreen[None]):
         self._loaded_source = ""
         self._loaded_key: tuple[str, str] | None = None
         self._pending_template: str | None = None  # a render error or note to show in the checks
+        self._last_render: drafting.RenderedEmail | NetuiError | None = None  # of the template as it is
+        self._render_running = False  # a render of the typed template is under way in its thread
+        self._render_wanted = False  # the template changed since that render started
         self._ready = False
         self._bindings_state: tuple[bool | None, ...] | None = None  # check_action's answers last shown
         self.channel = channels.Channel()  # where the template's text goes: email or LinkedIn
@@ -391,11 +395,18 @@ class ComposeScreen(EditingScreen[None]):
         self.query_one("#c-subject-row").display = not channel.is_linkedin
         self.query_one("#c-counter").display = channel.is_linkedin
 
-    def _rerender(self, force: bool = False) -> None:
-        """Put the template's text in the editors (unless edited by hand, or forced)."""
+    def _rerender(self, force: bool = False, rendered: drafting.RenderedEmail | NetuiError | None = None) -> None:
+        """Put the template's text in the editors (unless edited by hand, or forced);
+        `rendered`: a render already made (in the thread), else one is made now."""
         try:
-            email = self._render_source()
+            if isinstance(rendered, NetuiError):
+                raise rendered
+            if rendered is not None:
+                self._set_channel(channels.from_headers(rendered.headers))
+            email = rendered if rendered is not None else self._render_source()
+            self._last_render = email
         except NetuiError as exc:
+            self._last_render = exc
             # A template problem matters for the email only while the template writes it; when
             # the email already has text, say that it was kept (it is not the template's text).
             if self.hand_edited and not force:
@@ -426,9 +437,45 @@ class ComposeScreen(EditingScreen[None]):
     @on(TextArea.Changed, "#c-source")
     @on(Input.Changed, "#c-ask")
     def _template_input_changed(self) -> None:
-        if self._ready:
-            self._rerender()
-            self._schedule()
+        """A template (or the Ask) being typed: rendered in a thread, so that a slow
+        template never holds the screen (a render is stopped after about a second
+        anyway). One render at a time: keys typed meanwhile are rendered together next."""
+        if not self._ready or self.contact is None:
+            return
+        self._render_wanted = True
+        if not self._render_running:
+            self._start_render()
+
+    def _start_render(self) -> None:
+        assert self.contact is not None
+        self._render_wanted = False
+        self._render_running = True
+        self._render_worker(self.source, self.lang, self.store.profile(), self.contact, self.event,
+                            self._extra_vars(), self.template, self.netui.today)
+
+    @work(thread=True, group="render")
+    def _render_worker(self, source: str, lang: str, profile: Profile, contact: Contact, event: Event | None,
+                       extra: dict[str, Any], name: str, today: date) -> None:
+        time.sleep(PREVIEW_DELAY)  # a pause in typing: the keys of a burst render once
+        try:
+            result: drafting.RenderedEmail | NetuiError = drafting.render_source(
+                source, lang, profile, contact, event, extra, name=name, today=today)
+        except NetuiError as exc:
+            result = exc
+        self.app.call_from_thread(self._render_arrived, result)
+
+    def _render_arrived(self, result: drafting.RenderedEmail | NetuiError) -> None:
+        """A render from the thread arrived: the editors and the preview follow it, unless
+        the text changed meanwhile (then the newest text is rendered instead)."""
+        self._render_running = False
+        if not self.is_mounted:
+            return
+        if self._render_wanted:
+            self._start_render()
+            return
+        self._last_render = result
+        self._rerender(rendered=result)
+        self._schedule()
 
     @on(Select.Changed, "#c-template")
     @on(Select.Changed, "#c-lang")
@@ -498,12 +545,18 @@ class ComposeScreen(EditingScreen[None]):
             return
         problems: list[str] = []
         if self._on_template_tab():
-            try:
-                email = self._render_source()
-                subject, body = email.subject, email.body
-            except NetuiError as exc:
+            last = self._last_render
+            if last is None:  # nothing rendered yet (the tab opened on a template never rendered)
+                try:
+                    last = self._render_source()
+                except NetuiError as exc:
+                    last = exc
+                self._last_render = last
+            if isinstance(last, NetuiError):
                 subject, body = "", ""
-                problems.append(str(exc))
+                problems.append(str(last))
+            else:
+                subject, body = last.subject, last.body
         else:
             subject, body = self.subject, self.body
             if self._pending_template:
