@@ -27,6 +27,7 @@ from netui.core.models import (
 from netui.events.checklists import parse_checklist
 from netui.storage.paths import shipped_templates_dir, user_templates_dir
 from netui.storage.store import Store
+from netui.core.i18n import _
 
 FILE_NAME = "checkup.txt"
 SECTIONS = {
@@ -44,13 +45,12 @@ SECTION_TITLES = {
 def checkup_path(lang: str) -> tuple[Path, str]:
     """The check-up file for `lang` and where it comes from: "user" or "shipped"."""
     if lang not in LANGUAGES:
-        raise ChecklistError(f"unknown language {lang!r}; use one of: {', '.join(LANGUAGES)}")
+        raise ChecklistError(_("unknown language {lang}; use one of: {choices}").format(lang=repr(lang), choices=', '.join(LANGUAGES)))
     for origin, folder in (("user", user_templates_dir()), ("shipped", shipped_templates_dir())):
         path = folder / lang / "checklists" / FILE_NAME
         if path.is_file():
             return path, origin
-    raise ChecklistError(f"no check-up list in {lang} (looked in {user_templates_dir()} "
-                         f"and {shipped_templates_dir()})")
+    raise ChecklistError(_("no check-up list in {lang} (looked in {yours} and {shipped})").format(lang=lang, yours=user_templates_dir(), shipped=shipped_templates_dir()))
 
 
 def load_items(lang: str) -> list[ChecklistItem]:
@@ -59,9 +59,9 @@ def load_items(lang: str) -> list[ChecklistItem]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise ChecklistError(f"{path}: not UTF-8 text") from None
+        raise ChecklistError(_("{path}: not UTF-8 text").format(path=path)) from None
     except OSError as exc:
-        raise ChecklistError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ChecklistError(_("cannot read {path}: {problem}").format(path=path, problem=exc.strerror or exc)) from None
     return parse_checklist(text, str(path), sections=SECTIONS, order=CHECKUP_SECTIONS)
 
 
@@ -133,7 +133,7 @@ def set_done(store: Store, numbers: list[int], done: bool = True, today: date | 
     checkup = status.checkup.copy()
     for number in numbers:
         if not 1 <= number <= len(checkup.items):
-            raise NetuiError(f"no check-up item {number}: the list has items 1 to {len(checkup.items)}")
+            raise NetuiError(_("no check-up item {number}: the list has items 1 to {count}").format(number=number, count=len(checkup.items)))
         checkup.items[number - 1].done = done
     if checkup.items and all(item.done for item in checkup.items):
         checkup.completed = [*checkup.completed, today.isoformat()]

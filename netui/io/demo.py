@@ -26,6 +26,7 @@ from netui.core.models import (
 )
 from netui.core.textsearch import fold
 from netui.storage.store import Store
+from netui.core.i18n import _
 
 # first, last, company, position, sector, location, source, relationship, tier, tags, notes, cadence
 PEOPLE: list[tuple[str, str, str, str, str, str, str, str | None, str, list[str], str, int | None]] = [
@@ -225,7 +226,7 @@ def build_demo(path: Path, today: date | None = None) -> Path:
     """Write the demo network to `path`, which must not exist yet; returns it."""
     path = Path(path)
     if path.exists():
-        raise NetuiError(f"{path} already exists: the demo is only ever written to a new file")
+        raise NetuiError(_("{path} already exists: the demo is only ever written to a new file").format(path=path))
     today = today or date.today()
     profile, contacts, interactions, events, drafts = demo_records(today)
     store = Store.open(path)

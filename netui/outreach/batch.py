@@ -20,6 +20,7 @@ from netui.core.i18n import template_language
 from netui.core.models import Contact, Draft, Event, check_date, new_uid
 from netui.outreach.lint import Warning, check_similar
 from netui.storage.store import Store
+from netui.core.i18n import _
 
 PERSONAL_TEMPLATE = "personal"
 END_OF_DAY_HOUR = 17  # from this hour on, unsent drafts due today get a warning
@@ -60,7 +61,7 @@ def _day(value: str | date | None) -> str:
         return value.isoformat()
     checked = check_date("send_on", value)
     if not checked:
-        raise ValidationError("send_on", "a send day is required (YYYY-MM-DD)")
+        raise ValidationError("send_on", _("a send day is required (YYYY-MM-DD)"))
     return checked
 
 
@@ -84,12 +85,12 @@ def create_batch(store: Store, contact_uids: Iterable[str], send_on: str | date,
     day = _day(send_on)
     uids = list(dict.fromkeys(contact_uids))
     if not uids:
-        raise NetuiError("choose at least one contact for the batch")
+        raise NetuiError(_("choose at least one contact for the batch"))
     contacts = []
     for uid in uids:
         contact = store.contact(uid)
         if contact is None:
-            raise NotFoundError(f"no contact with uid {uid}")
+            raise NotFoundError(_("no contact with uid {uid}").format(uid=uid))
         contacts.append(contact)
     profile = store.profile()
     lang = lang or template_language(profile.language)

@@ -32,6 +32,7 @@ from netui.core.i18n import template_language
 from netui.core.models import Contact, Draft, Event, Interaction, Profile, check_date
 from netui.outreach.batch import Batch, create_batch
 from netui.storage.store import Store
+from netui.core.i18n import _
 
 JOB_NEWS_TEMPLATE = "job_news"
 #: Interaction kind -> the help it stands for.
@@ -210,10 +211,10 @@ def find_helpers(store: Store, since: str) -> list[Helper]:
 def _check_job(company: str, position: str, landed_on: str | date) -> tuple[str, str, str]:
     company, position = company.strip(), position.strip()
     if not company:
-        raise ValidationError("company", "say where the job is (the company)")
+        raise ValidationError("company", _("say where the job is (the company)"))
     day = landed_on.isoformat() if isinstance(landed_on, date) else check_date("date", landed_on)
     if not day:
-        raise ValidationError("date", "a date is required (YYYY-MM-DD)")
+        raise ValidationError("date", _("a date is required (YYYY-MM-DD)"))
     return company, position, day
 
 
@@ -224,8 +225,7 @@ def plan_landing(store: Store, company: str, position: str, landed_on: str | dat
     profile = store.profile()
     if profile.landed_on:
         where = " at ".join(p for p in (profile.landed_position, profile.landed_company) if p)
-        raise NetuiError(f"a job is already recorded ({where}, {profile.landed_on}): "
-                         "undo it first ('netui landed --undo')")
+        raise NetuiError(_("a job is already recorded ({where}, {landed_on}): undo it first ('netui landed --undo')").format(where=where, landed_on=profile.landed_on))
     start = check_date("since", since) if since else search_start(store.all_interactions())
     helpers = find_helpers(store, start) if start else []
     changed = profile.copy(
@@ -259,7 +259,7 @@ def undo_landed(store: Store) -> Undone:
     """Back to the search: the cadences and profile as they were, the unsent thank-you drafts removed."""
     profile = store.profile()
     if not profile.landed_on:
-        raise NetuiError("no job is recorded: nothing to undo")
+        raise NetuiError(_("no job is recorded: nothing to undo"))
     drafts: list[Draft] = [d for d in store.drafts() if profile.landed_batch_uid
                            and d.batch_uid == profile.landed_batch_uid]
     unsent = [d for d in drafts if d.status != "sent"]

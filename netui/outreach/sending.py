@@ -14,6 +14,7 @@ from netui.core.models import Draft, Interaction
 from netui.outreach import channels
 from netui.outreach.batch import progress
 from netui.storage.store import Store
+from netui.core.i18n import _
 
 
 def sent_day(draft: Draft, today: date | None = None) -> str:
@@ -33,9 +34,9 @@ def mark_sent(store: Store, draft_uid: str, today: date | None = None) -> Intera
     """
     draft = store.draft(draft_uid)
     if draft is None:
-        raise NotFoundError(f"no draft with uid {draft_uid}")
+        raise NotFoundError(_("no draft with uid {draft_uid}").format(draft_uid=draft_uid))
     if draft.status == "sent":
-        raise NetuiError("this draft is already marked as sent")
+        raise NetuiError(_("this draft is already marked as sent"))
     day = sent_day(draft, today)
     channel = channels.of_template(draft.template, draft.lang)
     summary = channels.sent_summary(channel, draft.subject, draft.body, draft.template)
