@@ -31,6 +31,8 @@ from netui.core.i18n import follow_profile
 from netui.storage.store import Store
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.messages import DataChanged
+from netui.core.i18n import _
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.tui.editing import EditingScreen
@@ -98,14 +100,14 @@ class NetuiApp(App[None]):
     CSS_PATH = STYLES
     COMMANDS = App.COMMANDS | {_palette_provider}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("question_mark", "help", "Help"),
-        Binding("1", "switch_mode('overview')", "Network"),
-        Binding("2", "switch_mode('drafts')", "Drafts"),
-        Binding("3", "switch_mode('events')", "Events"),
-        Binding("4", "switch_mode('profile')", "Profile"),
-        Binding("5", "switch_mode('companies')", "Companies"),
-        Binding("6", "switch_mode('posts')", "Posts"),
+        Binding("ctrl+q", "quit", _l("Quit"), priority=True),
+        Binding("question_mark", "help", _l("Help")),
+        Binding("1", "switch_mode('overview')", _l("Network")),
+        Binding("2", "switch_mode('drafts')", _l("Drafts")),
+        Binding("3", "switch_mode('events')", _l("Events")),
+        Binding("4", "switch_mode('profile')", _l("Profile")),
+        Binding("5", "switch_mode('companies')", _l("Companies")),
+        Binding("6", "switch_mode('posts')", _l("Posts")),
     ]
 
     def __init__(self, store: Store, *, demo: bool = False, today: date | None = None,
@@ -140,7 +142,7 @@ class NetuiApp(App[None]):
         """Tell the user politely that nothing can be changed; True when read-only."""
         if self.store.readonly:
             self.notify(self.store.readonly_reason or "This data file is open read-only.",
-                        title="Read-only", severity="warning", markup=False)
+                        title=_("Read-only"), severity="warning", markup=False)
             return True
         return False
 
@@ -170,7 +172,7 @@ class NetuiApp(App[None]):
         except ValidationError:
             raise
         except NetuiError as exc:
-            self.notify(str(exc), title="Not changed", severity="error", markup=False)
+            self.notify(str(exc), title=_("Not changed"), severity="error", markup=False)
             raise CommitFailed(str(exc)) from None
         self.data_changed(uids)
         saved = await self.save_in_background()
@@ -198,7 +200,7 @@ class NetuiApp(App[None]):
         if self.save_failed:
             self.save_failed = None
             self._update_subtitle()
-            self.notify("All changes saved.", title="Saved")
+            self.notify(_("All changes saved."), title=_("Saved"))
         self._report_merge()
         return True
 
@@ -207,7 +209,7 @@ class NetuiApp(App[None]):
         report = self.store.take_merge_report()
         if report is None:
             return
-        self.notify(escape(report.summary()), title="Merged with the file on disk",
+        self.notify(escape(report.summary()), title=_("Merged with the file on disk"),
                     severity="warning" if report.conflicts else "information", timeout=12)
         refresh = getattr(self.screen, "refresh_data", None)
         if refresh is not None:
@@ -220,15 +222,14 @@ class NetuiApp(App[None]):
             message = f"{type(error).__name__}: {error}"
         self.save_failed = message
         self._update_subtitle()
-        self.notify(f"{escape(message)}\nYour changes are kept in memory: 'Save now' in the "
-                    "command palette (ctrl+p) retries.", title="Not saved", severity="error", timeout=12)
+        self.notify(_("{value}\nYour changes are kept in memory: 'Save now' in the command palette (ctrl+p) retries.").format(value=escape(message)), title=_("Not saved"), severity="error", timeout=12)
 
     def action_save_now(self) -> None:
         """Retry writing changes kept in memory."""
         if self.refuse_if_readonly():
             return
         if not self.store.dirty:
-            self.notify("Nothing to save: everything is on disk.")
+            self.notify(_("Nothing to save: everything is on disk."))
             return
         self.run_worker(self.save_in_background(), group="save-retry", exit_on_error=False)
 
@@ -237,11 +238,11 @@ class NetuiApp(App[None]):
         try:
             self.store.reload()
         except NetuiError as exc:
-            self.notify(str(exc), title="Cannot reload", severity="error", markup=False)
+            self.notify(str(exc), title=_("Cannot reload"), severity="error", markup=False)
             return
         self.save_failed = None
         self._update_subtitle()
-        self.notify("Data file read again from disk.")
+        self.notify(_("Data file read again from disk."))
         self.data_changed(None)
 
     # --- start and stop -----------------------------------------------------
@@ -250,13 +251,13 @@ class NetuiApp(App[None]):
         self._update_subtitle()
         self.switch_mode("overview")
         if self.store.readonly:
-            self.notify(self.store.readonly_reason or "Read-only", title="Read-only", severity="warning",
+            self.notify(self.store.readonly_reason or "Read-only", title=_("Read-only"), severity="warning",
                         timeout=10, markup=False)
         if self.store.load_problems:
             shown = self.store.load_problems[:5]
             more = len(self.store.load_problems) - len(shown)
             self.notify("\n".join(shown) + (f"\n...and {more} more ('netui doctor')" if more else ""),
-                        title="Records checked on opening", severity="warning", timeout=15, markup=False)
+                        title=_("Records checked on opening"), severity="warning", timeout=15, markup=False)
         if self.handle_signals:
             self._install_signal_handlers()
 
@@ -317,7 +318,7 @@ class NetuiApp(App[None]):
 
         def done(message: str | None) -> None:
             if message:
-                self.notify(message, title="Job found", markup=False, timeout=10)
+                self.notify(message, title=_("Job found"), markup=False, timeout=10)
 
         if not self.refuse_if_readonly():
             self.push_screen(LandedScreen(), done)
@@ -439,7 +440,7 @@ class NetuiApp(App[None]):
         try:
             entries = recovery.load(self.store.path)
         except NetuiError as exc:
-            self.notify(str(exc), title="Recovery file", severity="warning", markup=False)
+            self.notify(str(exc), title=_("Recovery file"), severity="warning", markup=False)
             return
         if not entries:
             return
@@ -464,9 +465,9 @@ class NetuiApp(App[None]):
         try:
             count = self.store.restore_records_entry(entry)
         except NetuiError as exc:
-            self.notify(str(exc), title="Not restored", severity="error", markup=False)
+            self.notify(str(exc), title=_("Not restored"), severity="error", markup=False)
             return
-        self.notify(f"{count} unsaved record(s) put back and saved.", title="Restored")
+        self.notify(_("{count} unsaved record(s) put back and saved.").format(count=count), title=_("Restored"))
         self.data_changed(None)
 
     def restore_forms(self, entries: list[dict[str, Any]]) -> None:
@@ -482,5 +483,5 @@ class NetuiApp(App[None]):
                 continue
             editor = reopeners.get(kind) if isinstance(kind, str) else None
             if editor is None or not editor.reopen(self, entry):
-                self.notify(f"Could not reopen the kept form {entry.get('title') or kind!r}.",
+                self.notify(_("Could not reopen the kept form {value}.").format(value=repr(entry.get('title') or kind)),
                             severity="warning", markup=False)

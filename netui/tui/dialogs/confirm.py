@@ -8,15 +8,16 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from netui.tui.base import NetuiModal
+from netui.tui.keys import _l
 
 
 class ConfirmScreen(NetuiModal[bool | None]):
     """Ask one question; `y`/`n` answer, `escape` counts as no (or as neither: None)."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", show=False),
+        Binding("y", "answer(True)", _l("Yes"), show=False),
         Binding("n", "answer(False)", "No", show=False),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("escape", "cancel", _l("Cancel")),
     ]
 
 

@@ -22,6 +22,8 @@ from textual.widgets import Button, Footer, Input, Static
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.models import check_date
 from netui.outreach import landed as landing
+from netui.core.i18n import _
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.storage.store import Store
@@ -54,8 +56,8 @@ class LandedScreen(ModalScreen[str | None]):
     LandedScreen Button { margin-left: 2; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "Record the job", priority=True),
-        Binding("escape", "cancel", "Back"),
+        Binding("ctrl+s", "save", _l("Record the job"), priority=True),
+        Binding("escape", "cancel", _l("Back")),
     ]
 
     @property
@@ -70,23 +72,19 @@ class LandedScreen(ModalScreen[str | None]):
         me = self.store.profile()
         with Vertical():
             if me.landed_on:
-                yield Static("The search is over", classes="landed-title")
+                yield Static(_("The search is over"), classes="landed-title")
                 where = " at ".join(p for p in (me.landed_position, me.landed_company) if p)
                 batch = [d for d in self.store.drafts()
                          if me.landed_batch_uid and d.batch_uid == me.landed_batch_uid]
                 unsent = sum(d.status != "sent" for d in batch)
-                yield Static(f"{where}, found on {me.landed_on}.\n"
-                             f"Thank-you drafts: {len(batch) - unsent} of {len(batch)} sent.\n"
-                             f"Key contacts every {me.cadence_key_days} days, others every "
-                             f"{me.cadence_network_days}.\n\n"
-                             "Undo: back to the search cadences, the unsent thank-you drafts removed.",
+                yield Static(_("{where}, found on {landed_on}.\nThank-you drafts: {value} of {count} sent.\nKey contacts every {cadence_key_days} days, others every {cadence_network_days}.\n\nUndo: back to the search cadences, the unsent thank-you drafts removed.").format(where=where, landed_on=me.landed_on, value=len(batch) - unsent, count=len(batch), cadence_key_days=me.cadence_key_days, cadence_network_days=me.cadence_network_days),
                              id="landed-summary", markup=False)
                 yield Static("", id="landed-error", markup=False)
                 with Horizontal(classes="landed-buttons"):
-                    yield Button("Close (escape)", id="landed-close")
-                    yield Button("Undo: back to the search", id="landed-undo", variant="error")
+                    yield Button(_("Close (escape)"), id="landed-close")
+                    yield Button(_("Undo: back to the search"), id="landed-undo", variant="error")
             else:
-                yield Static("I found a job: thank everyone who helped", classes="landed-title")
+                yield Static(_("I found a job: thank everyone who helped"), classes="landed-title")
                 today = self.netui.today.isoformat()
                 values = {"date": today, "since": ""}
                 for key, label, placeholder in FIELDS:
@@ -98,8 +96,8 @@ class LandedScreen(ModalScreen[str | None]):
                     yield Static("", id="landed-list", markup=False)
                 yield Static("", id="landed-error", markup=False)
                 with Horizontal(classes="landed-buttons"):
-                    yield Button("Cancel (escape)", id="landed-close")
-                    yield Button("Record and prepare the drafts (ctrl+s)", id="landed-save", variant="primary")
+                    yield Button(_("Cancel (escape)"), id="landed-close")
+                    yield Button(_("Record and prepare the drafts (ctrl+s)"), id="landed-save", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:

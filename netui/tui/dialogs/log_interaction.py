@@ -18,6 +18,8 @@ from netui.core.errors import ValidationError
 from netui.core.followups import OUTREACH_KINDS
 from netui.core.models import INTERACTION_KINDS, Interaction
 from netui.tui.editing import EditingModal, values_dict
+from netui.core.i18n import _
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -43,10 +45,10 @@ class LogInteractionScreen(EditingModal[bool]):
     RECOVERY_KIND = "interaction"
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+        Binding("ctrl+s", "save", _l("Save"), priority=True),
+        Binding("escape", "cancel", _l("Cancel")),
+        Binding("tab", "app.focus_next", _l("Next field"), show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", _l("Previous field"), show=False, priority=True),
     ]
 
 
@@ -82,22 +84,22 @@ class LogInteractionScreen(EditingModal[bool]):
         readonly = self.store.readonly
         with Vertical(classes="dialog"):
             verb = "Edit the interaction" if item else "Log an interaction"
-            yield Static(f"{verb} with {name}", id="log-title", markup=False)
-            yield Label("Kind", classes="log-label")
+            yield Static(_("{verb} with {name}").format(verb=verb, name=name), id="log-title", markup=False)
+            yield Label(_("Kind"), classes="log-label")
             yield Select(vocabulary.INTERACTION_KINDS.choices(INTERACTION_KINDS), value=kind, allow_blank=False,
                          id="input-kind", disabled=readonly, compact=True)
             yield Static(KIND_HELP.get(kind, ""), id="kind-help")
             yield Static("", id="error-kind", classes="field-error", markup=False)
-            yield Label("Date", classes="log-label")
+            yield Label(_("Date"), classes="log-label")
             yield Input(when, placeholder="YYYY-MM-DD", id="input-date", disabled=readonly, compact=True)
             yield Static("", id="error-date", classes="field-error", markup=False)
-            yield Label("Summary", classes="log-label")
+            yield Label(_("Summary"), classes="log-label")
             yield TextArea(item.summary if item else "", id="input-summary", read_only=readonly,
                            tab_behavior="focus", compact=True)
             yield Static("", id="error-summary", classes="field-error", markup=False)
             with Horizontal():
-                yield Button("Cancel (esc)", id="cancel")
-                yield Button("Save (ctrl+s)", id="save", variant="primary", disabled=readonly)
+                yield Button(_("Cancel (esc)"), id="cancel")
+                yield Button(_("Save (ctrl+s)"), id="save", variant="primary", disabled=readonly)
 
     def on_mount(self) -> None:
         self._initial = self.form_values()
@@ -191,7 +193,7 @@ class LogInteractionScreen(EditingModal[bool]):
         contact = store.contact(self.contact_uid)
         what = vocabulary.INTERACTION_KINDS.label(values["kind"])
         note = " The follow-up clock starts again." if values["kind"] in OUTREACH_KINDS else ""
-        self.notify(f"Logged {what} with {contact.name if contact else 'the contact'}.{note}", markup=False)
+        self.notify(_("Logged {what} with {value}.{note}").format(what=what, value=contact.name if contact else 'the contact', note=note), markup=False)
         self.dismiss(True)
         if item is None and contact is not None:
             from netui.tui.dialogs.intro_dialogs import offer_thanks

@@ -25,6 +25,7 @@ from netui.core.companies import company_key
 from netui.core.errors import CommitFailed
 from netui.core.funnel import FunnelRow, funnel
 from netui.core.warmpaths import CompanyIndex, CompanyPaths, WarmPath
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.storage.store import Store
@@ -84,12 +85,12 @@ class CompaniesScreen(Screen):
     CompaniesScreen #co-funnel { height: 1fr; }
     """
     BINDINGS = [
-        Binding("slash", "find", "Find company"),
-        Binding("a", "ask", "Ask intro"),
-        Binding("r", "requested", "Log asked", show=False),
-        Binding("m", "made", "Log intro made"),
-        Binding("f", "toggle_funnel", "Sources"),
-        Binding("escape", "back_to_lists", "Back", show=False),
+        Binding("slash", "find", _l("Find company")),
+        Binding("a", "ask", _l("Ask intro")),
+        Binding("r", "requested", _l("Log asked"), show=False),
+        Binding("m", "made", _l("Log intro made")),
+        Binding("f", "toggle_funnel", _l("Sources")),
+        Binding("escape", "back_to_lists", _l("Back"), show=False),
     ]
 
     def __init__(self) -> None:

@@ -47,6 +47,8 @@ from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_link import ContactLinkField
+from netui.core.i18n import _
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -187,7 +189,7 @@ async def confirm_and_delete(screen: NetuiScreen[Any], uid: str) -> bool:
         await app.commit(lambda: app.store.delete_contact(uid), uids={uid})
     except CommitFailed:
         return False
-    app.notify(f"Deleted {contact.name}.", markup=False)
+    app.notify(_("Deleted {name}.").format(name=contact.name), markup=False)
     return True
 
 
@@ -199,8 +201,8 @@ class TimelineTable(DataTable):
     """The contact's interactions, newest first."""
 
     BINDINGS = [
-        Binding("a", "screen.log", "Add", show=False),
-        Binding("delete,backspace", "screen.delete_interaction", "Delete interaction"),
+        Binding("a", "screen.log", _l("Add"), show=False),
+        Binding("delete,backspace", "screen.delete_interaction", _l("Delete interaction")),
     ]
 
     def on_resize(self) -> None:
@@ -221,14 +223,14 @@ class ContactScreen(EditingScreen[str | None]):
     RECOVERY_KIND = "contact"
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "back", "Back"),
-        Binding("ctrl+l", "log", "Log interaction"),
-        Binding("ctrl+d", "delete", "Delete contact", priority=True),
+        Binding("ctrl+s", "save", _l("Save"), priority=True),
+        Binding("escape", "back", _l("Back")),
+        Binding("ctrl+l", "log", _l("Log interaction")),
+        Binding("ctrl+d", "delete", _l("Delete contact"), priority=True),
         # Priority, so that keys typed right after a tab (a fast typist, autotype) land in
         # the next field rather than in the one the tab is leaving.
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+        Binding("tab", "app.focus_next", _l("Next field"), show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", _l("Previous field"), show=False, priority=True),
     ]
 
     def __init__(self, uid: str | None, *, restore: dict[str, Any] | None = None) -> None:
@@ -298,21 +300,21 @@ class ContactScreen(EditingScreen[str | None]):
                         with Vertical(classes="field-input"):
                             yield self._make_input(f, values[f.name], readonly)
                             yield Static("", id=f"error-{f.name}", classes="field-error", markup=False)
-                yield Static("First-meeting questions", classes="section-title")
-                yield Static("Ask them when you meet someone new; the answers stay with the contact. "
-                             "Add your own questions in your profile (4).", classes="section-help")
+                yield Static(_("First-meeting questions"), classes="section-title")
+                yield Static(_("Ask them when you meet someone new; the answers stay with the contact. "
+                             "Add your own questions in your profile (4)."), classes="section-help")
                 for i, question in enumerate(questions):
                     yield Static(question_text(question), classes="question", markup=False)
                     yield TextArea(values["answers"].get(question, ""), id=f"answer-{i}",
                                    classes="answer", read_only=readonly, tab_behavior="focus", compact=True)
                 yield Static("", id="error-answers", classes="field-error", markup=False)
-                yield Static("Notes", classes="section-title")
+                yield Static(_("Notes"), classes="section-title")
                 yield TextArea(values["notes"], id="input-notes", classes="notes", read_only=readonly,
                                tab_behavior="focus", compact=True)
                 yield Static("", id="error-notes", classes="field-error", markup=False)
             with Vertical(id="contact-side"):
                 yield Static(id="followup-status")
-                yield Static("Interactions", classes="section-title", id="timeline-title")
+                yield Static(_("Interactions"), classes="section-title", id="timeline-title")
                 yield Static(id="timeline-help", classes="section-help")
                 yield TimelineTable(id="timeline", cursor_type="row", zebra_stripes=True)
                 yield Static(id="timeline-detail", markup=False)
@@ -330,7 +332,7 @@ class ContactScreen(EditingScreen[str | None]):
             if f.kind == "select":
                 return Select(options, value=value or choices[0], allow_blank=False, id=widget_id,
                               disabled=readonly, compact=True)
-            return Select(options, value=value or Select.NULL, allow_blank=True, prompt="(none)",
+            return Select(options, value=value or Select.NULL, allow_blank=True, prompt=_("(none)"),
                           id=widget_id, disabled=readonly, compact=True)
         return Input(value, placeholder=f.placeholder, id=widget_id, disabled=readonly, compact=True,
                      select_on_focus=False)
@@ -356,7 +358,7 @@ class ContactScreen(EditingScreen[str | None]):
         self._initial = self.form_values()
         if self.restore and values_dict(self.restore):
             self.set_form_values(values_dict(self.restore))
-            self.notify("Unsaved edits restored: review them, then ctrl+s saves.", title="Recovered")
+            self.notify(_("Unsaved edits restored: review them, then ctrl+s saves."), title=_("Recovered"))
         self.refresh_timeline()
         if not self.store.readonly:
             self.query_one("#input-first_name", Input).focus()
@@ -415,7 +417,7 @@ class ContactScreen(EditingScreen[str | None]):
         """Put the message next to its field and move the cursor there."""
         name = exc.field if exc.field in FIELD_BY_NAME or exc.field == "answers" else None
         if name is None:
-            self.notify(f"{exc.field}: {exc.message}", title="Not saved", severity="error", markup=False)
+            self.notify(f"{exc.field}: {exc.message}", title=_("Not saved"), severity="error", markup=False)
             return
         error = self.query_one(f"#error-{name}", Static)
         error.update(exc.message)
@@ -502,7 +504,7 @@ class ContactScreen(EditingScreen[str | None]):
 
     def open_interaction(self, interaction_uid: str | None) -> None:
         if self.uid is None or self.store.contact(self.uid) is None:
-            self.notify("Save the contact first (ctrl+s), then log interactions with it.")
+            self.notify(_("Save the contact first (ctrl+s), then log interactions with it."))
             return
         if interaction_uid is None and self.netui.refuse_if_readonly():
             return
@@ -603,7 +605,7 @@ class ContactScreen(EditingScreen[str | None]):
         self.refresh_timeline()
         self.refresh_bindings()
         if saved:
-            self.notify(f"Saved {stored.name}.", markup=False)
+            self.notify(_("Saved {name}.").format(name=stored.name), markup=False)
 
     def _check_duplicate_email(self, contact: Contact) -> None:
         for email in contact.emails:

@@ -31,6 +31,8 @@ from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.messages import DataChanged
 from netui.tui.screens.compose import ComposeScreen
 from netui.tui.screens.draft_batch import BatchForm, BatchRequest
+from netui.core.i18n import _
+from netui.tui.keys import _l
 
 STATUS_STYLE = {"draft": "yellow", "ready": "cyan", "copied": "magenta", "sent": "green"}
 
@@ -47,11 +49,11 @@ class DraftsScreen(NetuiScreen[None]):
     CSS_PATH = stylesheet("drafts.tcss")
 
     BINDINGS = [
-        Binding("enter", "open", "Open", show=True),
-        Binding("b", "new_batch", "New batch"),
-        Binding("s", "mark_sent", "Mark sent"),
-        Binding("r", "toggle_ready", "Ready"),
-        Binding("d", "delete", "Delete"),
+        Binding("enter", "open", _l("Open"), show=True),
+        Binding("b", "new_batch", _l("New batch")),
+        Binding("s", "mark_sent", _l("Mark sent")),
+        Binding("r", "toggle_ready", _l("Ready")),
+        Binding("d", "delete", _l("Delete")),
     ]
 
     def compose(self) -> ComposeResult:
@@ -59,8 +61,8 @@ class DraftsScreen(NetuiScreen[None]):
         yield Static("", id="d-summary")
         yield Static("", id="d-warnings")
         yield DataTable(id="d-table", cursor_type="row", zebra_stripes=True)
-        yield Static("No drafts yet. Press b to prepare a same-day batch for your key contacts, "
-                     "or c on a contact in the Network screen (1) to write one email.", id="d-empty",
+        yield Static(_("No drafts yet. Press b to prepare a same-day batch for your key contacts, "
+                     "or c on a contact in the Network screen (1) to write one email."), id="d-empty",
                      markup=False)
         yield Footer()
 
@@ -81,7 +83,7 @@ class DraftsScreen(NetuiScreen[None]):
         try:
             value, _saved = await self.netui.commit(change, uids=uids if uids is not None else set())
         except ValidationError as exc:
-            self.notify(f"{exc.field}: {exc.message}", title="Not changed", severity="error", markup=False)
+            self.notify(f"{exc.field}: {exc.message}", title=_("Not changed"), severity="error", markup=False)
             return None
         except CommitFailed:
             return None
@@ -190,7 +192,7 @@ class DraftsScreen(NetuiScreen[None]):
         if draft is None:
             return
         if self.store.contact(draft.contact_uid) is None:
-            self.notify("The contact of this draft no longer exists.", severity="error")
+            self.notify(_("The contact of this draft no longer exists."), severity="error")
             return
         self.app.push_screen(ComposeScreen(draft.contact_uid, draft_uid=draft.uid))
 
@@ -203,7 +205,7 @@ class DraftsScreen(NetuiScreen[None]):
                                          {draft.contact_uid})
         if interaction is None:
             return
-        self.notify(sending.sent_message(self.store, draft, interaction), title="Marked as sent", markup=False)
+        self.notify(sending.sent_message(self.store, draft, interaction), title=_("Marked as sent"), markup=False)
         self.refresh_drafts(select=draft.uid)
 
     async def action_toggle_ready(self) -> None:
@@ -237,7 +239,7 @@ class DraftsScreen(NetuiScreen[None]):
         profile = self.store.profile()
         templates = sorted({t.name for t in drafting.list_templates(template_language(profile.language))})
         if not templates:
-            self.notify("No templates found.", severity="error")
+            self.notify(_("No templates found."), severity="error")
             return
         form = BatchForm(self.store.contacts(), templates, template_language(profile.language), self.netui.today)
         self.app.push_screen(form, self._create_batch)
@@ -251,7 +253,7 @@ class DraftsScreen(NetuiScreen[None]):
                 self.store, request.contact_uids, request.send_on, template=request.template, lang=request.lang,
                 variables=variables), uids=set())
         except ValidationError as exc:
-            self.notify(f"{exc.field}: {exc.message}", title="No batch created", severity="error", markup=False)
+            self.notify(f"{exc.field}: {exc.message}", title=_("No batch created"), severity="error", markup=False)
             return
         except CommitFailed:
             return
@@ -264,7 +266,7 @@ class DraftsScreen(NetuiScreen[None]):
             return
         self.notify(plural(len(made.drafts), "draft", "drafts") + f" to send on {made.send_on}: "
                     "now make each one personal."
-                    + skipped, title="Batch ready", markup=False, timeout=8)
+                    + skipped, title=_("Batch ready"), markup=False, timeout=8)
         first = batches.batch_drafts(self.store, made.batch_uid)[0]
         self.refresh_drafts(select=first.uid)
         self.app.push_screen(ComposeScreen(first.contact_uid, draft_uid=first.uid))

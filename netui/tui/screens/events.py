@@ -33,6 +33,8 @@ from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.event_dialogs import ContactPicker
 from netui.tui.messages import DataChanged
 from netui.tui.screens.event_forms import EventForm, FollowUpForm, ItemForm, PersonForm
+from netui.core.i18n import _
+from netui.tui.keys import _l
 
 T = TypeVar("T")
 
@@ -66,10 +68,10 @@ class ChecklistView(OptionList):
     """The checklist grouped by phase; option ids are `item-<index in event.checklist>`."""
 
     BINDINGS = [
-        Binding("space", "screen.toggle_item", "Tick"),
-        Binding("a", "screen.add_item", "Add item"),
-        Binding("enter", "screen.edit_item", "Edit item"),
-        Binding("x,delete", "screen.remove_item", "Remove"),
+        Binding("space", "screen.toggle_item", _l("Tick")),
+        Binding("a", "screen.add_item", _l("Add item")),
+        Binding("enter", "screen.edit_item", _l("Edit item")),
+        Binding("x,delete", "screen.remove_item", _l("Remove")),
     ]
 
 
@@ -77,7 +79,7 @@ class PeopleList(OptionList):
     """The people met at the event; option ids are contact uids."""
 
     BINDINGS = [
-        Binding("x,delete", "screen.unlink_contact", "Unlink"),
+        Binding("x,delete", "screen.unlink_contact", _l("Unlink")),
     ]
 
 
@@ -88,13 +90,13 @@ class EventsScreen(NetuiScreen[None]):
 
     TITLE = "Events"
     BINDINGS = [
-        Binding("n", "new_event", "New", tooltip="Plan a new event"),
-        Binding("e", "edit_event", "Edit", tooltip="Edit the event's name, kind, date, place, notes"),
-        Binding("s", "cycle_status", "Status", tooltip="Status: planned, attended, skipped"),
-        Binding("l", "link_contact", "Link met", tooltip="Link a contact you met there"),
-        Binding("p", "add_person", "New met", tooltip="Add a new person you met there"),
-        Binding("f", "follow_up", "Follow up", tooltip="Follow up everyone met: one draft each, one day"),
-        Binding("d", "delete_event", "Delete", tooltip="Delete the event (asks; the people met stay)"),
+        Binding("n", "new_event", _l("New"), tooltip="Plan a new event"),
+        Binding("e", "edit_event", _l("Edit"), tooltip="Edit the event's name, kind, date, place, notes"),
+        Binding("s", "cycle_status", _l("Status"), tooltip="Status: planned, attended, skipped"),
+        Binding("l", "link_contact", _l("Link met"), tooltip="Link a contact you met there"),
+        Binding("p", "add_person", _l("New met"), tooltip="Add a new person you met there"),
+        Binding("f", "follow_up", _l("Follow up"), tooltip="Follow up everyone met: one draft each, one day"),
+        Binding("d", "delete_event", _l("Delete"), tooltip="Delete the event (asks; the people met stay)"),
     ]
     EVENT_ACTIONS = frozenset({"edit_event", "cycle_status", "link_contact", "add_person", "follow_up",
                                "delete_event", "add_item"})
@@ -110,7 +112,7 @@ class EventsScreen(NetuiScreen[None]):
         yield Header()
         with Horizontal(id="events-body"):
             with Vertical(id="events-left"):
-                yield Static("Events", classes="pane-title")
+                yield Static(_("Events"), classes="pane-title")
                 yield EventList(id="event-list")
             with Vertical(id="event-detail"):
                 yield Static("", id="event-head", markup=False)
@@ -119,9 +121,9 @@ class EventsScreen(NetuiScreen[None]):
                 yield ChecklistView(id="checklist")
                 yield Static("", id="people-title", classes="pane-title", markup=False)
                 yield PeopleList(id="people")
-            yield Static("No events yet.\n\nPress n to plan one: a webinar, a career day, a conference...\n"
+            yield Static(_("No events yet.\n\nPress n to plan one: a webinar, a career day, a conference...\n"
                          "netui prepares a checklist for before, during and after, and helps you "
-                         "follow up everyone you meet.", id="events-empty", markup=False)
+                         "follow up everyone you meet."), id="events-empty", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -325,7 +327,7 @@ class EventsScreen(NetuiScreen[None]):
         except NetuiError as exc:
             if form:
                 raise
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
             return None
 
     async def _change_or_notify(self, work: Callable[[], T], *, uids: list[str] | None = None) -> T | None:
@@ -333,7 +335,7 @@ class EventsScreen(NetuiScreen[None]):
         try:
             return await self._change(work, uids=uids)
         except ValidationError as exc:
-            self.notify(f"{exc.field}: {exc.message}", title="Not saved", severity="error", markup=False)
+            self.notify(f"{exc.field}: {exc.message}", title=_("Not saved"), severity="error", markup=False)
             return None
 
     def _saved(self, event: Event | None, message: str | None = None) -> None:
@@ -425,7 +427,7 @@ class EventsScreen(NetuiScreen[None]):
             if done:
                 self.current_uid = None
                 self.refresh_events()
-                self.notify(f"Deleted {event.name}", markup=False)
+                self.notify(_("Deleted {name}").format(name=event.name), markup=False)
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -492,7 +494,7 @@ class EventsScreen(NetuiScreen[None]):
         if changed is not None:
             self._fill_checklist(changed, keep=index)
             self.refresh_events(changed.uid)
-            self.notify(f"Removed: {text}", markup=False)
+            self.notify(_("Removed: {text}").format(text=text), markup=False)
 
     # people met
 
@@ -513,7 +515,7 @@ class EventsScreen(NetuiScreen[None]):
                 self.run_worker(link(uid), group="events-link", exit_on_error=False)
 
         self.app.push_screen(ContactPicker(self.store.contacts(), set(event.contact_uids),
-                                           title=f"Who did you meet at {event.name}?"), picked)
+                                           title=_("Who did you meet at {name}?").format(name=event.name)), picked)
 
     def action_add_person(self, restore: dict[str, Any] | None = None) -> None:
         event = self.current_event()
@@ -528,7 +530,7 @@ class EventsScreen(NetuiScreen[None]):
         def done(contact: Contact | None) -> None:
             if contact is not None:
                 self.refresh_events(event.uid)
-                self.notify(f"Added {contact.name}, met at {event.name}", markup=False)
+                self.notify(_("Added {name}, met at {name2}").format(name=contact.name, name2=event.name), markup=False)
 
         self.app.push_screen(PersonForm(f"Someone you met at {event.name}", save,
                                         context={"event_uid": event.uid}, restore=restore), done)
@@ -551,7 +553,7 @@ class EventsScreen(NetuiScreen[None]):
             return
         people = core.people_met(self.store, event)
         if not people:
-            self.notify("Nobody is linked to this event yet: l links a contact, p adds a new one.",
+            self.notify(_("Nobody is linked to this event yet: l links a contact, p adds a new one."),
                         severity="warning")
             return
         already = {d.contact_uid for d in self.store.drafts()
@@ -569,8 +571,7 @@ class EventsScreen(NetuiScreen[None]):
 
         def done(batch: Batch | None) -> None:
             if batch is not None:
-                self.notify(f"{len(batch.drafts)} follow-up drafts ready to send on {batch.send_on} "
-                            "(Drafts: 2)", title="Follow-ups", markup=False)
+                self.notify(_("{count} follow-up drafts ready to send on {send_on} (Drafts: 2)").format(count=len(batch.drafts), send_on=batch.send_on), title=_("Follow-ups"), markup=False)
 
         self.app.push_screen(FollowUpForm(f"Follow up everyone met at {event.name}", save, people, skipped,
                                           core.default_send_on(event, self.today()), lang), done)

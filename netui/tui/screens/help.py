@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from netui.tui.base import NetuiModal
 from netui.tui.keys import key_label
+from netui.tui.keys import _l
 
 #: Listed once as "tab / shift+tab" rather than once per form.
 FOCUS_ACTIONS = frozenset({"app.focus_next", "app.focus_previous"})
@@ -67,7 +68,7 @@ def sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[tuple[
 class HelpScreen(NetuiModal[None]):
     """Every key, in one place."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss_help", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss_help", _l("Close"))]
 
 
     def compose(self) -> ComposeResult:

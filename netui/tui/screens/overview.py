@@ -23,6 +23,8 @@ from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_table import ContactTable
 from netui.tui.widgets.network_panel import NetworkPanel
+from netui.core.i18n import _
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -101,22 +103,22 @@ class OverviewScreen(NetuiScreen[None]):
 
     AUTO_FOCUS = ""  # the table when there are contacts, nothing (so keys work) when empty
     BINDINGS = [
-        Binding("slash", "filter", "Filter"),
-        Binding("escape", "clear_filters", "Clear filters", show=False),
-        Binding("n", "new", "New"),
-        Binding("enter", "open", "Open"),
-        Binding("c", "compose", "Compose"),
-        Binding("l", "log", "Log"),
-        Binding("s", "sort_next", "Sort"),
-        Binding("r", "reverse_sort", "Reverse sort", show=False),
+        Binding("slash", "filter", _l("Filter")),
+        Binding("escape", "clear_filters", _l("Clear filters"), show=False),
+        Binding("n", "new", _l("New")),
+        Binding("enter", "open", _l("Open")),
+        Binding("c", "compose", _l("Compose")),
+        Binding("l", "log", _l("Log")),
+        Binding("s", "sort_next", _l("Sort")),
+        Binding("r", "reverse_sort", _l("Reverse sort"), show=False),
         # The quick filters are listed on the filter bar, so the footer keeps room for the rest.
-        Binding("d", "toggle_due", "Due now", show=False),
-        Binding("t", "toggle_thank", "To thank", show=False),
-        Binding("k", "cycle_tier", "Tier", show=False),
-        Binding("o", "cycle_source", "Source", show=False),
-        Binding("delete,backspace", "delete", "Delete", show=False),
-        Binding("i", "import_contacts", "Import", show=False),
-        Binding("down", "focus_table", "Table", show=False),
+        Binding("d", "toggle_due", _l("Due now"), show=False),
+        Binding("t", "toggle_thank", _l("To thank"), show=False),
+        Binding("k", "cycle_tier", _l("Tier"), show=False),
+        Binding("o", "cycle_source", _l("Source"), show=False),
+        Binding("delete,backspace", "delete", _l("Delete"), show=False),
+        Binding("i", "import_contacts", _l("Import"), show=False),
+        Binding("down", "focus_table", _l("Table"), show=False),
     ]
 
     def __init__(self) -> None:
@@ -140,7 +142,7 @@ class OverviewScreen(NetuiScreen[None]):
             with Vertical(id="overview-main"):
                 with Horizontal(id="filter-bar"):
                     yield FilterInput(self._apply_query,
-                                      placeholder="/ to filter: name, company, sector, tags, notes…",
+                                      placeholder=_("/ to filter: name, company, sector, tags, notes…"),
                                       id="filter", compact=True)
                     yield Static(id="quick-filters")
                 yield ContactTable(id="contacts")
@@ -177,7 +179,7 @@ class OverviewScreen(NetuiScreen[None]):
             banner.set_class(True, "-readonly")
             banner.display = True
         elif self.netui.demo:
-            banner.update("Demo network: invented people in a temporary file, deleted when you quit.")
+            banner.update(_("Demo network: invented people in a temporary file, deleted when you quit."))
             banner.set_class(True, "-demo")
             banner.display = True
         else:
@@ -487,7 +489,7 @@ class OverviewScreen(NetuiScreen[None]):
         if uid and self.model is not None and uid not in self.model.index and self.store.contact(uid):
             self.sync({uid})
         if uid and not self.table.move_to_uid(uid) and self.filters.active:
-            self.notify("The saved contact is hidden by the filters: escape clears them.")
+            self.notify(_("The saved contact is hidden by the filters: escape clears them."))
 
     def action_compose(self) -> None:
         uid = self.table.highlighted_uid

@@ -26,6 +26,8 @@ from netui.core.posts import nudge, summary_line, visibility
 from netui.events import checkup as checkups
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.event_dialogs import FormModal
+from netui.core.i18n import _
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.storage.store import Store
@@ -50,15 +52,15 @@ class PostForm(FormModal[Post]):
     def compose_fields(self) -> ComposeResult:
         post = self.post
         day = (post.date or "") if post else self.today.isoformat()
-        yield self.field("Topic", Input(post.topic if post else "", placeholder="What it is about",
+        yield self.field("Topic", Input(post.topic if post else "", placeholder=_("What it is about"),
                                         id="f-topic", compact=True))
         yield self.field("Kind", Select([(KIND_LABELS[k], k) for k in POST_KINDS], allow_blank=False,
                                         value=post.kind if post else "post", id="f-kind", compact=True))
-        yield self.field("Date", Input(day, placeholder="YYYY-MM-DD; empty: an idea for later", id="f-date",
+        yield self.field("Date", Input(day, placeholder=_("YYYY-MM-DD; empty: an idea for later"), id="f-date",
                                        compact=True))
         yield self.field("Link", Input(post.url if post else "", placeholder="https://...", id="f-url",
                                        compact=True))
-        yield self.field("Notes", Input(post.notes if post else "", placeholder="Reactions, who commented...",
+        yield self.field("Notes", Input(post.notes if post else "", placeholder=_("Reactions, who commented..."),
                                         id="f-notes", compact=True))
 
     def values(self) -> dict[str, Any]:
@@ -84,10 +86,10 @@ class PostsScreen(Screen):
     PostsScreen #v-checkup-detail { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [
-        Binding("a", "add", "Add"),
-        Binding("e", "edit", "Edit"),
-        Binding("d", "delete", "Delete"),
-        Binding("space", "tick", "Tick"),
+        Binding("a", "add", _l("Add")),
+        Binding("e", "edit", _l("Edit")),
+        Binding("d", "delete", _l("Delete")),
+        Binding("space", "tick", _l("Tick")),
     ]
 
     def __init__(self) -> None:
@@ -112,11 +114,11 @@ class PostsScreen(Screen):
         yield Static("", id="v-summary")
         with Horizontal(id="v-main"):
             with Vertical(id="v-posts-box"):
-                yield Static("Posts and ideas", classes="v-title")
+                yield Static(_("Posts and ideas"), classes="v-title")
                 yield DataTable(id="v-posts", cursor_type="row", zebra_stripes=True)
                 yield Static(EMPTY_POSTS, id="v-empty", markup=False)
             with Vertical(id="v-checkup-box"):
-                yield Static("Reputation check-up", classes="v-title")
+                yield Static(_("Reputation check-up"), classes="v-title")
                 yield Static("", id="v-checkup-status")
                 yield DataTable(id="v-checkup", cursor_type="row", show_header=False)
                 yield Static("", id="v-checkup-detail", markup=False)
@@ -268,7 +270,7 @@ class PostsScreen(Screen):
         except (CommitFailed, ValidationError):
             return
         self.refresh_data()
-        self.notify(f"Deleted: {post.topic}", markup=False)
+        self.notify(_("Deleted: {topic}").format(topic=post.topic), markup=False)
 
     @on(DataTable.RowSelected, "#v-posts")
     def _post_chosen(self) -> None:
@@ -309,5 +311,5 @@ class PostsScreen(Screen):
             return
         self._draw_checkup()
         if len(after.checkup.completed) > rounds:
-            self.notify(f"Check-up complete. The next one is due on {after.due.isoformat()}.",
-                        title="Check-up", markup=False)
+            self.notify(_("Check-up complete. The next one is due on {value}.").format(value=after.due.isoformat()),
+                        title=_("Check-up"), markup=False)

@@ -35,6 +35,8 @@ from netui.outreach import drafting
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.messages import DataChanged
+from netui.core.i18n import _
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -111,8 +113,8 @@ class ProfileScreen(EditingScreen[None]):
     RECOVERY_KIND = "profile"
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "revert", "Undo changes"),
+        Binding("ctrl+s", "save", _l("Save"), priority=True),
+        Binding("escape", "revert", _l("Undo changes")),
     ]
 
     def __init__(self) -> None:
@@ -202,7 +204,7 @@ class ProfileScreen(EditingScreen[None]):
         self._fill(values_dict(entry))
         self._validate_all()
         self._refresh_side()
-        self.notify("Unsaved edits restored: review them, then ctrl+s saves.", title="Recovered")
+        self.notify(_("Unsaved edits restored: review them, then ctrl+s saves."), title=_("Recovered"))
         return True
 
     # --- values ---------------------------------------------------------------
@@ -318,7 +320,7 @@ class ProfileScreen(EditingScreen[None]):
         except ValidationError:
             profile = None
         status = "unsaved changes: ctrl+s saves" if self.unsaved else "saved"
-        self.query_one("#p-status", Static).update(f"Your profile · {status}")
+        self.query_one("#p-status", Static).update(_("Your profile · {status}").format(status=status))
         parts: list[Any] = []
         if profile is None:
             parts.append(("Fix the fields marked in red to see the templates.", "$error"))
@@ -357,7 +359,7 @@ class ProfileScreen(EditingScreen[None]):
         if key is not None:
             self.query_one(f"#f-{key}").focus()
             message = self.query_one(f"#note-{key}", Static).content
-            self.notify(f"{key.replace('_', ' ')}: {getattr(message, 'plain', message)}", title="Not saved",
+            self.notify(f"{key.replace('_', ' ')}: {getattr(message, 'plain', message)}", title=_("Not saved"),
                         severity="error", markup=False)
             return
         values = self.values()
@@ -369,7 +371,7 @@ class ProfileScreen(EditingScreen[None]):
             widgets = self.query(f"#f-{exc.field}")
             if widgets:
                 widgets.first().focus()
-            self.notify(f"{exc.field.replace('_', ' ')}: {exc.message}", title="Not saved", severity="error",
+            self.notify(f"{exc.field.replace('_', ' ')}: {exc.message}", title=_("Not saved"), severity="error",
                         markup=False)
             return
         except CommitFailed:  # the app has said why
@@ -378,12 +380,12 @@ class ProfileScreen(EditingScreen[None]):
         self._shown = self.store.profile()
         kind, message = cv_status(profile.cv_path)
         if kind == "warn":
-            self.notify(f"Profile saved. CV file: {message}.", severity="warning", markup=False)
+            self.notify(_("Profile saved. CV file: {message}.").format(message=message), severity="warning", markup=False)
         else:
-            self.notify("Profile saved.")
+            self.notify(_("Profile saved."))
         self._refresh_side()
 
     def action_revert(self) -> None:
         if self.unsaved:
             self._load(self.store.profile())
-            self.notify("Changes undone.")
+            self.notify(_("Changes undone."))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Static
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -29,8 +30,8 @@ class ContactLinkField(Static, can_focus=True):
     ContactLinkField.-disabled { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("enter,space", "pick", "Pick a contact", show=False),
-        Binding("delete,backspace", "clear", "Clear", show=False),
+        Binding("enter,space", "pick", _l("Pick a contact"), show=False),
+        Binding("delete,backspace", "clear", _l("Clear"), show=False),
     ]
 
     value: reactive[str] = reactive("", init=False)

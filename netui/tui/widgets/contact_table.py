@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from netui.core.network_model import COLUMNS, Column, NetworkModel, Row
+from netui.tui.keys import _l
 
 DUE_MARK = "●"
 THANK_MARK = "♥"
@@ -69,12 +70,12 @@ class ContactTable(ScrollView, can_focus=True):
 
     BINDINGS = [
         Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "select", "Open"),
+        Binding("down", "cursor(1)", _l("Down"), show=False),
+        Binding("pageup", "page(-1)", _l("Page up"), show=False),
+        Binding("pagedown", "page(1)", _l("Page down"), show=False),
+        Binding("home", "jump(0)", _l("First"), show=False),
+        Binding("end", "jump(-1)", _l("Last"), show=False),
+        Binding("enter", "select", _l("Open")),
     ]
 
     COMPONENT_CLASSES = {

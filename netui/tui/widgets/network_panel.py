@@ -18,6 +18,7 @@ from netui.core import vocabulary
 from netui.core.network_model import OUTREACH_WEEKS, Totals
 from netui.core.wording import noun
 from netui.tui.widgets.contact_table import DUE_MARK, THANK_MARK, fit
+from netui.core.i18n import _
 
 if TYPE_CHECKING:
     from netui.storage.store import Store
@@ -111,14 +112,14 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         yield Static(id="panel-counts")
         yield Static(id="panel-events", classes="panel-note")
         yield Static(id="panel-visibility", classes="panel-note")
-        yield Static(f"Outreach, last {OUTREACH_WEEKS} weeks", classes="panel-title")
+        yield Static(_("Outreach, last {OUTREACH_WEEKS} weeks").format(OUTREACH_WEEKS=OUTREACH_WEEKS), classes="panel-title")
         yield Sparkline([], id="panel-outreach")
         yield Static(id="panel-outreach-note", classes="panel-note")
-        yield Static("By source", classes="panel-title")
+        yield Static(_("By source"), classes="panel-title")
         yield BarChart(id="panel-sources")
-        yield Static("By sector", classes="panel-title")
+        yield Static(_("By sector"), classes="panel-title")
         yield BarChart(id="panel-sectors")
-        yield Static("By company (5: warm paths)", classes="panel-title")
+        yield Static(_("By company (5: warm paths)"), classes="panel-title")
         yield BarChart(id="panel-companies")
 
     def _search_over(self) -> str | None:
