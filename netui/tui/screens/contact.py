@@ -47,7 +47,7 @@ from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_link import ContactLinkField
-from netui.core.i18n import _
+from netui.core.i18n import N_, _
 from netui.tui.keys import _l
 
 if TYPE_CHECKING:
@@ -66,29 +66,29 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("first_name", "First name"),
-    Field("last_name", "Last name"),
-    Field("emails", "Email", "list", placeholder="first is the main one; separate with ;"),
-    Field("phones", "Phone", "list", placeholder="separate with ;"),
-    Field("company", "Company"),
-    Field("position", "Position"),
-    Field("sector", "Sector"),
-    Field("location", "Location"),
-    Field("source", "Source", "select", SOURCES),
-    Field("relationship", "Relationship", "optional_select", RELATIONSHIPS),
-    Field("register", "Register (it)", "optional_select", REGISTERS),
-    Field("tier", "Tier", "select", TIERS),
-    Field("introduced_by", "Introduced by", "contact"),
-    Field("knows_at", "Knows people at", "knows", placeholder="Ferrari: Anna, HR; Enel (separate with ;)"),
-    Field("past_companies", "Past companies", "list", placeholder="separate with ;"),
-    Field("keep_in_touch_days", "Cadence, days", "days",
-          placeholder="every N days (empty: 30 for key, 90 for network)"),
-    Field("tags", "Tags", "list", placeholder="separate with ; or ,"),
-    Field("linkedin_url", "LinkedIn", placeholder="https://www.linkedin.com/in/..."),
-    Field("websites", "Websites", "list", placeholder="separate with ;"),
-    Field("connected_on", "Connected on", placeholder="YYYY-MM-DD"),
-    Field("birthday", "Birthday", placeholder="YYYY-MM-DD or --MM-DD"),
-    Field("notes", "Notes", "textarea"),
+    Field("first_name", N_("First name")),
+    Field("last_name", N_("Last name")),
+    Field("emails", N_("Email"), "list", placeholder=N_("first is the main one; separate with ;")),
+    Field("phones", N_("Phone"), "list", placeholder=N_("separate with ;")),
+    Field("company", N_("Company")),
+    Field("position", N_("Position")),
+    Field("sector", N_("Sector")),
+    Field("location", N_("Location")),
+    Field("source", N_("Source"), "select", SOURCES),
+    Field("relationship", N_("Relationship"), "optional_select", RELATIONSHIPS),
+    Field("register", N_("Register (it)"), "optional_select", REGISTERS),
+    Field("tier", N_("Tier"), "select", TIERS),
+    Field("introduced_by", N_("Introduced by"), "contact"),
+    Field("knows_at", N_("Knows people at"), "knows", placeholder=N_("Ferrari: Anna, HR; Enel (separate with ;)")),
+    Field("past_companies", N_("Past companies"), "list", placeholder=N_("separate with ;")),
+    Field("keep_in_touch_days", N_("Cadence, days"), "days",
+          placeholder=N_("every N days (empty: 30 for key, 90 for network)")),
+    Field("tags", N_("Tags"), "list", placeholder=N_("separate with ; or ,")),
+    Field("linkedin_url", N_("LinkedIn"), placeholder="https://www.linkedin.com/in/..."),
+    Field("websites", N_("Websites"), "list", placeholder=N_("separate with ;")),
+    Field("connected_on", N_("Connected on"), placeholder="YYYY-MM-DD"),
+    Field("birthday", N_("Birthday"), placeholder=N_("YYYY-MM-DD or --MM-DD")),
+    Field("notes", N_("Notes"), "textarea"),
 )
 FIELD_BY_NAME = {f.name: f for f in FIELDS}
 
@@ -296,7 +296,7 @@ class ContactScreen(EditingScreen[str | None]):
                     if f.kind == "textarea":
                         continue
                     with FieldRow(classes="field-row"):
-                        yield Label(f.label, classes="field-label")
+                        yield Label(_(f.label), classes="field-label")
                         with Vertical(classes="field-input"):
                             yield self._make_input(f, values[f.name], readonly)
                             yield Static("", id=f"error-{f.name}", classes="field-error", markup=False)
@@ -334,7 +334,7 @@ class ContactScreen(EditingScreen[str | None]):
                               disabled=readonly, compact=True)
             return Select(options, value=value or Select.NULL, allow_blank=True, prompt=_("(none)"),
                           id=widget_id, disabled=readonly, compact=True)
-        return Input(value, placeholder=f.placeholder, id=widget_id, disabled=readonly, compact=True,
+        return Input(value, placeholder=_(f.placeholder) if f.placeholder else "", id=widget_id, disabled=readonly, compact=True,
                      select_on_focus=False)
 
     def _heading(self) -> Text:

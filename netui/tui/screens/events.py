@@ -90,13 +90,13 @@ class EventsScreen(NetuiScreen[None]):
 
     TITLE = "Events"
     BINDINGS = [
-        Binding("n", "new_event", _l("New"), tooltip="Plan a new event"),
-        Binding("e", "edit_event", _l("Edit"), tooltip="Edit the event's name, kind, date, place, notes"),
-        Binding("s", "cycle_status", _l("Status"), tooltip="Status: planned, attended, skipped"),
-        Binding("l", "link_contact", _l("Link met"), tooltip="Link a contact you met there"),
-        Binding("p", "add_person", _l("New met"), tooltip="Add a new person you met there"),
-        Binding("f", "follow_up", _l("Follow up"), tooltip="Follow up everyone met: one draft each, one day"),
-        Binding("d", "delete_event", _l("Delete"), tooltip="Delete the event (asks; the people met stay)"),
+        Binding("n", "new_event", _l("New"), tooltip=_l("Plan a new event")),
+        Binding("e", "edit_event", _l("Edit"), tooltip=_l("Edit the event's name, kind, date, place, notes")),
+        Binding("s", "cycle_status", _l("Status"), tooltip=_l("Status: planned, attended, skipped")),
+        Binding("l", "link_contact", _l("Link met"), tooltip=_l("Link a contact you met there")),
+        Binding("p", "add_person", _l("New met"), tooltip=_l("Add a new person you met there")),
+        Binding("f", "follow_up", _l("Follow up"), tooltip=_l("Follow up everyone met: one draft each, one day")),
+        Binding("d", "delete_event", _l("Delete"), tooltip=_l("Delete the event (asks; the people met stay)")),
     ]
     EVENT_ACTIONS = frozenset({"edit_event", "cycle_status", "link_contact", "add_person", "follow_up",
                                "delete_event", "add_item"})
@@ -580,16 +580,16 @@ class EventsScreen(NetuiScreen[None]):
 def help_section() -> tuple[str, list[tuple[str, str]]]:
     """The events keys for the help screen: (title, [(key, what it does)])."""
     def rows(bindings: list[Any]) -> list[tuple[str, str]]:
-        return [(b.key.replace(",", " / "), b.tooltip or b.description) for b in bindings
+        return [(b.key.replace(",", " / "), str(b.tooltip or b.description)) for b in bindings
                 if isinstance(b, Binding)]
 
-    return ("Events", [
+    return (_("Events"), [
         *rows(EventsScreen.BINDINGS),
-        ("enter", "on an event: go to its checklist"),
-        *[(key, f"in the checklist: {what.lower()}") for key, what in rows(ChecklistView.BINDINGS)],
-        *[(key, f"in People met: {what.lower()}") for key, what in rows(PeopleList.BINDINGS)],
-        ("tab / shift+tab", "events, checklist, people met; in forms: next / previous field"),
-        ("ctrl+s / esc", "in a form: save / back (asks before dropping changes)"),
+        (_("enter"), _("on an event: go to its checklist")),
+        *[(key, _("in the checklist: {what}").format(what=what.lower())) for key, what in rows(ChecklistView.BINDINGS)],
+        *[(key, _("in People met: {what}").format(what=what.lower())) for key, what in rows(PeopleList.BINDINGS)],
+        ("tab / shift+tab", _("events, checklist, people met; in forms: next / previous field")),
+        ("ctrl+s / esc", _("in a form: save / back (asks before dropping changes)")),
     ])
 
 

@@ -330,7 +330,7 @@ class OverviewScreen(NetuiScreen[None]):
         return visibility_note(app.store, app.today)
 
     def _update_status(self, shown: int, total: int) -> None:
-        column = next(c.label for c in COLUMNS if c.key == self.sort_column)
+        column = next(_(c.label) for c in COLUMNS if c.key == self.sort_column)
         arrow = "▼" if self.sort_reverse else "▲"
         status = Text()
         if shown == 0 and total:
@@ -563,7 +563,7 @@ class OverviewScreen(NetuiScreen[None]):
         if self.table.highlighted_uid is not None and not self.store.readonly:
             commands.append(("Delete the highlighted contact", "key: delete", "delete"))
         for column in COLUMNS:
-            commands.append((f"Sort by {column.label.lower()}", "click its title, or s to cycle",
+            commands.append((_("Sort by {column}").format(column=_(column.label).lower()), _("click its title, or s to cycle"),
                              f"sort('{column.key}')"))
         for tier in TIERS:
             commands.append((f"Show only {tier} contacts", "key: k cycles tiers", f"only_tier('{tier}')"))

@@ -8,17 +8,18 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Static
 from netui.tui.keys import _l
+from netui.core.i18n import N_, TranslatedTexts
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
 
 #: What the field says, in one place.
-TEXT = {
-    "none": "(none): enter picks a contact",
-    "set": "{name}   (enter: change, delete: clear)",
-    "missing": "(a deleted contact): enter picks another, delete clears",
-    "pick_title": "Who introduced you to this contact?",
-}
+TEXT = TranslatedTexts({
+    "none": N_("(none): enter picks a contact"),
+    "set": N_("{name}   (enter: change, delete: clear)"),
+    "missing": N_("(a deleted contact): enter picks another, delete clears"),
+    "pick_title": N_("Who introduced you to this contact?"),
+})
 
 
 class ContactLinkField(Static, can_focus=True):

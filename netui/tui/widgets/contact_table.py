@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from netui.core.i18n import _
 from netui.core.network_model import COLUMNS, Column, NetworkModel, Row
 from netui.tui.keys import _l
 
@@ -324,13 +325,13 @@ class ContactTable(ScrollView, can_focus=True):
         header = styles.header
         segments = [Segment(" " * MARKS_WIDTH, header)]
         for column, w in self._columns():
-            label = column.label
+            label = _(column.label)
             style = header
             if column.key == self.sort_column:
                 arrow = "▼" if self.sort_reverse else "▲"
                 label = f"{label} {arrow}" if cell_len(label) + 2 <= w else f"{label}{arrow}"
                 if cell_len(label) > w:
-                    label = set_cell_size(column.label, w - 1) + arrow
+                    label = set_cell_size(_(column.label), w - 1) + arrow
                 style = styles.header_sorted
             segments.append(Segment(fit(label, w), style))
             segments.append(Segment(" ", header))
