@@ -18,25 +18,25 @@ from netui.core.errors import ValidationError
 from netui.core.followups import OUTREACH_KINDS
 from netui.core.models import INTERACTION_KINDS, Interaction
 from netui.tui.editing import EditingModal, values_dict
-from netui.core.i18n import _
+from netui.core.i18n import N_, TranslatedTexts, _
 from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
 
-KIND_HELP = {
-    "email_sent": "you wrote to them",
-    "reply_received": "they answered: thank them (the 'to thank' list)",
-    "thanked": "you thanked them for a reply",
-    "meeting": "a meeting, in person or a video call",
-    "call": "a phone call",
-    "message": "a chat or private message",
-    "linkedin_comment": "you commented on their post",
-    "event_met": "you met at an event",
-    "note": "a note for yourself (does not reset the follow-up clock)",
-    "intro_requested": "you asked them to introduce you to someone (name the company)",
-    "intro_made": "they introduced you to someone (set 'introduced by' on that contact)",
-}
+KIND_HELP = TranslatedTexts({
+    "email_sent": N_("you wrote to them"),
+    "reply_received": N_("they answered: thank them (the 'to thank' list)"),
+    "thanked": N_("you thanked them for a reply"),
+    "meeting": N_("a meeting, in person or a video call"),
+    "call": N_("a phone call"),
+    "message": N_("a chat or private message"),
+    "linkedin_comment": N_("you commented on their post"),
+    "event_met": N_("you met at an event"),
+    "note": N_("a note for yourself (does not reset the follow-up clock)"),
+    "intro_requested": N_("you asked them to introduce you to someone (name the company)"),
+    "intro_made": N_("they introduced you to someone (set 'introduced by' on that contact)"),
+})
 
 
 class LogInteractionScreen(EditingModal[bool]):
@@ -73,7 +73,7 @@ class LogInteractionScreen(EditingModal[bool]):
     @property
     def form_title(self) -> str:
         contact = self.store.contact(self.contact_uid)
-        return f"interaction with {contact.name if contact else 'a contact'}"
+        return _("interaction with {name}").format(name=contact.name if contact else _("a contact"))
 
     def compose(self) -> ComposeResult:
         item = self.existing
@@ -83,8 +83,8 @@ class LogInteractionScreen(EditingModal[bool]):
         when = item.date if item else self.netui.today.isoformat()
         readonly = self.store.readonly
         with Vertical(classes="dialog"):
-            verb = "Edit the interaction" if item else "Log an interaction"
-            yield Static(_("{verb} with {name}").format(verb=verb, name=name), id="log-title", markup=False)
+            title = _("Edit the interaction with {name}") if item else _("Log an interaction with {name}")
+            yield Static(title.format(name=name), id="log-title", markup=False)
             yield Label(_("Kind"), classes="log-label")
             yield Select(vocabulary.INTERACTION_KINDS.choices(INTERACTION_KINDS), value=kind, allow_blank=False,
                          id="input-kind", disabled=readonly, compact=True)
@@ -192,8 +192,9 @@ class LogInteractionScreen(EditingModal[bool]):
         self._initial = values
         contact = store.contact(self.contact_uid)
         what = vocabulary.INTERACTION_KINDS.label(values["kind"])
-        note = " The follow-up clock starts again." if values["kind"] in OUTREACH_KINDS else ""
-        self.notify(_("Logged {what} with {value}.{note}").format(what=what, value=contact.name if contact else 'the contact', note=note), markup=False)
+        note = " " + _("The follow-up clock starts again.") if values["kind"] in OUTREACH_KINDS else ""
+        self.notify(_("Logged {what} with {name}.{note}").format(
+            what=what, name=contact.name if contact else _("the contact"), note=note), markup=False)
         self.dismiss(True)
         if item is None and contact is not None:
             from netui.tui.dialogs.intro_dialogs import offer_thanks
@@ -205,5 +206,5 @@ class LogInteractionScreen(EditingModal[bool]):
             self._initial = self.form_values()
             self.dismiss(False)
 
-        self.confirm_drop(drop, "Drop this interaction?")
+        self.confirm_drop(drop, _("Drop this interaction?"))
 
