@@ -27,7 +27,7 @@ from netui.core.models import (
 from netui.events.checklists import parse_checklist
 from netui.storage.paths import shipped_templates_dir, user_templates_dir
 from netui.storage.store import Store
-from netui.core.i18n import _
+from netui.core.i18n import _, ngettext
 
 FILE_NAME = "checkup.txt"
 SECTIONS = {
@@ -97,9 +97,13 @@ class Status:
         """`check-up due now (3 of 15 done)` / `next check-up in 42 days (2026-06-14)`."""
         if self.is_due:
             late = -self.days_left
-            when = "due now" if late == 0 else f"due since {self.due.isoformat()} ({late} days)"
-            return f"check-up {when}: {self.done} of {self.total} done"
-        return f"next check-up in {self.days_left} days ({self.due.isoformat()})"
+            if late == 0:
+                return _("check-up due now: {done} of {total} done").format(done=self.done, total=self.total)
+            return ngettext("check-up due since {day} ({count} day): {done} of {total} done",
+                            "check-up due since {day} ({count} days): {done} of {total} done", late).format(
+                day=self.due.isoformat(), count=late, done=self.done, total=self.total)
+        return ngettext("next check-up in {count} day ({day})", "next check-up in {count} days ({day})",
+                        self.days_left).format(count=self.days_left, day=self.due.isoformat())
 
 
 def current(store: Store, profile: Profile | None = None, today: date | None = None) -> Status:
