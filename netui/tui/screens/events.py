@@ -25,7 +25,6 @@ from textual.widgets.option_list import Option
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.i18n import template_language
 from netui.core.models import CHECKLIST_PHASES, Contact, Event
-from netui.core.wording import plural
 from netui.events import service as core
 from netui.outreach.batch import Batch
 from netui.tui.base import NetuiScreen, stylesheet
@@ -33,7 +32,7 @@ from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.event_dialogs import ContactPicker
 from netui.tui.messages import DataChanged
 from netui.tui.screens.event_forms import EventForm, FollowUpForm, ItemForm, PersonForm
-from netui.core.i18n import _
+from netui.core.i18n import _, ngettext
 from netui.tui.keys import _l
 
 T = TypeVar("T")
@@ -194,7 +193,7 @@ class EventsScreen(NetuiScreen[None]):
             (f"{STATUS_MARKS.get(event.status, '')} {status}", STATUS_STYLES.get(event.status, "")),
         ))
         meta = [core.KIND_LABELS.get(event.kind, event.kind), core.when_label(event) +
-                ("" if core.event_time(event) else " (all day)")]
+                ("" if core.event_time(event) else " " + _("(all day)"))]
         place = core.place_label(event)
         if place:
             meta.append(place)
@@ -213,7 +212,8 @@ class EventsScreen(NetuiScreen[None]):
         done = sum(p.done for p in steps.values())
         total = sum(p.total for p in steps.values())
         self.query_one("#checklist-title", Static).update(
-            f"Checklist  {done}/{total} done" if total else "Checklist: empty (a adds an item)")
+            _("Checklist  {done}/{total} done").format(done=done, total=total) if total
+            else _("Checklist: empty (a adds an item)"))
         options: list[Option] = []
         for phase in CHECKLIST_PHASES:
             step = steps[phase]
@@ -240,8 +240,8 @@ class EventsScreen(NetuiScreen[None]):
     def _fill_people(self, event: Event) -> None:
         people = core.people_met(self.store, event)
         self.query_one("#people-title", Static).update(
-            f"People met ({len(people)})" if people else
-            "People met: nobody yet (l links a contact, p adds a new one)")
+            _("People met ({count})").format(count=len(people)) if people else
+            _("People met: nobody yet (l links a contact, p adds a new one)"))
         view = self.query_one(PeopleList)
         previous = view.highlighted
         view.set_options(Option(Content.assemble(
@@ -295,12 +295,12 @@ class EventsScreen(NetuiScreen[None]):
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """Command palette entries beyond the screen's own keys (those the app lists itself)."""
         found = [
-            ("Add a checklist item", "a step before, during or after (key: a in the checklist)", "add_item"),
-            ("Tick or untick the checklist item", "key: space in the checklist", "toggle_item"),
-            ("Edit the checklist item", "key: enter in the checklist", "edit_item"),
-            ("Remove the checklist item", "key: x in the checklist", "remove_item"),
-            ("Unlink the person met", "they stay in your network (key: x in People met)", "unlink_contact"),
-            ("Follow up everyone met", "one draft each, all sent on the same day (key: f)", "follow_up"),
+            (_("Add a checklist item"), _("a step before, during or after (key: a in the checklist)"), "add_item"),
+            (_("Tick or untick the checklist item"), _("key: space in the checklist"), "toggle_item"),
+            (_("Edit the checklist item"), _("key: enter in the checklist"), "edit_item"),
+            (_("Remove the checklist item"), _("key: x in the checklist"), "remove_item"),
+            (_("Unlink the person met"), _("they stay in your network (key: x in People met)"), "unlink_contact"),
+            (_("Follow up everyone met"), _("one draft each, all sent on the same day (key: f)"), "follow_up"),
         ]
         return [entry for entry in found if self.check_action(entry[2], ()) is True]
 
@@ -371,7 +371,7 @@ class EventsScreen(NetuiScreen[None]):
     def action_new_event(self, restore: dict[str, Any] | None = None) -> None:
         async def save(values: dict[str, Any]) -> Event | None:
             if not values["kind"]:
-                raise ValidationError("kind", "choose the kind of event")
+                raise ValidationError("kind", _("choose the kind of event"))
             when = core.join_when(values["day"], values["time"])
             return await self._change(lambda: core.create_event(
                 self.store, values["name"], values["kind"], when, location=values["location"],
@@ -380,10 +380,13 @@ class EventsScreen(NetuiScreen[None]):
 
         def done(event: Event | None) -> None:
             if event is not None:
-                self._saved(event, f"Planned {event.name}: checklist of " + plural(len(event.checklist), "item", "items") + " ready")
+                self._saved(event, ngettext("Planned {name}: checklist of {count} item ready",
+                                            "Planned {name}: checklist of {count} items ready",
+                                            len(event.checklist)).format(name=event.name,
+                                                                         count=f"{len(event.checklist):,}"))
                 self.query_one(EventList).focus()
 
-        self.app.push_screen(EventForm("New event", save, today=self.today(), restore=restore), done)
+        self.app.push_screen(EventForm(_("New event"), save, today=self.today(), restore=restore), done)
 
     def action_edit_event(self, restore: dict[str, Any] | None = None) -> None:
         event = self.current_event()
@@ -392,7 +395,7 @@ class EventsScreen(NetuiScreen[None]):
 
         async def save(values: dict[str, Any]) -> Event | None:
             if not values["kind"]:
-                raise ValidationError("kind", "choose the kind of event")
+                raise ValidationError("kind", _("choose the kind of event"))
             when = core.join_when(values["day"], values["time"])
             return await self._change(lambda: core.update_event(
                 self.store, event.uid, name=values["name"], kind=values["kind"], date=when,
@@ -415,8 +418,8 @@ class EventsScreen(NetuiScreen[None]):
         if event is None:
             return
         met = len(event.contact_uids)
-        kept = (" " + ("The person met stays" if met == 1 else f"The {met:,} people met stay")
-                + " in your network.") if met else ""
+        kept = (" " + ngettext("The person met stays in your network.", "The {count} people met stay in your network.",
+                               met).format(count=f"{met:,}")) if met else ""
 
         async def delete() -> None:
             def delete_it() -> bool:
@@ -433,7 +436,8 @@ class EventsScreen(NetuiScreen[None]):
             if yes:
                 self.run_worker(delete(), group="events-delete", exit_on_error=False)
 
-        self.app.push_screen(ConfirmScreen(f"Delete the event {event.name}?{kept}", yes="Delete", no="Keep",
+        self.app.push_screen(ConfirmScreen(_("Delete the event {name}?").format(name=event.name) + kept,
+                                           yes=_("Delete"), no=_("Keep"),
                                            danger=True), answered)
 
     # checklist
@@ -468,7 +472,7 @@ class EventsScreen(NetuiScreen[None]):
                 self._fill_checklist(changed, keep=last)
                 self.query_one(ChecklistView).focus()
 
-        self.app.push_screen(ItemForm("Add a checklist item", save, phase=phase or "before",
+        self.app.push_screen(ItemForm(_("Add a checklist item"), save, phase=phase or "before",
                                       context={"event_uid": event.uid}, restore=restore), done)
 
     def action_edit_item(self, restore: dict[str, Any] | None = None, index: int | None = None) -> None:
@@ -481,7 +485,7 @@ class EventsScreen(NetuiScreen[None]):
             return await self._change(lambda: core.edit_item(self.store, event.uid, index, values["text"],
                                                              values["phase"]), uids=[], form=True)
 
-        self.app.push_screen(ItemForm("Edit the checklist item", save, item=event.checklist[index],
+        self.app.push_screen(ItemForm(_("Edit the checklist item"), save, item=event.checklist[index],
                                       context={"event_uid": event.uid, "index": index}, restore=restore),
                              self._saved)
 
@@ -508,7 +512,7 @@ class EventsScreen(NetuiScreen[None]):
                                                    uids=[uid])
             contact = self.store.contact(uid)
             if changed is not None and contact is not None:
-                self._saved(changed, f"{contact.name} linked to {changed.name}")
+                self._saved(changed, _("{name} linked to {event}").format(name=contact.name, event=changed.name))
 
         def picked(uid: str | None) -> None:
             if uid is not None:
@@ -532,7 +536,7 @@ class EventsScreen(NetuiScreen[None]):
                 self.refresh_events(event.uid)
                 self.notify(_("Added {name}, met at {name2}").format(name=contact.name, name2=event.name), markup=False)
 
-        self.app.push_screen(PersonForm(f"Someone you met at {event.name}", save,
+        self.app.push_screen(PersonForm(_("Someone you met at {event}").format(event=event.name), save,
                                         context={"event_uid": event.uid}, restore=restore), done)
 
     async def action_unlink_contact(self) -> None:
@@ -545,7 +549,8 @@ class EventsScreen(NetuiScreen[None]):
                                                uids=[])
         contact = self.store.contact(contact_uid)
         if changed is not None:
-            self._saved(changed, f"{contact.name if contact else 'Contact'} unlinked (still in your network)")
+            self._saved(changed, _("{name} unlinked (still in your network)").format(
+                name=contact.name if contact else _("Contact")))
 
     def action_follow_up(self) -> None:
         event = self.current_event()
@@ -566,14 +571,14 @@ class EventsScreen(NetuiScreen[None]):
             batch = await self._change(lambda: core.follow_up_everyone(self.store, event.uid, send_on),
                                        form=True)
             if batch is not None and not batch.drafts:
-                raise NetuiError("everyone met already has a follow-up draft for this event")
+                raise NetuiError(_("everyone met already has a follow-up draft for this event"))
             return batch
 
         def done(batch: Batch | None) -> None:
             if batch is not None:
                 self.notify(_("{count} follow-up drafts ready to send on {send_on} (Drafts: 2)").format(count=len(batch.drafts), send_on=batch.send_on), title=_("Follow-ups"), markup=False)
 
-        self.app.push_screen(FollowUpForm(f"Follow up everyone met at {event.name}", save, people, skipped,
+        self.app.push_screen(FollowUpForm(_("Follow up everyone met at {event}").format(event=event.name), save, people, skipped,
                                           core.default_send_on(event, self.today()), lang), done)
 
 
