@@ -141,7 +141,7 @@ class NetuiApp(App[None]):
     def refuse_if_readonly(self) -> bool:
         """Tell the user politely that nothing can be changed; True when read-only."""
         if self.store.readonly:
-            self.notify(self.store.readonly_reason or "This data file is open read-only.",
+            self.notify(self.store.readonly_reason or _("This data file is open read-only."),
                         title=_("Read-only"), severity="warning", markup=False)
             return True
         return False
@@ -256,7 +256,8 @@ class NetuiApp(App[None]):
         if self.store.load_problems:
             shown = self.store.load_problems[:5]
             more = len(self.store.load_problems) - len(shown)
-            self.notify("\n".join(shown) + (f"\n...and {more} more ('netui doctor')" if more else ""),
+            self.notify("\n".join(shown) + ("\n" + _("...and {count} more ('netui doctor')").format(count=more)
+                                           if more else ""),
                         title=_("Records checked on opening"), severity="warning", timeout=15, markup=False)
         if self.handle_signals:
             self._install_signal_handlers()
@@ -276,7 +277,7 @@ class NetuiApp(App[None]):
 
     def _update_subtitle(self) -> None:
         if self.demo:
-            place = "demo network (a temporary file)"
+            place = _("demo network (a temporary file)")
         else:
             place = str(self.store.path)
             home = str(Path.home())
@@ -299,16 +300,16 @@ class NetuiApp(App[None]):
 
             names = ", ".join(f.form_title for f in dirty)
             if not await self.push_screen_wait(ConfirmScreen(
-                    f"Quit and drop the unsaved changes in: {names}?",
-                    yes="Quit", no="Keep editing", danger=True)):
+                    _("Quit and drop the unsaved changes in: {names}?").format(names=names),
+                    yes=_("Quit"), no=_("Keep editing"), danger=True)):
                 return
         if self.store.dirty and not self.store.readonly:
             if not await self.save_in_background():
                 from netui.tui.dialogs.confirm import ConfirmScreen
 
                 if not await self.push_screen_wait(ConfirmScreen(
-                        "Some changes could not be saved (see the message). Quit anyway and lose them?",
-                        yes="Quit", no="Stay", danger=True)):
+                        _("Some changes could not be saved (see the message). Quit anyway and lose them?"),
+                        yes=_("Quit"), no=_("Stay"), danger=True)):
                     return
         self.exit()
 
@@ -446,10 +447,10 @@ class NetuiApp(App[None]):
             return
         from netui.tui.dialogs.confirm import ConfirmScreen
 
-        titles = "\n".join(f"  • {e.get('title') or 'a form'}" for e in entries)
-        question = (f"netui was closed with unsaved edits:\n{titles}\n\n"
-                    "Restore them (review, then ctrl+s to save) or discard them? "
-                    "(escape: ask again next time)")
+        titles = "\n".join(f"  • {e.get('title') or _('a form')}" for e in entries)
+        question = _("netui was closed with unsaved edits:\n{titles}\n\n"
+                     "Restore them (review, then ctrl+s to save) or discard them? "
+                     "(escape: ask again next time)").format(titles=titles)
 
         def answer(restore: bool | None) -> None:
             if restore is None:  # escape: ask again next time
@@ -458,7 +459,7 @@ class NetuiApp(App[None]):
                 self.restore_forms(entries)
             recovery.clear(self.store.path)
 
-        self.push_screen(ConfirmScreen(question, yes="Restore", no="Discard", escape_is_no=False), answer)
+        self.push_screen(ConfirmScreen(question, yes=_("Restore"), no=_("Discard"), escape_is_no=False), answer)
 
     def _restore_records(self, entry: dict[str, Any]) -> None:
         """Put back records that were changed in memory but could not be saved at a stop."""

@@ -41,13 +41,13 @@ from netui.core.models import (
     ValidationError,
     question_text,
 )
-from netui.core.wording import plural, readonly_notice
+from netui.core.wording import readonly_notice
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_link import ContactLinkField
-from netui.core.i18n import N_, _
+from netui.core.i18n import N_, _, ngettext
 from netui.tui.keys import _l
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ def apply_values(contact: Contact, values: dict[str, Any]) -> Contact:
                 try:
                     changes[f.name] = int(raw)
                 except ValueError:
-                    raise ValidationError(f.name, "expected a whole number of days, e.g. 30") from None
+                    raise ValidationError(f.name, _("expected a whole number of days, e.g. 30")) from None
         elif f.kind == "optional_select":
             changes[f.name] = raw or None
         elif f.kind == "textarea":
@@ -159,18 +159,18 @@ def deletion_summary(app: NetuiApp, uid: str) -> str:
     """What deleting a contact takes with it, in words."""
     store = app.store
     contact = store.contact(uid)
-    name = contact.name if contact else "this contact"
+    name = contact.name if contact else _("this contact")
     n_int = len(store.interactions(uid))
     n_drafts = len(store.drafts(uid))
     parts = []
     if n_int:
-        parts.append(plural(n_int, "interaction", "interactions"))
+        parts.append(ngettext("{count} interaction", "{count} interactions", n_int).format(count=f"{n_int:,}"))
     if n_drafts:
-        parts.append(plural(n_drafts, "draft", "drafts"))
-    taken = (f"This also deletes the contact's {' and '.join(parts)}; " if parts
-             else "The contact has no interactions or drafts; ")
-    return (f"Delete {name}?\n\n{taken}events keep their other "
-            "people. This cannot be undone (the backups keep older copies of the file).")
+        parts.append(ngettext("{count} draft", "{count} drafts", n_drafts).format(count=f"{n_drafts:,}"))
+    taken = (_("This also deletes the contact's {things}; ").format(things=_(" and ").join(parts)) if parts
+             else _("The contact has no interactions or drafts; "))
+    return (_("Delete {name}?").format(name=name) + "\n\n" + taken
+            + _("events keep their other people. This cannot be undone (the backups keep older copies of the file)."))
 
 
 async def confirm_and_delete(screen: NetuiScreen[Any], uid: str) -> bool:
@@ -182,8 +182,8 @@ async def confirm_and_delete(screen: NetuiScreen[Any], uid: str) -> bool:
     contact = app.store.contact(uid)
     if contact is None:
         return False
-    if not await app.push_screen_wait(ConfirmScreen(deletion_summary(app, uid), yes="Delete",
-                                                    no="Keep", danger=True)):
+    if not await app.push_screen_wait(ConfirmScreen(deletion_summary(app, uid), yes=_("Delete"),
+                                                    no=_("Keep"), danger=True)):
         return False
     try:
         await app.commit(lambda: app.store.delete_contact(uid), uids={uid})
@@ -253,7 +253,7 @@ class ContactScreen(EditingScreen[str | None]):
     @property
     def form_title(self) -> str:
         if self.uid is None:
-            return "new contact"
+            return _("new contact")
         return self.contact.name
 
     @property
@@ -339,7 +339,7 @@ class ContactScreen(EditingScreen[str | None]):
 
     def _heading(self) -> Text:
         if self.uid is None:
-            return Text("New contact", style="bold")
+            return Text(_("New contact"), style="bold")
         contact = self.contact
         heading = Text(contact.name, style="bold")  # user text: plain, never markup
         subtitle = " · ".join(p for p in (contact.position, contact.company) if p)
@@ -442,7 +442,7 @@ class ContactScreen(EditingScreen[str | None]):
         help_text = self.query_one("#timeline-help", Static)
         table.clear(columns=True)
         if self.uid is None or self.store.contact(self.uid) is None:
-            status.update(Text("Save the contact (ctrl+s) to log interactions with it.", style="dim"))
+            status.update(Text(_("Save the contact (ctrl+s) to log interactions with it."), style="dim"))
             help_text.display = False
             table.display = False
             self.query_one("#timeline-title").display = False
@@ -451,24 +451,24 @@ class ContactScreen(EditingScreen[str | None]):
         help_text.display = True
         table.display = True
         self.query_one("#timeline-title").display = True
-        help_text.update(Text("ctrl+l log · enter edit · delete remove", style="dim"))
+        help_text.update(Text(_("ctrl+l log · enter edit · delete remove"), style="dim"))
         contact = self.contact
         interactions = self.store.interactions(self.uid)
         state = follow_up(contact, interactions, self.store.profile(), self.netui.today)
         text = Text()
-        text.append("Last contact  ", "dim")
+        text.append(_("Last contact").ljust(12) + "  ", "dim")
         text.append(state.last_contact.isoformat() if state.last_contact else "never")
-        text.append("\nNext due      ", "dim")
+        text.append("\n" + _("Next due").ljust(12) + "  ", "dim")
         if state.next_due:
             text.append(state.next_due.isoformat(), "bold yellow" if state.due else "")
             if state.due:
-                text.append("  due now", "bold yellow")
+                text.append("  " + _("due now"), "bold yellow")
         else:
-            text.append("—  (the first outreach starts the clock)")
+            text.append(_("—  (the first outreach starts the clock)"))
         text.append("\nCadence       ", "dim")
         text.append(f"every {state.cadence_days} days" + ("" if contact.keep_in_touch_days else " (default)"))
         if state.to_thank:
-            text.append("\n♥ a reply to thank", "bold green")
+            text.append("\n♥ " + _("a reply to thank"), "bold green")
         status.update(text)
         table.add_column("Date", key="date", width=10)
         table.add_column("Kind", key="kind", width=14)
@@ -495,7 +495,7 @@ class ContactScreen(EditingScreen[str | None]):
         item = self.store.interactions_table.get(event.row_key.value or "")
         detail.display = item is not None
         if item is not None:
-            detail.update(f"{item.date} · {KIND_LABELS.get(item.kind, item.kind)}\n{item.summary or '(no summary)'}")
+            detail.update(f"{item.date} · {KIND_LABELS.get(item.kind, item.kind)}\n{item.summary or _('(no summary)')}")
 
     @on(DataTable.RowSelected, "#timeline")
     def _edit_interaction(self, event: DataTable.RowSelected) -> None:
@@ -539,10 +539,10 @@ class ContactScreen(EditingScreen[str | None]):
             return []
         commands = []
         if self._highlighted_interaction() is not None:
-            commands.append(("Edit the highlighted interaction", "enter in the interactions list",
+            commands.append((_("Edit the highlighted interaction"), _("enter in the interactions list"),
                              "edit_interaction"))
             if not self.store.readonly:
-                commands.append(("Delete the highlighted interaction", "delete in the interactions list",
+                commands.append((_("Delete the highlighted interaction"), _("delete in the interactions list"),
                                  "delete_interaction"))
         return commands
 
@@ -556,12 +556,12 @@ class ContactScreen(EditingScreen[str | None]):
         item = self.store.interactions_table.get(item_uid)
         if item is None:
             return
-        question = f"Delete the {KIND_LABELS.get(item.kind, item.kind)} of {item.date}?"
+        question = _("Delete the {kind} of {day}?").format(kind=KIND_LABELS.get(item.kind, item.kind), day=item.date)
         if item.summary:
             question += f"\n\n{item.summary[:200]}"
 
         async def run() -> None:
-            if not await self.app.push_screen_wait(ConfirmScreen(question, yes="Delete", no="Keep", danger=True)):
+            if not await self.app.push_screen_wait(ConfirmScreen(question, yes=_("Delete"), no=_("Keep"), danger=True)):
                 return
             try:
                 await self.netui.commit(lambda: self.store.delete_interaction(item_uid), uids={item.contact_uid})
@@ -611,7 +611,7 @@ class ContactScreen(EditingScreen[str | None]):
         for email in contact.emails:
             other = self.store.contact_by_email(email)
             if other is not None and other.uid != contact.uid:
-                raise ValidationError("emails", f"{email} already belongs to {other.name}")
+                raise ValidationError("emails", _("{email} already belongs to {name}").format(email=email, name=other.name))
 
     def action_back(self) -> None:
         def leave() -> None:

@@ -232,8 +232,8 @@ class DraftsScreen(NetuiScreen[None]):
                 self.refresh_drafts()
 
         who = contact.name if contact else "a deleted contact"
-        self.app.push_screen(ConfirmScreen(f"Delete the {draft.status} draft to {who}?", yes="Delete",
-                                           no="Keep"), answered)
+        self.app.push_screen(ConfirmScreen(f"Delete the {draft.status} draft to {who}?", yes=_("Delete"),
+                                           no=_("Keep")), answered)
 
     def action_new_batch(self) -> None:
         profile = self.store.profile()

@@ -261,7 +261,7 @@ class PostsScreen(Screen):
             if yes:
                 self.run_worker(self._delete(post), group="posts-delete", exit_on_error=False)
 
-        self.app.push_screen(ConfirmScreen(f"Delete {post.topic!r}?", yes="Delete", no="Keep", danger=True),
+        self.app.push_screen(ConfirmScreen(f"Delete {post.topic!r}?", yes=_("Delete"), no=_("Keep"), danger=True),
                              answered)
 
     async def _delete(self, post: Post) -> None:
