@@ -22,7 +22,7 @@ from textual.widgets import Button, Footer, Input, Static
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.models import check_date
 from netui.outreach import landed as landing
-from netui.core.i18n import _
+from netui.core.i18n import N_, _, ngettext
 from netui.tui.keys import _l
 
 if TYPE_CHECKING:
@@ -30,10 +30,10 @@ if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
 
 FIELDS = (
-    ("company", "Company", "where the job is"),
-    ("position", "Position", "the job's title"),
-    ("date", "Found on", "YYYY-MM-DD"),
-    ("since", "Search since", "YYYY-MM-DD (default: your first logged interaction)"),
+    ("company", N_("Company"), N_("where the job is")),
+    ("position", N_("Position"), N_("the job's title")),
+    ("date", N_("Found on"), "YYYY-MM-DD"),
+    ("since", N_("Search since"), N_("YYYY-MM-DD (default: your first logged interaction)")),
 )
 
 
@@ -89,8 +89,8 @@ class LandedScreen(ModalScreen[str | None]):
                 values = {"date": today, "since": ""}
                 for key, label, placeholder in FIELDS:
                     with Horizontal(classes="landed-field"):
-                        yield Static(label, classes="landed-label")
-                        yield Input(values.get(key, ""), id=f"landed-{key}", placeholder=placeholder,
+                        yield Static(_(label), classes="landed-label")
+                        yield Input(values.get(key, ""), id=f"landed-{key}", placeholder=_(placeholder),
                                     compact=True)
                 with VerticalScroll(id="landed-helpers"):
                     yield Static("", id="landed-list", markup=False)
@@ -127,11 +127,14 @@ class LandedScreen(ModalScreen[str | None]):
         helpers = landing.find_helpers(self.store, start) if start else []
         listing = self.query_one("#landed-list", Static)
         if not helpers:
-            listing.update("Nobody to thank yet: no call, meeting, reply or introduction logged"
-                           + (f" since {start}." if start else "."))
+            listing.update(_("Nobody to thank yet: no call, meeting, reply or introduction logged since {day}.")
+                           .format(day=start) if start else
+                           _("Nobody to thank yet: no call, meeting, reply or introduction logged."))
             return
-        lines = [f"{len(helpers)} {'person' if len(helpers) == 1 else 'people'} helped since {start}; "
-                 "each gets a thank-you-and-news draft, all to send today:"]
+        lines = [ngettext("{count} person helped since {day}; each gets a thank-you-and-news draft, all to send "
+                          "today:",
+                          "{count} people helped since {day}; each gets a thank-you-and-news draft, all to send "
+                          "today:", len(helpers)).format(count=len(helpers), day=start)]
         lines += [f"• {h.contact.name}: {h.reason}" for h in helpers]
         listing.update("\n".join(lines))
 
@@ -142,7 +145,7 @@ class LandedScreen(ModalScreen[str | None]):
         store = self.store
         today = self.netui.today
         try:
-            result, _ = await self.netui.commit(
+            result, _changes = await self.netui.commit(
                 lambda: landing.record_landed(store, company, position, day, since=since or None, today=today))
         except ValidationError as exc:
             self._error(f"{exc.field}: {exc.message}")
@@ -153,9 +156,11 @@ class LandedScreen(ModalScreen[str | None]):
         except CommitFailed:
             return
         drafts = len(result.batch.drafts) if result.batch is not None else 0
-        self.dismiss(f"{drafts} thank-you-and-news draft{'s' if drafts != 1 else ''} to send today "
-                     f"(key 2). Key contacts every {result.profile.cadence_key_days} days, others every "
-                     f"{result.profile.cadence_network_days}.")
+        self.dismiss(ngettext("{count} thank-you-and-news draft to send today (key 2). Key contacts every {key} days, "
+                              "others every {network}.",
+                              "{count} thank-you-and-news drafts to send today (key 2). Key contacts every {key} "
+                              "days, others every {network}.", drafts).format(
+            count=drafts, key=result.profile.cadence_key_days, network=result.profile.cadence_network_days))
 
     @on(Button.Pressed, "#landed-save")
     async def _save_pressed(self) -> None:
@@ -165,12 +170,14 @@ class LandedScreen(ModalScreen[str | None]):
     async def _undo(self) -> None:
         store = self.store
         try:
-            undone, _ = await self.netui.commit(lambda: landing.undo_landed(store))
+            undone, _changes = await self.netui.commit(lambda: landing.undo_landed(store))
         except (CommitFailed, NetuiError):
             return
-        self.dismiss(f"Back to the search: key contacts every {undone.profile.cadence_key_days} days, others "
-                     f"every {undone.profile.cadence_network_days}; {undone.removed} unsent draft"
-                     f"{'s' if undone.removed != 1 else ''} removed.")
+        self.dismiss(ngettext("Back to the search: key contacts every {key} days, others every {network}; {count} "
+                              "unsent draft removed.",
+                              "Back to the search: key contacts every {key} days, others every {network}; {count} "
+                              "unsent drafts removed.", undone.removed).format(
+            key=undone.profile.cadence_key_days, network=undone.profile.cadence_network_days, count=undone.removed))
 
     @on(Button.Pressed, "#landed-close")
     def _close(self) -> None:

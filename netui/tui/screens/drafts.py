@@ -23,7 +23,6 @@ from netui.core import vocabulary
 from netui.core.errors import CommitFailed, ValidationError
 from netui.core.i18n import template_language
 from netui.core.models import DRAFT_STATUSES, Draft
-from netui.core.wording import plural
 from netui.outreach import batch as batches
 from netui.outreach import channels, drafting, sending
 from netui.tui.base import NetuiScreen, stylesheet
@@ -31,7 +30,7 @@ from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.messages import DataChanged
 from netui.tui.screens.compose import ComposeScreen
 from netui.tui.screens.draft_batch import BatchForm, BatchRequest
-from netui.core.i18n import _
+from netui.core.i18n import _, ngettext
 from netui.tui.keys import _l
 
 STATUS_STYLE = {"draft": "yellow", "ready": "cyan", "copied": "magenta", "sent": "green"}
@@ -68,7 +67,7 @@ class DraftsScreen(NetuiScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Status", "Send on", "To", "Template", "Lang", "Subject", "Batch")
+        table.add_columns(_("Status"), _("Send on"), _("To"), _("Template"), _("Lang"), _("Subject"), _("Batch"))
         self.refresh_drafts()
         table.focus()
 
@@ -117,13 +116,13 @@ class DraftsScreen(NetuiScreen[None]):
             if not draft.subject and (draft.template, draft.lang) not in kinds:
                 channel = channels.of_template(draft.template, draft.lang)
                 kinds[(draft.template, draft.lang)] = (f"(LinkedIn {channel.form})" if channel.is_linkedin
-                                                       else "(no subject)")
+                                                       else _("(no subject)"))
             contact = self.store.contact(draft.contact_uid)
             batch = progress.get(draft.batch_uid) if draft.batch_uid else None
             table.add_row(
                 Text(draft.status, style=STATUS_STYLE.get(draft.status, "")),
                 Text(draft.send_on or "-"),
-                Text(contact.name if contact else "(deleted contact)"),
+                Text(contact.name if contact else _("(deleted contact)")),
                 Text(vocabulary.TEMPLATES.label(draft.template)),
                 Text(draft.lang),
                 Text(draft.subject[:60] or kinds[(draft.template, draft.lang)]),
@@ -138,15 +137,16 @@ class DraftsScreen(NetuiScreen[None]):
         self.query_one("#d-empty").display = not drafts
         table.display = bool(drafts)
         counts = {s: sum(d.status == s for d in drafts) for s in DRAFT_STATUSES}
-        parts: list[Any] = [(plural(len(drafts), "draft", "drafts"), "bold")]
+        parts: list[Any] = [(ngettext("{count} draft", "{count} drafts", len(drafts)).format(
+            count=f"{len(drafts):,}"), "bold")]
         for status in DRAFT_STATUSES:  # "draft: 2", not "2 draft": a status, then its count
             parts.append(("  ·  ", "dim"))
             parts.append((f"{status}: {counts[status]:,}", STATUS_STYLE[status]))
         for prog in progress.values():
             if prog.done:
                 continue
-            day = ", ".join(prog.days) or "no day"
-            parts.append(("\nBatch for ", "dim"))
+            day = ", ".join(prog.days) or _("no day")
+            parts.append(("\n" + _("Batch for") + " ", "dim"))
             parts.append((day, "bold"))
             parts.append(f": {prog.label}")
         self.query_one("#d-summary", Static).update(Content.assemble(*parts))
@@ -231,8 +231,10 @@ class DraftsScreen(NetuiScreen[None]):
             if yes and await self._change(delete):
                 self.refresh_drafts()
 
-        who = contact.name if contact else "a deleted contact"
-        self.app.push_screen(ConfirmScreen(f"Delete the {draft.status} draft to {who}?", yes=_("Delete"),
+        who = contact.name if contact else _("a deleted contact")
+        question = _("Delete the {status} draft to {name}?").format(
+            status=vocabulary.DRAFT_STATUSES.label(draft.status), name=who)
+        self.app.push_screen(ConfirmScreen(question, yes=_("Delete"),
                                            no=_("Keep")), answered)
 
     def action_new_batch(self) -> None:
@@ -260,12 +262,13 @@ class DraftsScreen(NetuiScreen[None]):
         skipped = ""
         if made.skipped:
             names = ", ".join(c.name for c in made.skipped)
-            skipped = f" Skipped (already in an unsent batch): {names}."
+            skipped = " " + _("Skipped (already in an unsent batch): {names}.").format(names=names)
         if not made.drafts:
-            self.notify("No drafts created." + skipped, severity="warning", markup=False)
+            self.notify(_("No drafts created.") + skipped, severity="warning", markup=False)
             return
-        self.notify(plural(len(made.drafts), "draft", "drafts") + f" to send on {made.send_on}: "
-                    "now make each one personal."
+        self.notify(ngettext("{count} draft to send on {day}: now make each one personal.",
+                             "{count} drafts to send on {day}: now make each one personal.", len(made.drafts)).format(
+                                 count=f"{len(made.drafts):,}", day=made.send_on)
                     + skipped, title=_("Batch ready"), markup=False, timeout=8)
         first = batches.batch_drafts(self.store, made.batch_uid)[0]
         self.refresh_drafts(select=first.uid)

@@ -26,7 +26,7 @@ from netui.core.posts import nudge, summary_line, visibility
 from netui.events import checkup as checkups
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.event_dialogs import FormModal
-from netui.core.i18n import _
+from netui.core.i18n import N_, _
 from netui.tui.keys import _l
 
 if TYPE_CHECKING:
@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
 
 KIND_LABELS = {"post": "Post", "article": "Article", "comment": "Comment", "discussion": "Discussion"}
-EMPTY_POSTS = ("Nothing yet. Press a to record a post, a comment or a discussion you started; "
-               "leave the date empty to keep an idea for later.")
+EMPTY_POSTS = N_("Nothing yet. Press a to record a post, a comment or a discussion you started; "
+                 "leave the date empty to keep an idea for later.")
 
 
 class PostForm(FormModal[Post]):
@@ -116,7 +116,7 @@ class PostsScreen(Screen):
             with Vertical(id="v-posts-box"):
                 yield Static(_("Posts and ideas"), classes="v-title")
                 yield DataTable(id="v-posts", cursor_type="row", zebra_stripes=True)
-                yield Static(EMPTY_POSTS, id="v-empty", markup=False)
+                yield Static(_(EMPTY_POSTS), id="v-empty", markup=False)
             with Vertical(id="v-checkup-box"):
                 yield Static(_("Reputation check-up"), classes="v-title")
                 yield Static("", id="v-checkup-status")
@@ -151,7 +151,7 @@ class PostsScreen(Screen):
         selected = self._selected(table)
         table.clear()
         for post in posts:
-            table.add_row(Text(post.date or "idea", style="" if post.date else "italic cyan"),
+            table.add_row(Text(post.date or _("idea"), style="" if post.date else "italic cyan"),
                           Text(KIND_LABELS.get(post.kind, post.kind)), Text(post.topic), Text(post.url),
                           key=post.uid)
         self._restore(table, selected)
@@ -169,7 +169,7 @@ class PostsScreen(Screen):
             return
         self._items = list(status.checkup.items)
         line = Text(status.line(), style="bold yellow" if status.is_due else "")
-        line.append("\nspace ticks an item", style="dim")
+        line.append("\n" + _("space ticks an item"), style="dim")
         status_widget.update(line)
         section = None
         for number, item in enumerate(status.checkup.items, start=1):
@@ -228,10 +228,11 @@ class PostsScreen(Screen):
             if post is not None:
                 self.refresh_data()
                 self._restore(self.query_one("#v-posts", DataTable), post.uid)
-                what = "Idea kept for later" if post.is_idea else f"{KIND_LABELS[post.kind]} recorded"
+                what = (_("Idea kept for later") if post.is_idea
+                        else _("{kind} recorded").format(kind=KIND_LABELS[post.kind]))
                 self.notify(f"{what}: {post.topic}", markup=False)
 
-        self.app.push_screen(PostForm("Record a post (empty date: an idea)", save, today=self.today), done)
+        self.app.push_screen(PostForm(_("Record a post (empty date: an idea)"), save, today=self.today), done)
 
     def action_edit(self) -> None:
         post = self.selected_post()
@@ -250,7 +251,7 @@ class PostsScreen(Screen):
             if stored is not None:
                 self.refresh_data()
 
-        self.app.push_screen(PostForm("Edit the post", save, post=post, today=self.today), done)
+        self.app.push_screen(PostForm(_("Edit the post"), save, post=post, today=self.today), done)
 
     def action_delete(self) -> None:
         post = self.selected_post()
@@ -261,7 +262,7 @@ class PostsScreen(Screen):
             if yes:
                 self.run_worker(self._delete(post), group="posts-delete", exit_on_error=False)
 
-        self.app.push_screen(ConfirmScreen(f"Delete {post.topic!r}?", yes=_("Delete"), no=_("Keep"), danger=True),
+        self.app.push_screen(ConfirmScreen(_("Delete {topic}?").format(topic=repr(post.topic)), yes=_("Delete"), no=_("Keep"), danger=True),
                              answered)
 
     async def _delete(self, post: Post) -> None:
