@@ -28,11 +28,10 @@ from datetime import date
 from typing import Iterable
 
 from netui.core.errors import NetuiError, ValidationError
-from netui.core.i18n import template_language
+from netui.core.i18n import N_, _, ngettext, template_language
 from netui.core.models import Contact, Draft, Event, Interaction, Profile, check_date
 from netui.outreach.batch import Batch, create_batch
 from netui.storage.store import Store
-from netui.core.i18n import _
 
 JOB_NEWS_TEMPLATE = "job_news"
 #: Interaction kind -> the help it stands for.
@@ -57,6 +56,10 @@ HELP_VARIABLES = {
 _AND = {"en": " and ", "it": " e "}
 
 
+#: Help of a kind on a day, for `Help.label` (marked here, translated there).
+HELP_ON = {"call": N_("call on {day}"), "meeting": N_("meeting on {day}")}
+
+
 @dataclass(frozen=True, slots=True)
 class Help:
     """One kind of help from one contact: its latest day, and what it was about."""
@@ -67,16 +70,19 @@ class Help:
     count: int = 1
 
     def label(self) -> str:
-        """A short English line for the dry run ("call on 2026-11-03")."""
-        times = f" ({self.count} times)" if self.count > 1 else ""
+        """A short line for the dry run and the dialog ("call on 2026-11-03"), in the current language."""
+        times = " " + ngettext("({count} time)", "({count} times)", self.count).format(count=self.count) \
+            if self.count > 1 else ""
         if self.kind == "event":
-            return f"met at {self.detail} on {self.day}"
+            return _("met at {event} on {day}").format(event=self.detail, day=self.day)
         if self.kind == "reply":
-            return f"replied on {self.day}{times}"
+            return _("replied on {day}").format(day=self.day) + times
         if self.kind == "introduction":
-            return "introduced you to " + ", ".join(self.detail.split("\n"))
+            return _("introduced you to {names}").format(names=", ".join(self.detail.split("\n")))
         if self.kind == "intro_asked":
-            return f"asked for an introduction on {self.day}"
+            return _("asked for an introduction on {day}").format(day=self.day)
+        if self.kind in HELP_ON:
+            return _(HELP_ON[self.kind]).format(day=self.day) + times
         return f"{self.kind} on {self.day}{times}"
 
 
