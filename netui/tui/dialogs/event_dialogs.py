@@ -22,7 +22,7 @@ from netui.core.models import Contact
 from netui.core.network_model import query_words, search_key
 from netui.tui.base import NetuiModal, NetuiScreen
 from netui.tui.editing import EditingModal, values_dict
-from netui.core.i18n import _
+from netui.core.i18n import _, ngettext
 from netui.tui.keys import _l
 
 if TYPE_CHECKING:
@@ -166,7 +166,7 @@ class FormModal(EditingModal[T], Generic[T]):
             self._saving = False
 
     def action_cancel(self) -> None:
-        self.confirm_drop(lambda: self.dismiss(None), "Drop your changes?")
+        self.confirm_drop(lambda: self.dismiss(None), _("Drop your changes?"))
 
 
 class ContactPicker(NetuiModal[str | None]):
@@ -235,7 +235,7 @@ class ContactPicker(NetuiModal[str | None]):
             prompt = Content.assemble(
                 (contact.name, "bold" if not linked else ""),
                 ("  " + details if details else "", "dim"),
-                ("  (already linked)" if linked else "", "italic"),
+                ("  " + _("(already linked)") if linked else "", "italic"),
             )
             options.append(Option(prompt, id=contact.uid, disabled=linked))
         listing = self.query_one(OptionList)
@@ -243,11 +243,11 @@ class ContactPicker(NetuiModal[str | None]):
         first = next((n for n, o in enumerate(options) if not o.disabled), None)
         listing.highlighted = first
         more = len(found) - len(options)
-        count = f"{len(found)} match" + ("" if len(found) == 1 else "es")
+        count = ngettext("{count} match", "{count} matches", len(found)).format(count=len(found))
         if more > 0:
-            count += f", showing {len(options)}: type more to narrow"
+            count += _(", showing {shown}: type more to narrow").format(shown=len(options))
         if not self.entries:
-            count = "No contacts yet: use 'Add person met' (p) to create one."
+            count = _("No contacts yet: use 'Add person met' (p) to create one.")
         self.query_one("#picker-count", Static).update(count)
 
     def action_move(self, step: int) -> None:

@@ -57,6 +57,7 @@ def export_reminders(app: NetuiApp) -> None:
                             "one updates them).", count).format(count=count, path=path), title=_("Reminders"), markup=False)
 
     app.push_screen(PathPrompt(
-        f"Export reminders (follow-ups, batches, steps after events; next {DEFAULT_WEEKS} weeks) to:",
+        _("Export reminders (follow-ups, batches, steps after events; next {weeks} weeks) to:").format(
+            weeks=DEFAULT_WEEKS),
         str(default_path()),
-        "An all-day entry for each, with an alarm at 09:00. Enter writes, escape cancels."), chosen)
+        _("An all-day entry for each, with an alarm at 09:00. Enter writes, escape cancels.")), chosen)

@@ -174,7 +174,7 @@ class ImportScreen(NetuiModal[int]):
         self._planned = (result, plan)
         self.query_one("#import-progress", ProgressBar).update(total=PLAN_STEPS, progress=PLAN_STEPS)
         nothing = plan.is_noop
-        tail = "Nothing to change." if nothing else "ctrl+s imports all of it in one save."
+        tail = _("Nothing to change.") if nothing else _("ctrl+s imports all of it in one save.")
         self.query_one("#import-summary", Static).update("\n".join(lines + ["", tail]))
         self.call_after_refresh(self._fit)
         self.query_one("#import-go", Button).disabled = nothing
@@ -194,13 +194,13 @@ class ImportScreen(NetuiModal[int]):
         try:
             applied, saved = await self.netui.commit(lambda: apply_plan(store, plan, result))
         except CommitFailed:
-            self._failed("The import was refused; nothing was written.")
+            self._failed(_("The import was refused; nothing was written."))
             return
         except NetuiError as exc:
             self._failed(str(exc))
             return
         self.query_one("#import-progress", ProgressBar).update(progress=1)
-        where = "" if saved else " (kept in memory: the save failed, see the notification)"
+        where = "" if saved else _(" (kept in memory: the save failed, see the notification)")
         self.app.notify(_("Imported: {new:,} new, {updated:,} updated{where}.").format(new=applied.new, updated=applied.updated, where=where),
                         title=_("Import"), markup=False)
         self.dismiss(applied.new + applied.updated)

@@ -117,11 +117,11 @@ class BatchForm(NetuiModal[BatchRequest | None]):
     def _count(self, shown: int | None = None) -> None:
         if shown is None:
             shown = self.query_one("#b-list", SelectionList).option_count
-        text = f"{len(self.chosen)} chosen · {shown} shown"
+        text = _("{chosen} chosen · {shown} shown").format(chosen=len(self.chosen), shown=shown)
         if not self.contacts:
-            text = "No contacts yet: add some on the Network screen (1)."
+            text = _("No contacts yet: add some on the Network screen (1).")
         elif shown == 0:
-            text += ": no key contacts match; tick 'All contacts' or change the filter"
+            text += _(": no key contacts match; tick 'All contacts' or change the filter")
         self.query_one("#b-count", Static).update(text)
 
     @on(Input.Changed, "#b-filter")
@@ -156,7 +156,7 @@ class BatchForm(NetuiModal[BatchRequest | None]):
         try:
             day = check_date("send_on", self.query_one("#b-send-on", Input).value)
             if not day:
-                raise ValidationError("send_on", "a send day is required (YYYY-MM-DD)")
+                raise ValidationError("send_on", _("a send day is required (YYYY-MM-DD)"))
         except ValidationError as exc:
             error.update(_("Send on: {message}").format(message=exc.message))
             self.query_one("#b-send-on", Input).focus()

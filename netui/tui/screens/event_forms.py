@@ -124,12 +124,12 @@ class PersonForm(FormModal[Contact]):
                  "company": "f-company", "position": "f-position", "notes": "f-notes"}
 
     def compose_fields(self) -> ComposeResult:
-        yield self.field("First name", Input(id="f-first", compact=True))
-        yield self.field("Last name", Input(id="f-last", compact=True))
-        yield self.field("Email", Input(placeholder=_("name@example.org"), id="f-email", compact=True))
-        yield self.field("Company", Input(id="f-company", compact=True))
-        yield self.field("Position", Input(id="f-position", compact=True))
-        yield self.field("Talked about", Input(placeholder=_("a line to remember the conversation"), id="f-notes",
+        yield self.field(_("First name"), Input(id="f-first", compact=True))
+        yield self.field(_("Last name"), Input(id="f-last", compact=True))
+        yield self.field(_("Email"), Input(placeholder=_("name@example.org"), id="f-email", compact=True))
+        yield self.field(_("Company"), Input(id="f-company", compact=True))
+        yield self.field(_("Position"), Input(id="f-position", compact=True))
+        yield self.field(_("Talked about"), Input(placeholder=_("a line to remember the conversation"), id="f-notes",
                                                compact=True))
 
     def values(self) -> dict[str, Any]:
@@ -157,10 +157,10 @@ class FollowUpForm(FormModal[Batch]):
                               "{count} follow-up drafts (template event_follow_up, {lang}), one batch, all sent on the "
                               "same day:", len(fresh)).format(count=len(fresh), lang=self.lang),
                      classes="form-note", markup=False)
-        lines = [f"  • {c.name}" + (f" <{c.email}>" if c.email else "  (no email)") for c in fresh]
-        lines += [f"  • {c.name}: already has a follow-up for this event" for c in self.skipped]
-        yield Static("\n".join(lines) or "  nobody", id="f-people", markup=False)
-        yield self.field("Send on", Input(self.send_on.isoformat(), placeholder="YYYY-MM-DD", id="f-send-on",
+        lines = [f"  • {c.name}" + (f" <{c.email}>" if c.email else "  " + _("(no email)")) for c in fresh]
+        lines += [f"  • {c.name}: " + _("already has a follow-up for this event") for c in self.skipped]
+        yield Static("\n".join(lines) or "  " + _("nobody"), id="f-people", markup=False)
+        yield self.field(_("Send on"), Input(self.send_on.isoformat(), placeholder="YYYY-MM-DD", id="f-send-on",
                                           compact=True))
         yield Static(_("enter or ctrl+s creates the drafts; edit and send them from Drafts (2)."), classes="form-note",
                      markup=False)
