@@ -298,7 +298,8 @@ def test_cli_event_add_and_list(tmp_path):
     result = netui("event", "add", "Career day [Ingegneria]", "--kind", "career_day", "--date",
                    "2026-05-14T09:30", "--location", "Milano", db=db, config=config)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("added Career day [Ingegneria] on 2026-05-14T09:30")
+    # the profile speaks Italian, so the command answers in Italian
+    assert result.stdout.startswith("aggiunto Career day [Ingegneria] il 2026-05-14T09:30")
     netui("event", "add", "Cloud talk", "--kind", "webinar", "--date", "2026-05-20", "--url",
           "https://example.org/talk", "--online", db=db, config=config)
     docs = json.loads(netui("events", "--json", db=db, config=config).stdout)

@@ -69,7 +69,14 @@ def test_the_compiled_catalogue_matches_the_po():
     """The .mo is committed beside the .po: a .po edited without `pybabel compile` fails here."""
     with MO.open("rb") as f:
         compiled = gettext.GNUTranslations(f)
-    expected = {m.id: m.string for m in read_catalogue() if m.id and not m.fuzzy and m.string}
+    expected: dict[object, str] = {}
+    for m in read_catalogue():
+        if not m.id or m.fuzzy or not m.string:
+            continue
+        if isinstance(m.id, tuple):  # plural forms: gettext keys them (singular, form index)
+            expected.update({(m.id[0], index): form for index, form in enumerate(m.string)})
+        else:
+            expected[m.id] = m.string
     shipped = {k: v for k, v in getattr(compiled, "_catalog").items() if k}
     assert shipped == expected
 
@@ -339,3 +346,38 @@ def test_opening_the_app_with_an_unknown_language_is_one_line(tmp_path):
     assert done.returncode == 2 and len(done.stderr.splitlines()) == 1
     assert done.stderr.startswith("netui: Invalid value for '--lang': 'fr' is not one of 'it', 'en'")
     assert not (tmp_path / "x.json").exists()
+
+
+# --- the app in Italian ---------------------------------------------------------------------------
+
+async def test_the_app_speaks_italian_in_the_footer_the_table_the_help_and_the_palette(make_app):
+    from io import StringIO
+
+    from rich.console import Console
+    from textual.widgets import Static
+    from textual.widgets._footer import FooterKey
+
+    from netui.tui.palette import NetuiCommands
+    from netui.tui.screens.help import HelpScreen
+
+    app = make_app(contacts=[Contact(first_name="Sara", last_name="Conti", company="Enel")],
+                   profile=Profile(first_name="Ana", language="it"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        footer = " ".join(str(key.render()) for key in app.query(FooterKey))
+        assert "Filtra" in footer and "Nuovo" in footer and "Filter" not in footer
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        out = StringIO()
+        Console(file=out, width=120).print(app.screen.query_one("#help-keys", Static).content)
+        shown = out.getvalue()
+        for italian in ("Tasti di netui", "Ovunque", "Panoramica della rete", "Filtra", "Esci", "Rete",
+                        "tavolozza dei comandi", "Scheda del contatto", "Elimina contatto"):
+            assert italian in shown, italian
+        for english in ("Everywhere", "Network overview", "Clear filters", "command palette"):
+            assert english not in shown, english
+        await pilot.press("escape")
+        provider = NetuiCommands(app.screen)
+        titles = [title for title, _help, _run in provider._commands()]
+        assert "Salva ora" in titles and "Ho trovato lavoro" in titles and "Save now" not in titles

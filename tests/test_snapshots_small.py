@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import TODAY
+from test_snapshots import steady
 
 from netui.io.demo import build_demo
 from netui.tui.dialogs.import_dialog import ImportScreen
 from netui.tui.dialogs.log_interaction import LogInteractionScreen
-from test_snapshots import steady
 
 SMALL, LARGE = (80, 24), (150, 42)
 

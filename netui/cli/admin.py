@@ -8,19 +8,21 @@ from typing import TYPE_CHECKING
 import click
 
 from netui.cli.context import Context, pass_ctx
+from netui.cli.translated import TranslatedCommand, TranslatedOption
 from netui.core.errors import NetuiError
+from netui.core.i18n import _, ngettext
+from netui.core.i18n import lazy_gettext as _l
 
 if TYPE_CHECKING:
     from netui.storage.backups import BackupInfo
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=_l("Check the data file, its lock, backups, clipboard and template folders."))
 @click.option("--repair", is_flag=True,
-              help="Put back the records set aside on opening that convert safely (a number where "
-                   "text belongs becomes the text).")
+              cls=TranslatedOption, help=_l("Put back the records set aside on opening that convert safely (a number where "
+                   "text belongs becomes the text)."))
 @pass_ctx
 def doctor(obj: Context, repair: bool) -> None:
-    """Check the data file, its lock, backups, clipboard and template folders."""
     from netui.storage import backups
     from netui.storage.paths import (
         lock_path,
@@ -37,57 +39,60 @@ def doctor(obj: Context, repair: bool) -> None:
     repaired: list[str] = []
     if repair and path.exists():
         with obj.store(write=True) as writable:
-            repaired, _ = writable.repair_quarantine()
-    lines = [("data file", str(path))]
+            repaired, _kept = writable.repair_quarantine()
+    lines = [(_("data file"), str(path))]
     records: list[str] = []
     if path.is_symlink():
-        lines.append(("link target", str(real_path(path))))
-    status = "ok"
+        lines.append((_("link target"), str(real_path(path))))
+    status = _("ok")
     if not path.exists():
-        status = "does not exist yet (created on first start)"
+        status = _("does not exist yet (created on first start)")
     else:
         st = real_path(path).stat()
-        lines.append(("size", f"{st.st_size:,} bytes, mode {st.st_mode & 0o777:04o}"))
+        lines.append((_("size"), _("{size} bytes, mode {mode}").format(size=f"{st.st_size:,}",
+                                                                        mode=f"{st.st_mode & 0o777:04o}")))
         try:
             with Store.open(path, readonly=True) as store:
-                from netui.core.wording import plural
-
-                counts = [plural(len(store.contacts()), "contact", "contacts"),
-                          plural(len(store.interactions()), "interaction", "interactions"),
-                          plural(len(store.events()), "event", "events"),
-                          plural(len(store.drafts()), "draft", "drafts")]
-                lines.append(("contents", ", ".join(counts)))
-                lines.append(("schema", f"version {store.schema_version}"))
+                counts = [(len(store.contacts()), ngettext("{count} contact", "{count} contacts",
+                                                           len(store.contacts()))),
+                          (len(store.interactions()), ngettext("{count} interaction", "{count} interactions",
+                                                               len(store.interactions()))),
+                          (len(store.events()), ngettext("{count} event", "{count} events", len(store.events()))),
+                          (len(store.drafts()), ngettext("{count} draft", "{count} drafts", len(store.drafts())))]
+                lines.append((_("contents"), ", ".join(text.format(count=f"{n:,}") for n, text in counts)))
+                lines.append((_("schema"), _("version {version}").format(version=store.schema_version)))
                 if store.readonly_reason:
                     status = store.readonly_reason
                 records = list(store.load_problems)
                 for key, entry in store.quarantine().items():
-                    records.append(f"quarantine {key}: {entry.get('table')} document {entry.get('doc_id')}: "
-                                   f"{entry.get('problem')}")
+                    records.append(_("quarantine {key}: {table} document {doc_id}: {problem}").format(
+                        key=key, table=entry.get("table"), doc_id=entry.get("doc_id"), problem=entry.get("problem")))
                 if store.quarantine():
-                    records.append("'netui doctor --repair' puts back what converts safely")
+                    records.append(_("'netui doctor --repair' puts back what converts safely"))
         except NetuiError as exc:
-            status = f"PROBLEM: {exc}"
-    lines.append(("status", status))
-    lines.extend(("WARNING", warning) for warning in _exposure_warnings(path))
+            status = _("PROBLEM: {problem}").format(problem=exc)
+    lines.append((_("status"), status))
+    lines.extend((_("WARNING"), warning) for warning in _exposure_warnings(path))
     holder = lock_holder(path)
-    lines.append(("lock", f"{lock_path(path)}: " + (f"held by pid {holder}" if holder else "free")
-                  + f" ({lock_mechanism()})"))
+    held = _("held by pid {pid}").format(pid=holder) if holder else _("free")
+    lines.append((_("lock"), f"{lock_path(path)}: {held} ({lock_mechanism()})"))
     found = backups.list_backups(path)
-    newest = f", newest {found[0].path.name}" if found else ""
-    lines.append(("backups", f"{backups.backups_dir(path)}: {len(found)} of this file{newest}"))
+    newest = _(", newest {name}").format(name=found[0].path.name) if found else ""
+    lines.append((_("backups"), _("{folder}: {count} of this file{newest}").format(
+        folder=backups.backups_dir(path), count=len(found), newest=newest)))
     unknown = backups.list_unattributed(path)
     if unknown:
-        lines.append(("", f"{len(unknown)} older backups there belong to a file that cannot be told "
-                          "(see 'netui restore --list')"))
-    lines.append(("clipboard", _clipboard_description()))
-    lines.append(("templates", f"shipped {shipped_templates_dir()}; yours {user_templates_dir()}"))
+        lines.append(("", _("{count} older backups there belong to a file that cannot be told "
+                            "(see 'netui restore --list')").format(count=len(unknown))))
+    lines.append((_("clipboard"), _clipboard_description()))
+    lines.append((_("templates"), _("shipped {shipped}; yours {yours}").format(shipped=shipped_templates_dir(),
+                                                                              yours=user_templates_dir())))
     for key, value in lines:
         safe_echo(f"{key:12} {value}")
     for line in repaired:
-        safe_echo(f"{'repaired':12} {line}")
+        safe_echo(f"{_('repaired'):12} {line}")
     for line in records:
-        safe_echo(f"{'record':12} {line}")
+        safe_echo(f"{_('record'):12} {line}")
 
 
 def _exposure_warnings(path: Path) -> list[str]:
@@ -97,14 +102,15 @@ def _exposure_warnings(path: Path) -> list[str]:
 
     warnings = []
     real = real_path(path)
-    for what, target, fix in (("data folder", real.parent, "700"), ("data file", real, "600")):
+    for what, target, fix in ((_("the data folder {path}"), real.parent, "700"),
+                              (_("the data file {path}"), real, "600")):
         try:
             mode = target.stat().st_mode
         except OSError:
             continue
         if readable_by_others(mode):
-            warnings.append(f"the {what} {target} can be read by other users (mode {mode & 0o777:04o}); "
-                            f"run: chmod {fix} '{target}'")
+            warnings.append(_("{what} can be read by other users (mode {mode}); run: {command}").format(
+                what=what.format(path=target), mode=f"{mode & 0o777:04o}", command=f"chmod {fix} '{target}'"))
     return warnings
 
 
@@ -112,58 +118,60 @@ def _clipboard_description() -> str:
     try:
         from netui.outreach.clipboard import describe_backend
     except ImportError:
-        return "unknown"
+        return _("unknown")
     try:
         return describe_backend()
     except Exception as exc:  # a diagnostic must never fail the command
-        return f"unavailable ({exc})"
+        return _("unavailable ({problem})").format(problem=exc)
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=_l("Copy the data file into its backups/ folder now."))
 @pass_ctx
 def backup(obj: Context) -> None:
-    """Copy the data file into its backups/ folder now."""
     from netui.storage.store import Store
 
     with Store.open(obj.db_path, readonly=True) as store:
         made = store.backup("manual")
-    click.echo(f"backup written: {made}")
+    click.echo(_("backup written: {path}").format(path=made))
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=_l("Bring back a backup (default: the newest good one); the current file is kept."))
 @click.argument("backup_name", metavar="[BACKUP]", required=False)
-@click.option("--list", "list_only", is_flag=True, help="List the backups and exit.")
-@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--list", "list_only", is_flag=True, cls=TranslatedOption, help=_l("List the backups and exit."))
+@click.option("--yes", "-y", is_flag=True, cls=TranslatedOption, help=_l("Do not ask for confirmation."))
 @pass_ctx
 def restore(obj: Context, backup_name: str | None, list_only: bool, yes: bool) -> None:
-    """Bring back a backup (default: the newest good one); the current file is kept."""
     from netui.storage import backups
     from netui.storage.store import restore as restore_file
 
     found = backups.list_backups(obj.db_path)
     if list_only:
         if not found:
-            click.echo(f"no backups of {obj.db_path.name} in {backups.backups_dir(obj.db_path)}")
+            click.echo(_("no backups of {name} in {folder}").format(name=obj.db_path.name,
+                                                                  folder=backups.backups_dir(obj.db_path)))
         for info in found:
             click.echo(_backup_line(info))
         unknown = backups.list_unattributed(obj.db_path)
         if unknown:
-            click.echo("older backups of a data file that cannot be told (restore one only by its name):")
+            click.echo(_("older backups of a data file that cannot be told (restore one only by its name):"))
             for info in unknown:
                 click.echo("  " + _backup_line(info))
         return
     chosen = backups.resolve_backup(obj.db_path, backup_name)
     if not yes:
-        click.confirm(f"Replace {obj.db_path} with {chosen.name}? (the current file is kept)", abort=True)
+        click.confirm(_("Replace {path} with {backup}? (the current file is kept)").format(
+            path=obj.db_path, backup=chosen.name), abort=True)
     kept = restore_file(obj.db_path, chosen)
-    click.echo(f"restored {chosen.name}" + (f"; previous file kept as {kept}" if kept else ""))
+    click.echo(_("restored {backup}; previous file kept as {kept}").format(backup=chosen.name, kept=kept) if kept
+               else _("restored {backup}").format(backup=chosen.name))
 
 
 def _backup_line(info: BackupInfo) -> str:
     from netui.storage import backups
 
-    state = "ok" if backups.is_valid(info.path) else "DAMAGED"
-    return f"{info.path.name}  {info.created:%Y-%m-%d %H:%M:%S}  {info.reason}  {info.size:,} bytes  {state}"
+    state = _("ok") if backups.is_valid(info.path) else _("DAMAGED")
+    size = _("{size} bytes").format(size=f"{info.size:,}")
+    return f"{info.path.name}  {info.created:%Y-%m-%d %H:%M:%S}  {info.reason}  {size}  {state}"
 
 
 def register(cli: click.Group) -> None:

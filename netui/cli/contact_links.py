@@ -7,8 +7,11 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import click
 
+from netui.cli.translated import TranslatedOption
 from netui.core.companies import parse_knows_at
 from netui.core.errors import ValidationError
+from netui.core.i18n import _
+from netui.core.i18n import lazy_gettext as _l
 from netui.core.models import Contact, check_knows_at
 
 if TYPE_CHECKING:
@@ -21,16 +24,16 @@ def link_options(function: F) -> F:
     """`--introduced-by`, `--knows-at` and `--past-company` (the last two repeatable)."""
     function = click.option(
         "--past-company", "past_companies", multiple=True, metavar="COMPANY",
-        help="A company they worked at before. Repeatable; with edit, replaces the list ('' clears it).",
+        cls=TranslatedOption, help=_l("A company they worked at before. Repeatable; with edit, replaces the list ('' clears it)."),
     )(function)
     function = click.option(
         "--knows-at", "knows_at", multiple=True, metavar='"COMPANY[: NAME[, NOTE]]"',
-        help='A company where they know someone, e.g. "Ferrari: Anna, HR". Repeatable; with edit, '
-             "replaces the list ('' clears it).",
+        cls=TranslatedOption, help=_l('A company where they know someone, e.g. "Ferrari: Anna, HR". Repeatable; with edit, '
+             "replaces the list ('' clears it)."),
     )(function)
     function = click.option(
         "--introduced-by", "introduced_by", default=None, metavar="CONTACT",
-        help="The contact who introduced you (uid, email or name); with edit, '' clears it.",
+        cls=TranslatedOption, help=_l("The contact who introduced you (uid, email or name); with edit, '' clears it."),
     )(function)
     return function
 
@@ -47,7 +50,7 @@ def apply_links(store: "Store", contact: Contact, introduced_by: str | None, kno
         if introduced_by.strip():
             introducer = store.find_contact(introduced_by)
             if introducer.uid == contact.uid:
-                raise ValidationError("introduced_by", "a contact cannot introduce themselves")
+                raise ValidationError("introduced_by", _("a contact cannot introduce themselves"))
             contact.introduced_by = introducer.uid
         else:
             contact.introduced_by = None

@@ -9,9 +9,10 @@ import click
 from netui.cli.contact_links import apply_links, link_options
 from netui.cli.context import Context, echo_json, pass_ctx
 from netui.cli.output import safe_echo
-from netui.cli.translated import TranslatedOption
+from netui.cli.translated import TranslatedCommand, TranslatedOption
 from netui.core.errors import NetuiError
-from netui.core.i18n import lazy_gettext
+from netui.core.i18n import _, lazy_gettext
+from netui.core.i18n import lazy_gettext as _l
 from netui.core.models import (
     INTERACTION_KINDS,
     REGISTERS,
@@ -27,16 +28,16 @@ from netui.core.models import (
 from netui.core.text import terminal_safe
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=_l('Add a contact: "Ada Lovelace <ada@example.org>", a name, or an email.'))
 @click.argument("who", metavar='"NAME <EMAIL>"')
-@click.option("--company", default="", help="Company.")
-@click.option("--position", default="", help="Position (job title).")
-@click.option("--sector", default="", help="Sector.")
+@click.option("--company", default="", cls=TranslatedOption, help=_l("Company."))
+@click.option("--position", default="", cls=TranslatedOption, help=_l("Position (job title)."))
+@click.option("--sector", default="", cls=TranslatedOption, help=_l("Sector."))
 @click.option("--source", type=click.Choice(SOURCES), default="other", show_default=True,
-              help="Where this contact comes from.")
-@click.option("--relationship", type=click.Choice(RELATIONSHIPS), default=None, help="Relationship to you.")
+              cls=TranslatedOption, help=_l("Where this contact comes from."))
+@click.option("--relationship", type=click.Choice(RELATIONSHIPS), default=None, cls=TranslatedOption, help=_l("Relationship to you."))
 @click.option("--tier", type=click.Choice(TIERS), default="network", show_default=True,
-              help="key gets personalised emails.")
+              cls=TranslatedOption, help=_l("key gets personalised emails."))
 @click.option("--register", type=click.Choice(REGISTERS), default=None, cls=TranslatedOption,
               help=lazy_gettext("tu or lei in Italian emails (default: lei for mentors, managers, recruiters "
                                 "and employers, tu for peers, family and friends, else lei)."))
@@ -45,7 +46,6 @@ from netui.core.text import terminal_safe
 def add(obj: Context, who: str, company: str, position: str, sector: str, source: str,
         relationship: str | None, tier: str, register: str | None, introduced_by: str | None = None,
         knows_at: tuple[str, ...] = (), past_companies: tuple[str, ...] = ()) -> None:
-    """Add a contact: "Ada Lovelace <ada@example.org>", a name, or an email."""
     first, last, email = parse_name_email(who)
     contact = Contact(first_name=first, last_name=last, emails=[email] if email else [],
                       company=company.strip(), position=position.strip(), sector=sector.strip(),
@@ -54,24 +54,26 @@ def add(obj: Context, who: str, company: str, position: str, sector: str, source
         if email:
             existing = store.contact_by_email(email)
             if existing:
-                raise NetuiError(f"{email} already belongs to {existing.name} ({existing.uid})")
+                raise NetuiError(_("{email} already belongs to {name} ({uid})").format(
+                    email=email, name=existing.name, uid=existing.uid))
         stored = store.add_contact(apply_links(store, contact, introduced_by, knows_at, past_companies))
-    safe_echo(f"added {stored.name} ({stored.uid})")
+    safe_echo(_("added {name} ({uid})").format(name=stored.name, uid=stored.uid))
 
 
 #: The columns of `netui contacts`, and the width each may shrink to when the terminal
 #: is narrow (None: never cut). Names keep the most room.
-CONTACT_COLUMNS = ("Name", "Email", "Company", "Position", "Tier", "Next follow-up", "To thank")
+CONTACT_COLUMNS = (_l("Name"), _l("Email"), _l("Company"), _l("Position"), _l("Tier"), _l("Next follow-up"),
+                   _l("To thank"))
 CONTACT_SHRINK_TO = (14, 10, 7, 8, None, None, None)  # the sum fits 80 columns
 
 
-@click.command()
-@click.option("--search", "query", metavar="Q", help="Only contacts matching Q (accents and case ignored).")
-@click.option("--due", is_flag=True, help="Only contacts due for a follow-up, most overdue first.")
-@click.option("--json", "as_json", is_flag=True, help="Print the stored documents as JSON.")
+@click.command(cls=TranslatedCommand, help=_l("List contacts by name (first name, then last name: the overview's order), in "
+      "columns."))
+@click.option("--search", "query", metavar="Q", cls=TranslatedOption, help=_l("Only contacts matching Q (accents and case ignored)."))
+@click.option("--due", is_flag=True, cls=TranslatedOption, help=_l("Only contacts due for a follow-up, most overdue first."))
+@click.option("--json", "as_json", is_flag=True, cls=TranslatedOption, help=_l("Print the stored documents as JSON."))
 @pass_ctx
 def contacts(obj: Context, query: str | None, due: bool, as_json: bool) -> None:
-    """List contacts by name (first name, then last name: the overview's order), in columns."""
     from netui.cli.table import render
     from netui.core.followups import due_contacts, follow_ups
     from netui.core.names import sorted_by_name
@@ -91,26 +93,29 @@ def contacts(obj: Context, query: str | None, due: bool, as_json: bool) -> None:
             return
         states = follow_ups(chosen, interactions, profile)
     if not chosen:
-        safe_echo("no contacts" + (" due" if due else "") + (f" matching {query!r}" if query else ""))
+        if due:
+            empty = _("no contacts due matching {query}") if query else _("no contacts due")
+        else:
+            empty = _("no contacts matching {query}") if query else _("no contacts")
+        safe_echo(empty.format(query=repr(query)))
         return
     rows = []
     for c in chosen:
         state = states[c.uid]
         rows.append([terminal_safe(cell) for cell in (
             c.name, c.email, c.company, c.position, c.tier,
-            state.next_due.isoformat() if state.next_due else "-", "yes" if state.to_thank else "")])
-    for line in render(CONTACT_COLUMNS, rows, CONTACT_SHRINK_TO):
+            state.next_due.isoformat() if state.next_due else "-", _("yes") if state.to_thank else "")])
+    for line in render([str(c) for c in CONTACT_COLUMNS], rows, CONTACT_SHRINK_TO):
         safe_echo(line)
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=_l("Log an interaction with CONTACT (uid, email, or a name matching one contact)."))
 @click.argument("contact_ref", metavar="CONTACT")
-@click.option("--kind", required=True, type=click.Choice(INTERACTION_KINDS), help="What happened.")
-@click.option("--summary", default="", help="A line about it.")
-@click.option("--date", "when", metavar="YYYY-MM-DD", default=None, help="When (default today).")
+@click.option("--kind", required=True, type=click.Choice(INTERACTION_KINDS), cls=TranslatedOption, help=_l("What happened."))
+@click.option("--summary", default="", cls=TranslatedOption, help=_l("A line about it."))
+@click.option("--date", "when", metavar="YYYY-MM-DD", default=None, cls=TranslatedOption, help=_l("When (default today)."))
 @pass_ctx
 def log(obj: Context, contact_ref: str, kind: str, summary: str, when: str | None) -> None:
-    """Log an interaction with CONTACT (uid, email, or a name matching one contact)."""
     when = check_date("date", when) or date.today().isoformat()
     check_not_future("date", when)
     with obj.store(write=True) as store:
@@ -121,7 +126,8 @@ def log(obj: Context, contact_ref: str, kind: str, summary: str, when: str | Non
         state = follow_up(contact, store.interactions(contact.uid), store.profile())
         introducer = store.contact(contact.introduced_by) if contact.introduced_by else None
     next_due = state.next_due.isoformat() if state.next_due else "-"
-    safe_echo(f"logged {kind} with {contact.name} on {when}; next follow-up {next_due}")
+    safe_echo(_("logged {kind} with {name} on {date}; next follow-up {next_due}").format(
+        kind=kind, name=contact.name, date=when, next_due=next_due))
     from netui.cli.network import thank_introducer_hint
 
     hint = thank_introducer_hint(contact, introducer, kind)
@@ -129,19 +135,19 @@ def log(obj: Context, contact_ref: str, kind: str, summary: str, when: str | Non
         safe_echo(hint)
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=_l("Show or set your profile (what the email templates are filled from)."))
 @click.option("--set", "settings", multiple=True, metavar="KEY=VALUE",
-              help="Set a profile key (lists are ;-separated). Repeatable.")
-@click.option("--json", "as_json", is_flag=True, help="Print the profile as JSON.")
+              cls=TranslatedOption, help=_l("Set a profile key (lists are ;-separated). Repeatable."))
+@click.option("--json", "as_json", is_flag=True, cls=TranslatedOption, help=_l("Print the profile as JSON."))
 @pass_ctx
 def profile(obj: Context, settings: tuple[str, ...], as_json: bool) -> None:
-    """Show or set your profile (what the email templates are filled from)."""
     if settings:
         pairs = []
         for item in settings:
             key, sep, value = item.partition("=")
             if not sep:
-                raise NetuiError(f"--set expects KEY=VALUE, got {item!r}; e.g. --set first_name=Giulia")
+                raise NetuiError(_("--set expects KEY=VALUE, got {item}; e.g. --set first_name=Giulia").format(
+                    item=repr(item)))
             pairs.append((key.strip(), value))
         with obj.store(write=True) as store:
             me = store.profile()
@@ -155,7 +161,7 @@ def profile(obj: Context, settings: tuple[str, ...], as_json: bool) -> None:
         echo_json(me.to_doc())
         return
     if settings and not as_json:
-        click.echo(f"profile saved ({', '.join(k for k, _ in pairs)})")
+        click.echo(_("profile saved ({keys})").format(keys=", ".join(k for k, _value in pairs)))
         return
     for key in me.keys():
         value = getattr(me, key)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from netui.core.errors import NetuiError
-from netui.core.i18n import follow_profile
+from netui.core.i18n import _, follow_profile
 from netui.storage.paths import resolve_db_path
 
 if TYPE_CHECKING:
@@ -32,9 +32,10 @@ class Context:
             from netui.cli.output import safe_echo
 
             for problem in store.load_problems[:10]:
-                safe_echo(f"netui: warning: {problem}", err=True)
+                safe_echo("netui: " + _("warning: {message}").format(message=problem), err=True)
             if len(store.load_problems) > 10:
-                safe_echo(f"netui: warning: ...and {len(store.load_problems) - 10} more ('netui doctor')", err=True)
+                safe_echo("netui: " + _("warning: ...and {count} more ('netui doctor')").format(
+                    count=len(store.load_problems) - 10), err=True)
         try:
             if write and store.readonly:
                 raise NetuiError(store.readonly_reason)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import click
 
+from netui.cli.translated import TranslatedOption
 from netui.core.errors import DraftingError, NetuiError
-from netui.core.i18n import template_language
+from netui.core.i18n import _, template_language
+from netui.core.i18n import lazy_gettext as _l
 from netui.core.models import LANGUAGES, Contact
 from netui.core.text import terminal_safe
 
@@ -16,7 +18,7 @@ def parse_vars(items: tuple[str, ...]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise NetuiError(f"--var expects KEY=VALUE, got {item!r}; e.g. --var ask=call")
+            raise NetuiError(_("--var expects KEY=VALUE, got {item}; e.g. --var ask=call").format(item=repr(item)))
         found[key.strip()] = value
     return found
 
@@ -28,32 +30,32 @@ def _linkedin_handoff(text: str, contact: Contact, open_profile: bool) -> None:
 
     result = copy(text)
     if not result.ok:
-        raise NetuiError(f"could not copy the text: {result.message}; use --print")
-    click.echo(f"text {result.message}", err=True)
+        raise NetuiError(_("could not copy the text: {problem}; use --print").format(problem=result.message))
+    click.echo(_("text {outcome}").format(outcome=result.message), err=True)
     if not open_profile:
         return
     url = channels.profile_url(contact)
     if not url:
-        raise NetuiError(f"the text is on the clipboard, but {channels.no_url_message(contact)}")
+        raise NetuiError(_("the text is on the clipboard, but {problem}").format(problem=channels.no_url_message(contact)))
     opened = channels.open_in_browser(url)
     if not opened.ok:
         raise NetuiError(opened.message)
-    click.echo(f"{opened.message}: paste the text there", err=True)
+    click.echo(_("{outcome}: paste the text there").format(outcome=opened.message), err=True)
 
 
 def how_to_fix(exc: DraftingError, template: str) -> str:
     """What to type so a draft that failed renders: the error names a field, this names the command."""
     field = exc.field or ""
     if exc.kind == "variable" and field:
-        return f"add --var {field}=... to the command"
+        return _("add --var {field}=... to the command").format(field=field)
     if exc.kind == "profile" and field:
-        return f"set it with: netui profile --set {field}=..."
+        return _("set it with: netui profile --set {field}=...").format(field=field)
     if exc.kind == "contact" and field:
-        return f"add the contact's {field} in the app (netui), or choose another template"
+        return _("add the contact's {field} in the app (netui), or choose another template").format(field=field)
     if exc.kind == "event":
-        return "draft it from the event in the app (netui, events)"
+        return _("draft it from the event in the app (netui, events)")
     if exc.kind in ("syntax", "undefined", "sandbox", "limit", "template"):
-        return f"fix the template {template!r} (`netui templates` shows where it is)"
+        return _("fix the template {template} (`netui templates` shows where it is)").format(template=repr(template))
     return ""
 
 
@@ -61,29 +63,29 @@ def register(cli: click.Group) -> None:
     """Add this area's subcommands to the `netui` group."""
     from netui.cli.context import Context, pass_ctx
 
-    @cli.command("draft")
+    @cli.command("draft", help=_l("Render an email or a LinkedIn text to CONTACT from a template; lint "
+          "warnings go to stderr."))
     @click.argument("contact_ref", metavar="CONTACT")
     @click.option("--template", "-t", "template", required=True, metavar="NAME",
-                  help="Template name (see `netui templates`).")
+                  cls=TranslatedOption, help=_l("Template name (see `netui templates`)."))
     @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-                  help="Language (default: your profile's).")
+                  cls=TranslatedOption, help=_l("Language (default: your profile's)."))
     @click.option("--var", "variables", multiple=True, metavar="KEY=VALUE",
-                  help="An extra template variable, e.g. ask=call. Repeatable.")
-    @click.option("--print", "mode", flag_value="print", help="Print Subject, a blank line, the body (default).")
-    @click.option("--copy", "mode", flag_value="copy", help="Copy the body to the clipboard; print the subject.")
-    @click.option("--mailto", "mode", flag_value="mailto", help="Print the mailto: URL.")
-    @click.option("--eml", "eml", metavar="FILE", default=None, help="Write an unsent .eml draft to FILE.")
+                  cls=TranslatedOption, help=_l("An extra template variable, e.g. ask=call. Repeatable."))
+    @click.option("--print", "mode", flag_value="print", cls=TranslatedOption, help=_l("Print Subject, a blank line, the body (default)."))
+    @click.option("--copy", "mode", flag_value="copy", cls=TranslatedOption, help=_l("Copy the body to the clipboard; print the subject."))
+    @click.option("--mailto", "mode", flag_value="mailto", cls=TranslatedOption, help=_l("Print the mailto: URL."))
+    @click.option("--eml", "eml", metavar="FILE", default=None, cls=TranslatedOption, help=_l("Write an unsent .eml draft to FILE."))
     @click.option("--open", "open_profile", is_flag=True,
-                  help="LinkedIn templates: open the contact's LinkedIn profile in the browser (with --copy).")
+                  cls=TranslatedOption, help=_l("LinkedIn templates: open the contact's LinkedIn profile in the browser (with --copy)."))
     @pass_ctx
     def draft_command(obj: Context, contact_ref: str, template: str, lang: str | None,
                       variables: tuple[str, ...], mode: str | None, eml: str | None, open_profile: bool) -> None:
-        """Render an email or a LinkedIn text to CONTACT from a template; lint warnings go to stderr."""
         from netui.outreach import channels, lint
         from netui.outreach.drafting import render
 
         if mode and eml:
-            raise NetuiError(f"--{mode} and --eml cannot be used together: choose one output")
+            raise NetuiError(_("--{mode} and --eml cannot be used together: choose one output").format(mode=mode))
         mode = "eml" if eml else (mode or "print")
         extra = parse_vars(variables)
         with obj.store(write=False) as store:
@@ -96,16 +98,16 @@ def register(cli: click.Group) -> None:
             raise NetuiError(f"{exc}; {hint}" if hint else str(exc)) from None
         channel = channels.from_headers(email.headers)
         if channel.is_linkedin and mode in ("mailto", "eml"):
-            raise NetuiError(f"{email.template} is a LinkedIn {channel.form}, not an email: "
-                             "use --print, or --copy --open")
+            raise NetuiError(_("{template} is a LinkedIn {form}, not an email: use --print, or --copy --open").format(
+                template=email.template, form=channel.form))
         if open_profile and not channel.is_linkedin:
-            raise NetuiError("--open is for LinkedIn templates; for an email use --mailto or --eml FILE")
+            raise NetuiError(_("--open is for LinkedIn templates; for an email use --mailto or --eml FILE"))
         warnings = lint.check_draft(email.template, email.subject, email.body, contact, profile, email.lang,
                                     channel=channel.name, form=channel.form)
         blocking = [w for w in warnings if w.code in lint.BLOCKING]
         for warning in warnings:
             if warning not in blocking:
-                click.echo(f"warning: {warning.message}", err=True)
+                click.echo(_("warning: {message}").format(message=warning.message), err=True)
         if channel.is_linkedin:
             if mode == "print":
                 click.echo(terminal_safe(email.text, multiline=True), nl=False)
@@ -121,33 +123,32 @@ def register(cli: click.Group) -> None:
 
             url = mailto_url(contact.email, email.subject, email.body)
             if prefer_eml(url):
-                click.echo(f"warning: the link is {len(url):,} characters: some mail clients cut it; "
-                           "--eml FILE is safer", err=True)
+                click.echo(_("warning: the link is {length} characters: some mail clients cut it; "
+                             "--eml FILE is safer").format(length=f"{len(url):,}"), err=True)
             click.echo(url)
         elif eml is not None:  # mode "eml"
             from netui.outreach.mail import write_eml
 
             target = write_eml(eml, contact.email, email.subject, email.body)
-            click.echo(f"wrote {target}", err=True)
+            click.echo(_("wrote {path}").format(path=target), err=True)
         else:
             from netui.outreach.clipboard import copy
 
             result = copy(email.body)
             if not result.ok:
-                raise NetuiError(f"could not copy the body: {result.message}; use --print or --eml FILE")
-            click.echo(f"body {result.message}", err=True)
+                raise NetuiError(_("could not copy the body: {problem}; use --print or --eml FILE").format(problem=result.message))
+            click.echo(_("body {outcome}").format(outcome=result.message), err=True)
             click.echo(terminal_safe(email.subject))
 
-    @cli.command("templates")
-    @click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Only this language.")
+    @cli.command("templates", help=_l("List the templates, their channel (email or LinkedIn) and where each comes "
+          "from (yours override the shipped ones)."))
+    @click.option("--lang", type=click.Choice(LANGUAGES), default=None, cls=TranslatedOption, help=_l("Only this language."))
     def templates_command(lang: str | None) -> None:
-        """List the templates, their channel (email or LinkedIn) and where each comes from
-        (yours override the shipped ones)."""
         from netui.outreach.drafting import list_templates
 
         found = list_templates(lang)
         if not found:
-            click.echo("no templates")
+            click.echo(_("no templates"))
             return
         from netui.outreach import channels
 

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import click
 
+from netui.cli.translated import TranslatedCommand, TranslatedOption
 from netui.core.errors import NetuiError
+from netui.core.i18n import _
+from netui.core.i18n import lazy_gettext as _l
 
 IMPORT_KINDS = ("linkedin", "google", "outlook", "vcard", "json")
 EXPORT_KINDS = ("vcard", "csv", "json", "ics")
@@ -19,18 +22,18 @@ def register(cli: click.Group) -> None:
     cli.add_command(export_command)
 
 
-@click.command("import")
+@click.command("import", cls=TranslatedCommand, help=_l("Import contacts from a LinkedIn, Google or Outlook CSV, a vCard, or a netui "
+      "JSON export."))
 @click.argument("kind", type=click.Choice(IMPORT_KINDS))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--dry-run", is_flag=True, cls=TranslatedOption, help=_l("Show what would change; write nothing."))
 @click.pass_obj
 def import_command(obj, kind: str, file: Path, dry_run: bool) -> None:
-    """Import contacts from a LinkedIn, Google or Outlook CSV, a vCard, or a netui JSON export."""
     from netui.io.importers import parse_file, plan_import, summary_lines
     from netui.io.importers.apply import apply_plan
 
     if not file.exists():
-        raise NetuiError(f"no such file: {file}")
+        raise NetuiError(_("no such file: {path}").format(path=file))
     result = parse_file(kind, file)
     with obj.store(write=not dry_run) as store:
         plan = plan_import(store.contacts(), result)
@@ -41,31 +44,31 @@ def import_command(obj, kind: str, file: Path, dry_run: bool) -> None:
     for line in summary_lines(plan):
         safe_echo(line)
     if dry_run:
-        click.echo("dry run: nothing written")
+        click.echo(_("dry run: nothing written"))
     elif applied.records:
-        click.echo(f"restored {applied.records} interactions, events, drafts and profile records")
+        click.echo(_("restored {count} interactions, events, drafts and profile records").format(count=applied.records))
 
 
-@click.command("export")
+@click.command("export", cls=TranslatedCommand, help=_l("Export contacts as vCard 4.0 or Google CSV, everything as JSON, events or "
+      "reminders as iCalendar."))
 @click.argument("kind", type=click.Choice(EXPORT_KINDS))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to FILE (default: standard output).")
+              cls=TranslatedOption, help=_l("Write to FILE (default: standard output)."))
 @click.option("--reminders", is_flag=True,
-              help="ics: your reminders (follow-ups, batches, steps after events), not the events.")
+              cls=TranslatedOption, help=_l("ics: your reminders (follow-ups, batches, steps after events), not the events."))
 @click.option("--weeks", type=click.IntRange(1, 520), default=None, metavar="N",
-              help="With --reminders: the next N weeks (default 8).")
+              cls=TranslatedOption, help=_l("With --reminders: the next N weeks (default 8)."))
 @click.option("--raw", is_flag=True,
-              help="csv: write cells starting with = + - @ as they are (by default a ' keeps a "
-                   "spreadsheet from running them as formulas).")
+              cls=TranslatedOption, help=_l("csv: write cells starting with = + - @ as they are (by default a ' keeps a "
+                   "spreadsheet from running them as formulas)."))
 @click.pass_obj
 def export_command(obj, kind: str, output: Path | None, reminders: bool, weeks: int | None, raw: bool) -> None:
-    """Export contacts as vCard 4.0 or Google CSV, everything as JSON, events or reminders as iCalendar."""
     from netui.io import exporters
 
     if (reminders or weeks is not None) and kind != "ics":
-        raise click.UsageError("--reminders and --weeks go with 'export ics'")
+        raise click.UsageError(_("--reminders and --weeks go with 'export ics'"))
     if weeks is not None and not reminders:
-        raise click.UsageError("--weeks goes with --reminders")
+        raise click.UsageError(_("--weeks goes with --reminders"))
     with obj.store(write=False) as store:
         if kind == "vcard":
             payload = exporters.export_vcard(store.contacts()).encode("utf-8")
@@ -93,4 +96,4 @@ def export_command(obj, kind: str, output: Path | None, reminders: bool, weeks: 
     from netui.storage.atomic import atomic_write
 
     atomic_write(output, payload)
-    click.echo(f"wrote {output}")
+    click.echo(_("wrote {path}").format(path=output))

@@ -65,13 +65,14 @@ def _failed(exc: BaseException) -> int:
     import click
 
     from netui.core.errors import NetuiError, ValidationError
+    from netui.core.i18n import _
     from netui.core.text import terminal_safe
 
     if isinstance(exc, click.exceptions.Abort):
-        click.echo("netui: aborted", err=True)
+        click.echo("netui: " + _("aborted"), err=True)
         return 1
     if isinstance(exc, click.exceptions.UsageError):
-        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        hint = _(" (see '{command} --help')").format(command=exc.ctx.command_path) if exc.ctx else ""
         click.echo(f"netui: {exc.format_message()}{hint}", err=True)
         return 2
     if isinstance(exc, click.exceptions.ClickException):
@@ -80,18 +81,20 @@ def _failed(exc: BaseException) -> int:
     if isinstance(exc, click.exceptions.Exit):
         return exc.exit_code
     if isinstance(exc, ValidationError):
-        click.echo(terminal_safe(f"netui: invalid {exc.field}: {exc.message}"), err=True)
+        click.echo(terminal_safe("netui: " + _("invalid {field}: {problem}").format(field=exc.field, problem=exc.message)),
+                   err=True)
         return 1
     if isinstance(exc, NetuiError):
         click.echo(terminal_safe(f"netui: {exc}"), err=True)
         return 1
     if isinstance(exc, KeyboardInterrupt):
-        click.echo("netui: interrupted", err=True)
+        click.echo("netui: " + _("interrupted"), err=True)
         return 130
     if isinstance(exc, BrokenPipeError):
         return 0
     # The promise is: never a traceback.
-    click.echo(terminal_safe(f"netui: internal error: {type(exc).__name__}: {exc}"), err=True)
+    click.echo(terminal_safe("netui: " + _("internal error: {kind}: {problem}").format(kind=type(exc).__name__, problem=exc)),
+               err=True)
     return 70
 
 

@@ -8,41 +8,43 @@ import click
 
 from netui.cli.contact_links import apply_links, link_options
 from netui.cli.context import Context, echo_json, pass_ctx
+from netui.cli.translated import TranslatedCommand, TranslatedOption
 from netui.core.errors import NetuiError
+from netui.core.i18n import LazyString, _
+from netui.core.i18n import lazy_gettext as _l
 from netui.core.models import RELATIONSHIPS, SOURCES, TIERS, Contact
 
 #: What the commands print, in one place.
-TEXT = {
-    "edited": "edited {name} ({uid}): {fields}",
-    "unchanged": "nothing to change for {name}: give at least one option (see 'netui edit --help')",
-    "no_targets": "no company given and no target companies in your profile "
-                  "(netui profile --set target_companies='Ferrari; Enel')",
-    "no_paths": "  no one in your network leads there yet",
-    "similar": "  did you mean: {names}? (different spellings are not merged)",
+TEXT: dict[str, str | LazyString] = {
+    "edited": _l("edited {name} ({uid}): {fields}"),
+    "unchanged": _l("nothing to change for {name}: give at least one option (see 'netui edit --help')"),
+    "no_targets": _l("no company given and no target companies in your profile "
+                     "(netui profile --set target_companies='Ferrari; Enel')"),
+    "no_paths": _l("  no one in your network leads there yet"),
+    "similar": _l("  did you mean: {names}? (different spellings are not merged)"),
     "funnel_head": "{group:<18} {contacts:>8} {contacted:>10} {replied:>8} {met:>6} {intros:>7}",
-    "no_contacts": "no contacts yet",
-    "thank_introducer": "{name} was introduced to you by {introducer}: thank them too "
-                        "(netui draft {uid} --template thank_you)",
+    "no_contacts": _l("no contacts yet"),
+    "thank_introducer": _l("{name} was introduced to you by {introducer}: thank them too "
+                           "(netui draft {uid} --template thank_you)"),
 }
-FUNNEL_COLUMNS = {"contacts": "contacts", "contacted": "contacted", "replied": "replied", "met": "met",
-                  "intros": "intros"}
+FUNNEL_COLUMNS = {"contacts": _l("contacts"), "contacted": _l("contacted"), "replied": _l("replied"),
+                  "met": _l("met"), "intros": _l("intros")}
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=_l("Change a contact (uid, email or a name matching one): only the options given."))
 @click.argument("contact_ref", metavar="CONTACT")
-@click.option("--company", default=None, help="Company.")
-@click.option("--position", default=None, help="Position (job title).")
-@click.option("--sector", default=None, help="Sector.")
-@click.option("--source", type=click.Choice(SOURCES), default=None, help="Where this contact comes from.")
+@click.option("--company", default=None, cls=TranslatedOption, help=_l("Company."))
+@click.option("--position", default=None, cls=TranslatedOption, help=_l("Position (job title)."))
+@click.option("--sector", default=None, cls=TranslatedOption, help=_l("Sector."))
+@click.option("--source", type=click.Choice(SOURCES), default=None, cls=TranslatedOption, help=_l("Where this contact comes from."))
 @click.option("--relationship", type=click.Choice([*RELATIONSHIPS, "none"]), default=None,
-              help="Relationship to you ('none' clears it).")
-@click.option("--tier", type=click.Choice(TIERS), default=None, help="key gets personalised emails.")
+              cls=TranslatedOption, help=_l("Relationship to you ('none' clears it)."))
+@click.option("--tier", type=click.Choice(TIERS), default=None, cls=TranslatedOption, help=_l("key gets personalised emails."))
 @link_options
 @pass_ctx
 def edit(obj: Context, contact_ref: str, company: str | None, position: str | None, sector: str | None,
          source: str | None, relationship: str | None, tier: str | None, introduced_by: str | None,
          knows_at: tuple[str, ...], past_companies: tuple[str, ...]) -> None:
-    """Change a contact (uid, email or a name matching one): only the options given."""
     given = {"company": company, "position": position, "sector": sector, "source": source,
              "relationship": relationship, "tier": tier}
     changes: dict[str, str | None] = {k: (v.strip() if k in ("company", "position", "sector") else v)
@@ -62,22 +64,19 @@ def edit(obj: Context, contact_ref: str, company: str | None, position: str | No
     click.echo(TEXT["edited"].format(name=stored.name, uid=stored.uid, fields=", ".join(named)))
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=_l("Who can introduce you to a company, warmest first, and why.\n\nWithout "
+      "COMPANY: every target company of your profile."))
 @click.argument("companies", nargs=-1, metavar="[COMPANY]...")
 @click.option("--json", "as_json", is_flag=True,
-              help="Print JSON: for one COMPANY an object {company, paths}, else a list of them.")
+              cls=TranslatedOption, help=_l("Print JSON: for one COMPANY an object {company, paths}, else a list of them."))
 @pass_ctx
 def paths(obj: Context, companies: tuple[str, ...], as_json: bool) -> None:
-    """Who can introduce you to a company, warmest first, and why.
-
-    Without COMPANY: every target company of your profile.
-    """
     from netui.core.warmpaths import CompanyIndex, paths_for_targets
 
     with obj.store(write=False) as store:
         targets = list(companies) or store.profile().target_companies
         if not targets:
-            raise NetuiError(TEXT["no_targets"])
+            raise NetuiError(str(TEXT["no_targets"]))
         index = CompanyIndex(store.contacts())
         found = paths_for_targets(index, targets, store.interactions, date.today())
     if as_json:
@@ -89,20 +88,19 @@ def paths(obj: Context, companies: tuple[str, ...], as_json: bool) -> None:
             click.echo("")
         click.echo(f"{company.company} ({len(company.paths)})")
         if not company.paths:
-            click.echo(TEXT["no_paths"])
+            click.echo(str(TEXT["no_paths"]))
             if company.similar:
                 click.echo(TEXT["similar"].format(names=", ".join(company.similar)))
         for path in company.paths:
             click.echo(f"  {path.score:>3}  {path.contact}: {path.reason}")
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=_l("Which sources and sectors lead to replies, meetings and introductions."))
 @click.option("--json", "as_json", is_flag=True,
-              help="Print JSON: by_source and by_sector, each a list of "
-                   "{source|sector, contacts, contacted, replied, met, intros, rates}.")
+              cls=TranslatedOption, help=_l("Print JSON: by_source and by_sector, each a list of "
+                   "{source|sector, contacts, contacted, replied, met, intros, rates}."))
 @pass_ctx
 def funnel(obj: Context, as_json: bool) -> None:
-    """Which sources and sectors lead to replies, meetings and introductions."""
     from netui.core.funnel import funnel as build_funnel
 
     with obj.store(write=False) as store:
@@ -111,15 +109,15 @@ def funnel(obj: Context, as_json: bool) -> None:
         echo_json(result.to_json())
         return
     if not result.by_source:
-        click.echo(TEXT["no_contacts"])
+        click.echo(str(TEXT["no_contacts"]))
         return
-    for title, rows in (("source", result.by_source), ("sector", result.by_sector)):
+    for title, rows in ((_("source"), result.by_source), (_("sector"), result.by_sector)):
         click.echo(TEXT["funnel_head"].format(group=title.upper(), **FUNNEL_COLUMNS))
         for row in rows:
             click.echo(f"{row.group.replace('_', ' ')[:18]:<18} {row.contacts:>8} {row.contacted:>10} "
                        f"{_cell(row.replied, row.contacted):>8} {_cell(row.met, row.contacted):>6} "
                        f"{_cell(row.intros, row.contacted):>7}")
-        if title == "source":
+        if rows is result.by_source:
             click.echo("")
 
 

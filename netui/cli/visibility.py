@@ -11,22 +11,25 @@ from datetime import date
 import click
 
 from netui.cli.context import Context, echo_json, pass_ctx
+from netui.cli.translated import TranslatedCommand, TranslatedOption
 from netui.core.errors import NetuiError
+from netui.core.i18n import _
+from netui.core.i18n import lazy_gettext as _l
 from netui.core.models import POST_KINDS, Post, check_date
 
 
-@click.command()
+@click.command(cls=TranslatedCommand, help=_l("Record something you published (a post, article, comment or discussion), or an "
+      "idea for one."))
 @click.argument("topic")
 @click.option("--kind", type=click.Choice(POST_KINDS), default="post", show_default=True,
-              help="What you published.")
-@click.option("--url", default="", help="Where it is (the post's link).")
-@click.option("--date", "when", metavar="YYYY-MM-DD", default=None, help="When it was published (default today).")
-@click.option("--idea", is_flag=True, help="Keep it as an idea for later (no date): the backlog.")
+              cls=TranslatedOption, help=_l("What you published."))
+@click.option("--url", default="", cls=TranslatedOption, help=_l("Where it is (the post's link)."))
+@click.option("--date", "when", metavar="YYYY-MM-DD", default=None, cls=TranslatedOption, help=_l("When it was published (default today)."))
+@click.option("--idea", is_flag=True, cls=TranslatedOption, help=_l("Keep it as an idea for later (no date): the backlog."))
 @pass_ctx
 def post(obj: Context, topic: str, kind: str, url: str, when: str | None, idea: bool) -> None:
-    """Record something you published (a post, article, comment or discussion), or an idea for one."""
     if idea and when:
-        raise NetuiError("--idea has no date: give --date or --idea, not both")
+        raise NetuiError(_("--idea has no date: give --date or --idea, not both"))
     day = None if idea else (check_date("date", when) or date.today().isoformat())
     record = Post(topic=topic, kind=kind, url=url, date=day).validate()
     from netui.core.posts import summary_line, visibility
@@ -35,17 +38,17 @@ def post(obj: Context, topic: str, kind: str, url: str, when: str | None, idea: 
         stored = store.add_post(record)
         state = visibility(store.posts(), store.profile().posts_per_week)
     if stored.date:
-        click.echo(f"recorded {stored.kind} {stored.topic!r} on {stored.date} ({stored.uid})")
+        click.echo(_("recorded {kind} {topic} on {date} ({uid})").format(
+            kind=stored.kind, topic=repr(stored.topic), date=stored.date, uid=stored.uid))
     else:
-        click.echo(f"kept the idea {stored.topic!r} for later ({stored.uid})")
+        click.echo(_("kept the idea {topic} for later ({uid})").format(topic=repr(stored.topic), uid=stored.uid))
     click.echo(summary_line(state))
 
 
-@click.command()
-@click.option("--json", "as_json", is_flag=True, help="Print the posts as JSON.")
+@click.command(cls=TranslatedCommand, help=_l("List your posts (ideas first), this week against your target, and the streak."))
+@click.option("--json", "as_json", is_flag=True, cls=TranslatedOption, help=_l("Print the posts as JSON."))
 @pass_ctx
 def posts(obj: Context, as_json: bool) -> None:
-    """List your posts (ideas first), this week against your target, and the streak."""
     from netui.core.posts import nudge, summary_line, visibility
 
     with obj.store(write=False) as store:
@@ -60,21 +63,19 @@ def posts(obj: Context, as_json: bool) -> None:
     if hint:
         click.echo(hint)
     for item in found:
-        when = item.date or "idea"
+        when = item.date or _("idea")
         parts = [f"{when:10}", f"{item.kind:10}", item.topic, item.url]
         click.echo("  ".join(p for p in parts if p))
 
 
-@click.command()
-@click.option("--tick", "tick", multiple=True, type=int, metavar="N", help="Tick item N (repeatable).")
-@click.option("--untick", "untick", multiple=True, type=int, metavar="N", help="Untick item N (repeatable).")
-@click.option("--json", "as_json", is_flag=True, help="Print the items, their done flags and the due date as JSON.")
+@click.command(cls=TranslatedCommand, help=_l("The reputation and privacy check-up: its items, and when the next round is "
+      "due.\n\nTicking the last item completes the round; the next is due "
+      "checkup_every_days later."))
+@click.option("--tick", "tick", multiple=True, type=int, metavar="N", cls=TranslatedOption, help=_l("Tick item N (repeatable)."))
+@click.option("--untick", "untick", multiple=True, type=int, metavar="N", cls=TranslatedOption, help=_l("Untick item N (repeatable)."))
+@click.option("--json", "as_json", is_flag=True, cls=TranslatedOption, help=_l("Print the items, their done flags and the due date as JSON."))
 @pass_ctx
 def checkup(obj: Context, tick: tuple[int, ...], untick: tuple[int, ...], as_json: bool) -> None:
-    """The reputation and privacy check-up: its items, and when the next round is due.
-
-    Ticking the last item completes the round; the next is due checkup_every_days later.
-    """
     from netui.events import checkup as service
 
     if tick or untick:
@@ -85,7 +86,7 @@ def checkup(obj: Context, tick: tuple[int, ...], untick: tuple[int, ...], as_jso
             status = service.set_done(store, list(tick), done=True)
             every = store.profile().checkup_every_days
         if len(status.checkup.completed) > rounds:
-            click.echo(f"check-up complete: the next one is due on {status.due.isoformat()}", err=True)
+            click.echo(_("check-up complete: the next one is due on {day}").format(day=status.due.isoformat()), err=True)
     else:
         with obj.store(write=False) as store:
             status = service.current(store)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -268,3 +268,25 @@ def format_date(value: date | datetime | str | None, lang: str | None = None) ->
         day = value
     months = _MONTHS_SHORT[lang if lang in _MONTHS_SHORT else _current]
     return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+class TranslatedTexts(Mapping[str, str]):
+    """A module's table of texts (key -> English, marked with `N_`), read in the current language.
+
+    `TEXT["saved"]` gives a real str in the language of the moment, so a screen
+    keeps its texts in one table and its code unchanged.
+    """
+
+    __slots__ = ("_texts",)
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self._texts = dict(texts)
+
+    def __getitem__(self, key: str) -> str:
+        return _active.gettext(self._texts[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)

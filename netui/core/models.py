@@ -16,7 +16,7 @@ from sys import intern
 from typing import Any, Callable, ClassVar
 
 from netui.core.errors import ValidationError
-from netui.core.i18n import lazy_gettext
+from netui.core.i18n import _, lazy_gettext
 from netui.core.text import clean_line, clean_multiline
 
 SOURCES = (
@@ -119,7 +119,7 @@ def today_iso() -> str:
 def check_email(field_name: str, value: str) -> str:
     value = clean_line(value).strip()
     if not _EMAIL_RE.match(value):
-        raise ValidationError(field_name, f"not an email address: {value!r}")
+        raise ValidationError(field_name, _("not an email address: {value}").format(value=repr(value)))
     return value
 
 
@@ -128,7 +128,7 @@ def check_date(field_name: str, value: str | None, *, allow_time: bool = False) 
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise ValidationError(field_name, f"expected a date YYYY-MM-DD, got {value!r}")
+        raise ValidationError(field_name, _("expected a date YYYY-MM-DD, got {value}").format(value=repr(value)))
     value = value.strip()
     try:
         if allow_time and "T" in value:
@@ -141,7 +141,7 @@ def check_date(field_name: str, value: str | None, *, allow_time: bool = False) 
             date.fromisoformat(value)
     except ValueError:
         wanted = "YYYY-MM-DD or YYYY-MM-DDTHH:MM" if allow_time else "YYYY-MM-DD"
-        raise ValidationError(field_name, f"not a valid date ({wanted}): {value!r}") from None
+        raise ValidationError(field_name, _("not a valid date ({wanted}): {value}").format(wanted=wanted, value=repr(value))) from None
     return value
 
 
@@ -149,7 +149,7 @@ def check_choice(field_name: str, value: Any, choices: tuple[str, ...], *, optio
     if optional and (value is None or value == ""):
         return None
     if value not in choices:
-        raise ValidationError(field_name, f"{value!r} is not one of: {', '.join(choices)}")
+        raise ValidationError(field_name, _("{value} is not one of: {choices}").format(value=repr(value), choices=', '.join(choices)))
     return value
 
 
@@ -159,7 +159,7 @@ def check_str_list(field_name: str, value: Any) -> list[str]:
     except TypeError:
         joined = None
     if joined is None:
-        raise ValidationError(field_name, "expected a list of texts")
+        raise ValidationError(field_name, _("expected a list of texts"))
     if joined.isprintable():  # the usual case: nothing for the gate to remove
         return [v.strip() for v in value if v.strip()]
     cleaned = [clean_line(v).strip() for v in value]
@@ -172,7 +172,7 @@ def check_text(field_name: str, value: Any, *, multiline: bool = False) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValidationError(field_name, f"expected text, got {type(value).__name__}")
+        raise ValidationError(field_name, _("expected text, got {kind}").format(kind=type(value).__name__))
     if value.isprintable():
         return value
     return clean_multiline(value) if multiline else clean_line(value)
@@ -185,7 +185,7 @@ def check_uid(field_name: str, value: Any, *, optional: bool = False) -> Any:
     if value.__class__ is str and value.isascii() and value.isalnum() and len(value) <= 64:
         return value  # the usual case (new_uid's hex) without the regex
     if not isinstance(value, str) or not _UID_RE.fullmatch(value):
-        raise ValidationError(field_name, f"not a valid id (letters, digits, _ . -): {value!r}")
+        raise ValidationError(field_name, _("not a valid id (letters, digits, _ . -): {value}").format(value=repr(value)))
     return value
 
 
@@ -194,15 +194,14 @@ def check_text_map(field_name: str, value: Any) -> dict[str, str]:
     if value.__class__ is dict and not value:
         return value
     if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise ValidationError(field_name, "expected name -> text")
+        raise ValidationError(field_name, _("expected name -> text"))
     return {clean_line(k): clean_multiline(v) for k, v in value.items()}
 
 
 def check_not_future(field_name: str, value: str, today: str | None = None) -> str:
     """Something that happened cannot have happened after today."""
     if value[:10] > (today or today_iso()):
-        raise ValidationError(field_name, f"{value} is in the future: log what has happened; "
-                                          "what is planned belongs in an event or a draft's send date")
+        raise ValidationError(field_name, _("{value} is in the future: log what has happened; what is planned belongs in an event or a draft's send date").format(value=value))
     return value
 
 
@@ -212,14 +211,14 @@ KNOWS_AT_KEYS = ("company", "name", "note")
 def check_knows_at(value: Any) -> list[dict[str, str]]:
     """`knows_at` entries as fresh {company, name, note} dicts; a company is required."""
     if not isinstance(value, list):
-        raise ValidationError("knows_at", "expected a list of {company, name, note}")
+        raise ValidationError("knows_at", _("expected a list of {company, name, note}"))
     checked = []
     for entry in value:
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k, ""), str) for k in KNOWS_AT_KEYS):
-            raise ValidationError("knows_at", "expected a list of {company, name, note}")
+            raise ValidationError("knows_at", _("expected a list of {company, name, note}"))
         item = {k: entry.get(k, "").strip() for k in KNOWS_AT_KEYS}
         if not item["company"]:
-            raise ValidationError("knows_at", "each entry needs a company")
+            raise ValidationError("knows_at", _("each entry needs a company"))
         checked.append(item)
     return checked
 
@@ -388,7 +387,7 @@ class Contact(Record):
         self.first_name = self.first_name.strip()
         self.last_name = self.last_name.strip()
         if not (self.first_name or self.last_name or self.emails or self.company):
-            raise ValidationError("first_name", "a contact needs a name, an email or a company")
+            raise ValidationError("first_name", _("a contact needs a name, an email or a company"))
         self.emails = [check_email("emails", e) for e in check_str_list("emails", self.emails)]
         self.phones = check_str_list("phones", self.phones)
         self.websites = check_str_list("websites", self.websites)
@@ -399,12 +398,12 @@ class Contact(Record):
         if self.keep_in_touch_days is not None:
             if isinstance(self.keep_in_touch_days, bool) or not isinstance(self.keep_in_touch_days, int) \
                     or not 1 <= self.keep_in_touch_days <= 3650:
-                raise ValidationError("keep_in_touch_days", "expected a whole number of days from 1 to 3650")
+                raise ValidationError("keep_in_touch_days", _("expected a whole number of days from 1 to 3650"))
         self.connected_on = check_date("connected_on", self.connected_on)
         if self.birthday not in (None, ""):
             if not isinstance(self.birthday, str) or not re.fullmatch(r"(\d{4}|-)-\d{2}-\d{2}|--\d{2}-?\d{2}",
                                                                     self.birthday.strip()):
-                raise ValidationError("birthday", f"not a date (YYYY-MM-DD or --MM-DD): {self.birthday!r}")
+                raise ValidationError("birthday", _("not a date (YYYY-MM-DD or --MM-DD): {birthday}").format(birthday=repr(self.birthday)))
         else:
             self.birthday = None
         self.answers = answers_by_id(check_text_map("answers", self.answers))
@@ -416,7 +415,7 @@ class Contact(Record):
         if self.introduced_by in (None, ""):
             self.introduced_by = None
         elif not isinstance(self.introduced_by, str) or self.introduced_by == self.uid:
-            raise ValidationError("introduced_by", "expected another contact's uid")
+            raise ValidationError("introduced_by", _("expected another contact's uid"))
         return self
 
 
@@ -437,14 +436,14 @@ class Interaction(Record):
 
     def validate(self) -> "Interaction":
         if not self.contact_uid:
-            raise ValidationError("contact_uid", "an interaction belongs to a contact")
+            raise ValidationError("contact_uid", _("an interaction belongs to a contact"))
         self.contact_uid = check_uid("contact_uid", self.contact_uid)
         self.uid = check_uid("uid", self.uid)
         self.draft_uid = check_uid("draft_uid", self.draft_uid, optional=True)
         self.kind = check_choice("kind", self.kind, INTERACTION_KINDS)
         checked = check_date("date", self.date)
         if checked is None:
-            raise ValidationError("date", "a date is required")
+            raise ValidationError("date", _("a date is required"))
         self.date = checked
         self.summary = check_text("summary", self.summary, multiline=True)
         return self
@@ -463,7 +462,7 @@ class ChecklistItem(Record):
     def validate(self) -> "ChecklistItem":
         self.text = check_text("checklist.text", self.text).strip()
         if not self.text:
-            raise ValidationError("checklist.text", "an item needs some text")
+            raise ValidationError("checklist.text", _("an item needs some text"))
         self.phase = check_choice("checklist.phase", self.phase, CHECKLIST_PHASES)
         self.done = bool(self.done)
         return self
@@ -498,11 +497,11 @@ class Event(Record):
     def validate(self) -> "Event":
         self.name = check_text("name", self.name).strip()
         if not self.name:
-            raise ValidationError("name", "an event needs a name")
+            raise ValidationError("name", _("an event needs a name"))
         self.kind = check_choice("kind", self.kind, EVENT_KINDS)
         checked = check_date("date", self.date, allow_time=True)
         if checked is None:
-            raise ValidationError("date", "a date is required")
+            raise ValidationError("date", _("a date is required"))
         self.date = checked
         self.status = check_choice("status", self.status, EVENT_STATUSES)
         self.location = check_text("location", self.location)
@@ -512,7 +511,7 @@ class Event(Record):
         self.uid = check_uid("uid", self.uid)
         self.contact_uids = [check_uid("contact_uids", u) for u in check_str_list("contact_uids", self.contact_uids)]
         if not isinstance(self.checklist, list) or not all(isinstance(i, ChecklistItem) for i in self.checklist):
-            raise ValidationError("checklist", "expected a list of checklist items")
+            raise ValidationError("checklist", _("expected a list of checklist items"))
         for item in self.checklist:
             item.validate()
         return self
@@ -542,7 +541,7 @@ class Draft(Record):
 
     def validate(self) -> "Draft":
         if not self.contact_uid:
-            raise ValidationError("contact_uid", "a draft is addressed to a contact")
+            raise ValidationError("contact_uid", _("a draft is addressed to a contact"))
         self.contact_uid = check_uid("contact_uid", self.contact_uid)
         self.uid = check_uid("uid", self.uid)
         self.batch_uid = check_uid("batch_uid", self.batch_uid, optional=True)
@@ -603,7 +602,7 @@ class Checkup(Record):
         for item in self.items:
             item.text = check_text("checkup.text", item.text).strip()
             if not item.text:
-                raise ValidationError("checkup.text", "an item needs some text")
+                raise ValidationError("checkup.text", _("an item needs some text"))
             item.phase = check_choice("checkup.section", item.phase, CHECKUP_SECTIONS)
             item.done = bool(item.done)
         self.lang = check_choice("lang", self.lang, LANGUAGES)
@@ -635,7 +634,7 @@ class Post(Record):
     def validate(self) -> "Post":
         self.topic = check_text("topic", self.topic).strip()
         if not self.topic:
-            raise ValidationError("topic", "a post needs a topic")
+            raise ValidationError("topic", _("a post needs a topic"))
         self.kind = check_choice("kind", self.kind, POST_KINDS)
         self.url = check_text("url", self.url).strip()
         self.notes = check_text("notes", self.notes)
@@ -701,7 +700,7 @@ class Profile(Record):
     def set_value(self, key: str, raw: str) -> None:
         """Set one key from text, as `netui profile --set KEY=VALUE` gives it."""
         if key not in self.keys():
-            raise ValidationError(key, f"unknown profile key; known keys: {', '.join(self.keys())}")
+            raise ValidationError(key, _("unknown profile key; known keys: {choices}").format(choices=', '.join(self.keys())))
         if key in PROFILE_LIST_KEYS:
             setattr(self, key, split_list(raw))
         elif key in PROFILE_INT_KEYS:
@@ -709,7 +708,7 @@ class Profile(Record):
                 setattr(self, key, int(raw))
             except ValueError:
                 unit = PROFILE_INT_KEYS[key][2]
-                raise ValidationError(key, f"expected a whole number of {unit}, got {raw!r}") from None
+                raise ValidationError(key, _("expected a whole number of {unit}, got {raw}").format(unit=unit, raw=repr(raw))) from None
         else:
             setattr(self, key, raw.strip())
 
@@ -721,13 +720,13 @@ class Profile(Record):
             elif key in PROFILE_SAVED_DAY_KEYS:
                 if value is not None and (isinstance(value, bool) or not isinstance(value, int)
                                           or not 1 <= value <= 3650):
-                    raise ValidationError(key, "expected a whole number of days from 1 to 3650")
+                    raise ValidationError(key, _("expected a whole number of days from 1 to 3650"))
             elif key in PROFILE_DATE_KEYS:
                 setattr(self, key, check_date(key, check_text(key, value)) or "")
             elif key in PROFILE_INT_KEYS:
                 low, high, unit = PROFILE_INT_KEYS[key]
                 if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                    raise ValidationError(key, f"expected a whole number of {unit} from {low} to {high}")
+                    raise ValidationError(key, _("expected a whole number of {unit} from {low} to {high}").format(unit=unit, low=low, high=high))
             else:
                 setattr(self, key, check_text(key, value, multiline=key == "signature"))
         if self.email:
@@ -749,7 +748,7 @@ def parse_name_email(text: str) -> tuple[str, str, str]:
         text, email = match.group(1).strip().strip('"'), match.group(2).strip()
         email = check_email("email", email)
     elif "<" in text or ">" in text:
-        raise ValidationError("email", f"write the address as \"Name <email>\": {text!r}")
+        raise ValidationError("email", _('write the address as "Name <email>": {text}').format(text=repr(text)))
     elif "@" in text and " " not in text:
         email, text = check_email("email", text), ""
     parts = text.split()

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from netui.core.errors import AmbiguousError, NotFoundError
+from netui.core.i18n import _
 from netui.core.models import Contact
 from netui.core.textsearch import fold
 
@@ -144,10 +145,9 @@ def find_one(contacts: Sequence[Contact], ref: str, by_uid: Callable[[str], Cont
         close = closest_names(contacts, ref)
         hint = (f"; did you mean {' or '.join(repr(n) for n in close)}?" if close else
                 "; `netui contacts --search WORD` lists the names")
-        raise NotFoundError(f"no contact matches {ref!r}{hint}")
+        raise NotFoundError(_("no contact matches {ref}{hint}").format(ref=repr(ref), hint=hint))
     if len(matched) > 1:
         listed = "; ".join(describe(c) for c in sorted_by_name(matched)[:LISTED])
         more = f" and {len(matched) - LISTED} more" if len(matched) > LISTED else ""
-        raise AmbiguousError(f"{ref!r} matches {len(matched)} contacts: {listed}{more}; "
-                             "type more of the name, or use the uid or email")
+        raise AmbiguousError(_("{ref} matches {count} contacts: {listed}{more}; type more of the name, or use the uid or email").format(ref=repr(ref), count=len(matched), listed=listed, more=more))
     return matched[0]

@@ -19,6 +19,7 @@ from typing import Iterable, Sequence, cast
 from netui.core import vocabulary
 from netui.core.companies import company_key
 from netui.core.followups import OUTREACH_KINDS, FollowUp, follow_up
+from netui.core.i18n import N_
 from netui.core.models import Contact, Interaction, Profile
 from netui.core.names import LAST
 from netui.core.names import sort_key as name_sort_key
@@ -48,14 +49,14 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("name", "Name", 13, flex=4, priority=9),
-    Column("company", "Company", 10, flex=3, priority=8),
-    Column("position", "Position", 10, flex=3, priority=4),
-    Column("sector", "Sector", 7, flex=2, priority=5),
-    Column("source", "Source", 12, priority=6),
-    Column("tier", "Tier", 7, priority=3),
-    Column("last_contact", "Contacted", 10, priority=2),
-    Column("next_due", "Next due", 10, priority=7),
+    Column("name", N_("Name"), 13, flex=4, priority=9),
+    Column("company", N_("Company"), 10, flex=3, priority=8),
+    Column("position", N_("Position"), 10, flex=3, priority=4),
+    Column("sector", N_("Sector"), 7, flex=2, priority=5),
+    Column("source", N_("Source"), 12, priority=6),
+    Column("tier", N_("Tier"), 7, priority=3),
+    Column("last_contact", N_("Contacted"), 10, priority=2),
+    Column("next_due", N_("Next due"), 10, priority=7),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}

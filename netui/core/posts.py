@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
+from netui.core.i18n import _, ngettext
 from netui.core.models import Post
 
 #: How far back the streak looks: a cap so that a long history stays cheap.
@@ -94,13 +95,13 @@ def visibility(posts: Iterable[Post], target: int, today: date | None = None) ->
 
 def summary_line(state: Visibility) -> str:
     """One line for the CLI and the panel: `1 of 2 posts this week (2026-W01) · streak 3 weeks`."""
-    noun = "post" if state.target == 1 else "posts"
     if state.target > 0:
-        text = f"{state.this_week} of {state.target} {noun} this week ({state.week})"
+        text = ngettext("{done} of {count} post this week ({week})", "{done} of {count} posts this week ({week})",
+                        state.target).format(done=state.this_week, count=state.target, week=state.week)
     else:
-        text = f"{state.this_week} this week ({state.week}), no weekly target"
-    weeks = "week" if state.streak == 1 else "weeks"
-    return text + f" · streak {state.streak} {weeks}"
+        text = _("{done} this week ({week}), no weekly target").format(done=state.this_week, week=state.week)
+    return text + ngettext(" · streak {count} week", " · streak {count} weeks", state.streak).format(
+        count=state.streak)
 
 
 def nudge(state: Visibility) -> str:
@@ -108,6 +109,6 @@ def nudge(state: Visibility) -> str:
     if not state.behind:
         return ""
     left = state.remaining
-    what = "one more post" if left == 1 else f"{left} more posts"
-    idea = " (pick one of your ideas)" if state.ideas else ""
-    return f"{what} this week: share a takeaway, comment or start a discussion{idea}"
+    what = ngettext("one more post", "{count} more posts", left).format(count=left)
+    idea = _(" (pick one of your ideas)") if state.ideas else ""
+    return _("{what} this week: share a takeaway, comment or start a discussion{idea}").format(what=what, idea=idea)

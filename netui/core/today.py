@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Any, Iterable
 
 from netui.core.followups import follow_ups
+from netui.core.i18n import N_, _
 from netui.core.models import Contact, Event, Interaction, Profile, check_date
 
 TODAY_ENV = "NETUI_TODAY"
@@ -40,8 +41,10 @@ def search_over_line(profile: Profile) -> str | None:
     """"The search is over: ..." once a job is recorded (`netui landed`), else None."""
     if not profile.landed_on:
         return None
-    job = " at ".join(p for p in (profile.landed_position.strip(), profile.landed_company.strip()) if p)
-    return f"The search is over: {job or 'job found'} ({profile.landed_on})"
+    position, company = profile.landed_position.strip(), profile.landed_company.strip()
+    job = (_("{position} at {company}").format(position=position, company=company) if position and company
+           else position or company)
+    return _("The search is over: {job} ({day})").format(job=job or _("job found"), day=profile.landed_on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,34 +122,42 @@ def build_summary(day: date, contacts: Iterable[Contact], interactions: Iterable
     return DailySummary(day, due, to_thank, week, planned, profile if profile.landed_on else None)
 
 
+#: Day names for the summary's first line (the C locale's %A, in the current language).
+WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+            N_("Sunday"))
+
+
 def _names(items: list[str]) -> str:
     shown = ", ".join(items[:SHOWN])
     if len(items) > SHOWN:
-        shown += f", and {len(items) - SHOWN} more"
+        shown += _(", and {count} more").format(count=len(items) - SHOWN)
     return shown
 
 
 def summary_lines(summary: DailySummary) -> list[str]:
     """A few short lines for a terminal or a cron mail (a line per section, names capped)."""
     day = summary.day
-    lines = [f"netui · {day:%A} {day.isoformat()}"]
+    lines = [f"netui · {_(WEEKDAYS[day.weekday()])} {day.isoformat()}"]
     if summary.due:
-        lines.append(f"Due for a follow-up ({len(summary.due)}): " + _names(
-            [d.name + (f" (since {d.next_due.isoformat()})" if d.next_due < day else "") for d in summary.due]))
+        lines.append(_("Due for a follow-up ({count}): ").format(count=len(summary.due)) + _names(
+            [d.name + (_(" (since {day})").format(day=d.next_due.isoformat()) if d.next_due < day else "")
+             for d in summary.due]))
     if summary.to_thank:
-        lines.append(f"To thank ({len(summary.to_thank)}): " + _names(
-            [f"{t.name} (replied {t.replied_on.isoformat()})" for t in summary.to_thank]))
+        lines.append(_("To thank ({count}): ").format(count=len(summary.to_thank)) + _names(
+            [_("{name} (replied {day})").format(name=t.name, day=t.replied_on.isoformat())
+             for t in summary.to_thank]))
     if summary.events:
-        lines.append(f"Events this week ({len(summary.events)}): " + _names(
+        lines.append(_("Events this week ({count}): ").format(count=len(summary.events)) + _names(
             [f"{e.when.replace('T', ' ')} {e.name}" for e in summary.events]))
     if summary.batches:
-        lines.append(f"Batches to send ({len(summary.batches)}): " + _names(
-            [f"{'today' if b.send_on == day.isoformat() else b.send_on} ({b.sent} of {b.total} sent)"
+        lines.append(_("Batches to send ({count}): ").format(count=len(summary.batches)) + _names(
+            [_("{day} ({sent} of {total} sent)").format(
+                day=_("today") if b.send_on == day.isoformat() else b.send_on, sent=b.sent, total=b.total)
              for b in summary.batches]))
     for text in summary.more.values():
         lines.append(text)
     if summary.empty:
-        lines.append("Nothing due: a good day to meet someone new.")
+        lines.append(_("Nothing due: a good day to meet someone new."))
     if summary.landed is not None:
         lines.append(search_over_line(summary.landed) or "")
     return lines

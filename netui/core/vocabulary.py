@@ -101,7 +101,7 @@ INTERACTION_KINDS = Labels({
     "linkedin_comment": _l("linkedin comment"),
     "event_met": _l("met at an event"),
     "note": _l("note"),
-    "intro_requested": _l("asked for an introduction"),
+    "intro_requested": _l("introduction requested"),
     "intro_made": _l("introduction made"),
 })
 EVENT_KINDS = Labels({

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, Callable, Iterable, Sequence
 
 from netui.core.companies import CompanyNames, company_key
+from netui.core.i18n import N_, TranslatedTexts
 from netui.core.models import Contact, Interaction
 
 #: The kinds of path, warmest kind first, with their base score.
@@ -35,21 +36,21 @@ MAX_CHAIN = 8
 THANK_INTRODUCER_KINDS = frozenset({"reply_received", "meeting", "call", "event_met"})
 
 #: Every user-visible phrase of a reason, in one place.
-LABELS = {
-    "works_there": "works there",
-    "works_there_as": "works there as {position}",
-    "worked_there": "worked there",
-    "knows_someone": "knows someone there",
-    "knows_someone_named": "knows someone there: {who}",
-    "introducer": "introduced you to {name}, who {what}",
-    "introduced_by": "introduced to you by {chain}",
-    "key": "key contact",
-    "replied": "replied before",
-    "met": "met in person or by call",
-    "recent": "in touch recently ({date})",
-    "this_year": "last contact {date}",
-    "relationship": "your {relationship}",
-}
+LABELS = TranslatedTexts({
+    "works_there": N_("works there"),
+    "works_there_as": N_("works there as {position}"),
+    "worked_there": N_("worked there"),
+    "knows_someone": N_("knows someone there"),
+    "knows_someone_named": N_("knows someone there: {who}"),
+    "introducer": N_("introduced you to {name}, who {what}"),
+    "introduced_by": N_("introduced to you by {chain}"),
+    "key": N_("key contact"),
+    "replied": N_("replied before"),
+    "met": N_("met in person or by call"),
+    "recent": N_("in touch recently ({date})"),
+    "this_year": N_("last contact {date}"),
+    "relationship": N_("your {relationship}"),
+})
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ are translated (gettext's `ngettext`), there is one place to change.
 
 from __future__ import annotations
 
+from netui.core.i18n import _
+
 
 def plural(count: int, one: str, many: str) -> str:
     """`count` and the noun that agrees with it: plural(1, "draft", "drafts") == "1 draft"."""
@@ -27,8 +29,8 @@ def readonly_notice(reason: str) -> str:
         why = why[len("read-only:"):].strip()
     for tail in ("; close it first, or open read-only", ", or open read-only"):
         if why.endswith(tail):
-            why = why[: -len(tail)] + ("; close the other netui and open this file again to edit it"
+            why = why[: -len(tail)] + (_("; close the other netui and open this file again to edit it")
                                        if "another netui" in why else "")
             break
-    why = why.rstrip(". ") or "this data file is open read-only"
-    return f"READ-ONLY: {why}. Nothing can be changed."
+    why = why.rstrip(". ") or _("this data file is open read-only")
+    return _("READ-ONLY: {why}. Nothing can be changed.").format(why=why)

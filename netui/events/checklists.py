@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from netui.core.errors import ChecklistError
+from netui.core.i18n import _
 from netui.core.models import CHECKLIST_PHASES, EVENT_KINDS, LANGUAGES, ChecklistItem
 from netui.storage.paths import shipped_templates_dir, user_templates_dir
 
@@ -43,21 +44,19 @@ def parse_checklist(text: str, source: str = "<text>", *, sections: Mapping[str,
         if line.startswith("[") and line.endswith("]"):
             name = line[1:-1].strip().lower()
             if name not in sections:
-                raise ChecklistError(f"{source}, line {lineno}: unknown section {line}; "
-                                     f"use {_section_names(order)}")
+                raise ChecklistError(_("{source}, line {lineno}: unknown section {line}; use {value}").format(source=source, lineno=lineno, line=line, value=_section_names(order)))
             phase = sections[name]
             continue
         if phase is None:
-            raise ChecklistError(f"{source}, line {lineno}: an item before any section; "
-                                 f"start with {_section_names(order)}")
+            raise ChecklistError(_("{source}, line {lineno}: an item before any section; start with {value}").format(source=source, lineno=lineno, value=_section_names(order)))
         if line[:2] in ("- ", "* "):
             line = line[2:].strip()
         if len(line) > MAX_ITEM:
-            raise ChecklistError(f"{source}, line {lineno}: an item longer than {MAX_ITEM} characters")
+            raise ChecklistError(_("{source}, line {lineno}: an item longer than {MAX_ITEM} characters").format(source=source, lineno=lineno, MAX_ITEM=MAX_ITEM))
         if line:
             items.append(ChecklistItem(text=line, phase=phase))
     if not items:
-        raise ChecklistError(f"{source}: the checklist has no items")
+        raise ChecklistError(_("{source}: the checklist has no items").format(source=source))
     rank = {p: i for i, p in enumerate(order)}
     return sorted(items, key=lambda item: rank[item.phase])  # stable: file order within a phase
 
@@ -65,15 +64,14 @@ def parse_checklist(text: str, source: str = "<text>", *, sections: Mapping[str,
 def checklist_path(kind: str, lang: str) -> tuple[Path, str]:
     """The file used for a kind and language, and where it comes from: "user" or "shipped"."""
     if kind not in EVENT_KINDS:
-        raise ChecklistError(f"unknown event kind {kind!r}; use one of: {', '.join(EVENT_KINDS)}")
+        raise ChecklistError(_("unknown event kind {kind}; use one of: {choices}").format(kind=repr(kind), choices=', '.join(EVENT_KINDS)))
     if lang not in LANGUAGES:
-        raise ChecklistError(f"unknown language {lang!r}; use one of: {', '.join(LANGUAGES)}")
+        raise ChecklistError(_("unknown language {lang}; use one of: {choices}").format(lang=repr(lang), choices=', '.join(LANGUAGES)))
     for origin, folder in (("user", user_templates_dir()), ("shipped", shipped_templates_dir())):
         path = folder / lang / "checklists" / f"{kind}.txt"
         if path.is_file():
             return path, origin
-    raise ChecklistError(f"no checklist for {kind} in {lang} (looked in {user_templates_dir()} "
-                         f"and {shipped_templates_dir()})")
+    raise ChecklistError(_("no checklist for {kind} in {lang} (looked in {yours} and {shipped})").format(kind=kind, lang=lang, yours=user_templates_dir(), shipped=shipped_templates_dir()))
 
 
 def load_checklist(kind: str, lang: str) -> list[ChecklistItem]:
@@ -82,7 +80,7 @@ def load_checklist(kind: str, lang: str) -> list[ChecklistItem]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise ChecklistError(f"{path}: not UTF-8 text") from None
+        raise ChecklistError(_("{path}: not UTF-8 text").format(path=path)) from None
     except OSError as exc:
-        raise ChecklistError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ChecklistError(_("cannot read {path}: {problem}").format(path=path, problem=exc.strerror or exc)) from None
     return parse_checklist(text, str(path))

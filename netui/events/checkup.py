@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from netui.core.errors import ChecklistError, NetuiError
-from netui.core.i18n import template_language
+from netui.core.i18n import _, ngettext, template_language
 from netui.core.models import (
     CHECKUP_SECTIONS,
     LANGUAGES,
@@ -44,13 +44,12 @@ SECTION_TITLES = {
 def checkup_path(lang: str) -> tuple[Path, str]:
     """The check-up file for `lang` and where it comes from: "user" or "shipped"."""
     if lang not in LANGUAGES:
-        raise ChecklistError(f"unknown language {lang!r}; use one of: {', '.join(LANGUAGES)}")
+        raise ChecklistError(_("unknown language {lang}; use one of: {choices}").format(lang=repr(lang), choices=', '.join(LANGUAGES)))
     for origin, folder in (("user", user_templates_dir()), ("shipped", shipped_templates_dir())):
         path = folder / lang / "checklists" / FILE_NAME
         if path.is_file():
             return path, origin
-    raise ChecklistError(f"no check-up list in {lang} (looked in {user_templates_dir()} "
-                         f"and {shipped_templates_dir()})")
+    raise ChecklistError(_("no check-up list in {lang} (looked in {yours} and {shipped})").format(lang=lang, yours=user_templates_dir(), shipped=shipped_templates_dir()))
 
 
 def load_items(lang: str) -> list[ChecklistItem]:
@@ -59,9 +58,9 @@ def load_items(lang: str) -> list[ChecklistItem]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise ChecklistError(f"{path}: not UTF-8 text") from None
+        raise ChecklistError(_("{path}: not UTF-8 text").format(path=path)) from None
     except OSError as exc:
-        raise ChecklistError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ChecklistError(_("cannot read {path}: {problem}").format(path=path, problem=exc.strerror or exc)) from None
     return parse_checklist(text, str(path), sections=SECTIONS, order=CHECKUP_SECTIONS)
 
 
@@ -97,9 +96,13 @@ class Status:
         """`check-up due now (3 of 15 done)` / `next check-up in 42 days (2026-06-14)`."""
         if self.is_due:
             late = -self.days_left
-            when = "due now" if late == 0 else f"due since {self.due.isoformat()} ({late} days)"
-            return f"check-up {when}: {self.done} of {self.total} done"
-        return f"next check-up in {self.days_left} days ({self.due.isoformat()})"
+            if late == 0:
+                return _("check-up due now: {done} of {total} done").format(done=self.done, total=self.total)
+            return ngettext("check-up due since {day} ({count} day): {done} of {total} done",
+                            "check-up due since {day} ({count} days): {done} of {total} done", late).format(
+                day=self.due.isoformat(), count=late, done=self.done, total=self.total)
+        return ngettext("next check-up in {count} day ({day})", "next check-up in {count} days ({day})",
+                        self.days_left).format(count=self.days_left, day=self.due.isoformat())
 
 
 def current(store: Store, profile: Profile | None = None, today: date | None = None) -> Status:
@@ -133,7 +136,7 @@ def set_done(store: Store, numbers: list[int], done: bool = True, today: date | 
     checkup = status.checkup.copy()
     for number in numbers:
         if not 1 <= number <= len(checkup.items):
-            raise NetuiError(f"no check-up item {number}: the list has items 1 to {len(checkup.items)}")
+            raise NetuiError(_("no check-up item {number}: the list has items 1 to {count}").format(number=number, count=len(checkup.items)))
         checkup.items[number - 1].done = done
     if checkup.items and all(item.done for item in checkup.items):
         checkup.completed = [*checkup.completed, today.isoformat()]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from netui.core import vocabulary
 from netui.core.errors import NetuiError
-from netui.core.i18n import template_language
+from netui.core.i18n import _, template_language
 from netui.core.models import (
     CHECKLIST_PHASES,
     EVENT_STATUSES,
@@ -61,7 +61,7 @@ def join_when(day: str, at: str = "") -> str:
     """
     day = (day or "").strip()
     if not day:
-        raise ValidationError("date", "a date is required (YYYY-MM-DD)")
+        raise ValidationError("date", _("a date is required (YYYY-MM-DD)"))
     checked = check_date("date", day)
     assert checked is not None
     at = (at or "").strip()
@@ -69,7 +69,7 @@ def join_when(day: str, at: str = "") -> str:
         return checked
     match = _TIME_RE.fullmatch(at)
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        raise ValidationError("time", f"not a time (HH:MM, 24-hour): {at!r}")
+        raise ValidationError("time", _("not a time (HH:MM, 24-hour): {at}").format(at=repr(at)))
     return f"{checked}T{int(match.group(1)):02d}:{match.group(2)}"
 
 
@@ -124,7 +124,7 @@ def create_event(store: Store, name: str, kind: str, when: str, *, location: str
 def _require(store: Store, event_uid: str) -> Event:
     event = store.event(event_uid)
     if event is None:
-        raise NetuiError(f"no event with uid {event_uid}")
+        raise NetuiError(_("no event with uid {event_uid}").format(event_uid=event_uid))
     return event
 
 
@@ -165,7 +165,7 @@ def delete_event(store: Store, event_uid: str) -> None:
 
 def _item_index(event: Event, index: int) -> int:
     if not 0 <= index < len(event.checklist):
-        raise NetuiError(f"the checklist of {event.name!r} has no item {index + 1}")
+        raise NetuiError(_("the checklist of {name} has no item {value}").format(name=repr(event.name), value=index + 1))
     return index
 
 
@@ -285,7 +285,7 @@ def link_contact(store: Store, event_uid: str, contact_uid: str) -> Event:
     """
     event = _require(store, event_uid)
     if store.contact(contact_uid) is None:
-        raise NetuiError(f"no contact with uid {contact_uid}")
+        raise NetuiError(_("no contact with uid {contact_uid}").format(contact_uid=contact_uid))
     if contact_uid in event.contact_uids:
         return event
     with store.transaction():
@@ -317,7 +317,7 @@ def quick_add_contact(store: Store, event_uid: str, first_name: str, last_name: 
     if email:
         existing = store.contact_by_email(email)
         if existing is not None:
-            raise NetuiError(f"{email} already belongs to {existing.name}: link that contact instead")
+            raise NetuiError(_("{email} already belongs to {name}: link that contact instead").format(email=email, name=existing.name))
     with store.transaction():
         stored = store.add_contact(contact)
         _log_met(store, event, stored.uid)
@@ -350,7 +350,7 @@ def follow_up_everyone(store: Store, event_uid: str, send_on: str | date, *, lan
     event = _require(store, event_uid)
     people = people_met(store, event)
     if not people:
-        raise NetuiError(f"nobody is linked to {event.name!r} yet: add the people met first")
+        raise NetuiError(_("nobody is linked to {name} yet: add the people met first").format(name=repr(event.name)))
     already = {d.contact_uid for d in store.drafts()
                if d.event_uid == event.uid and d.template == template}
     return create_batch(store, [c.uid for c in people], send_on, template=template, lang=lang,

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from netui.core.errors import NetuiError
+from netui.core.i18n import _
 from netui.core.models import (
     SOURCES,
     ChecklistItem,
@@ -225,7 +226,7 @@ def build_demo(path: Path, today: date | None = None) -> Path:
     """Write the demo network to `path`, which must not exist yet; returns it."""
     path = Path(path)
     if path.exists():
-        raise NetuiError(f"{path} already exists: the demo is only ever written to a new file")
+        raise NetuiError(_("{path} already exists: the demo is only ever written to a new file").format(path=path))
     today = today or date.today()
     profile, contacts, interactions, events, drafts = demo_records(today)
     store = Store.open(path)

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any, Iterable
 
 from netui.core.errors import NetuiError, NotFoundError, ValidationError
-from netui.core.i18n import template_language
+from netui.core.i18n import _, template_language
 from netui.core.models import Contact, Draft, Event, check_date, new_uid
 from netui.outreach.lint import Warning, check_similar
 from netui.storage.store import Store
@@ -60,7 +60,7 @@ def _day(value: str | date | None) -> str:
         return value.isoformat()
     checked = check_date("send_on", value)
     if not checked:
-        raise ValidationError("send_on", "a send day is required (YYYY-MM-DD)")
+        raise ValidationError("send_on", _("a send day is required (YYYY-MM-DD)"))
     return checked
 
 
@@ -84,12 +84,12 @@ def create_batch(store: Store, contact_uids: Iterable[str], send_on: str | date,
     day = _day(send_on)
     uids = list(dict.fromkeys(contact_uids))
     if not uids:
-        raise NetuiError("choose at least one contact for the batch")
+        raise NetuiError(_("choose at least one contact for the batch"))
     contacts = []
     for uid in uids:
         contact = store.contact(uid)
         if contact is None:
-            raise NotFoundError(f"no contact with uid {uid}")
+            raise NotFoundError(_("no contact with uid {uid}").format(uid=uid))
         contacts.append(contact)
     profile = store.profile()
     lang = lang or template_language(profile.language)

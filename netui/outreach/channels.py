@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from netui.core.errors import NetuiError
+from netui.core.i18n import _
 from netui.core.models import Contact, Profile
 
 EMAIL = "email"
@@ -130,22 +131,24 @@ def open_in_browser(url: str) -> OpenResult:
     try:
         browser = webbrowser.get()
     except webbrowser.Error:
-        return OpenResult(False, f"no web browser found: open {url} yourself")
+        return OpenResult(False, _("no web browser found: open {url} yourself").format(url=url))
     name = getattr(browser, "name", "") or type(browser).__name__
     if name.rsplit("/", 1)[-1] in TERMINAL_BROWSERS:
-        return OpenResult(False, f"only a terminal browser ({name}) is available: open {url} yourself")
+        return OpenResult(False, _("only a terminal browser ({name}) is available: open {url} yourself").format(
+            name=name, url=url))
     try:
         opened = browser.open(url)
     except Exception as exc:  # noqa: BLE001 - a browser's failure is a message, never a crash
-        return OpenResult(False, f"could not open the browser ({exc}): open {url} yourself")
+        return OpenResult(False, _("could not open the browser ({problem}): open {url} yourself").format(
+            problem=exc, url=url))
     if not opened:
-        return OpenResult(False, f"the browser did not open: open {url} yourself")
+        return OpenResult(False, _("the browser did not open: open {url} yourself").format(url=url))
     return OpenResult(True, f"opened {url}")
 
 
 def no_url_message(contact: Contact) -> str:
-    return (f"{contact.name} has no LinkedIn profile URL: find them on LinkedIn, paste the text there, "
-            "and add the URL to the contact for next time")
+    return _("{name} has no LinkedIn profile URL: find them on LinkedIn, paste the text there, "
+             "and add the URL to the contact for next time").format(name=contact.name)
 
 
 def sent_summary(channel: Channel, subject: str, body: str, template: str) -> str:

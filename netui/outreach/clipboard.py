@@ -15,6 +15,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
+from netui.core.i18n import _
+
 # Runs in the helper process. Clipboard tools such as xclip stay alive to serve
 # the selection: they get /dev/null, not our pipe, or the parent would wait for them.
 _HELPER = r"""
@@ -126,13 +128,13 @@ def copy(text: str, timeout: float = 2.0) -> CopyResult:
 def fallback_note(result: CopyResult, what: str, *, osc52: bool) -> str:
     """What the user reads when the system clipboard failed: why (once), where the text went,
     and what to do if pasting gives nothing."""
-    why = result.message.strip().rstrip(".") or "the system clipboard did not work"
+    why = result.message.strip().rstrip(".") or _("the system clipboard did not work")
     why = why[0].upper() + why[1:]
     if osc52:
-        return (f"{why}. The {what} went to your terminal's clipboard instead (OSC 52, works over SSH "
-                "in most terminals). If pasting gives nothing, select the text below and copy it, "
-                "or save it as an .eml.")
-    return f"{why}: could not copy. Select the text below and copy it, or save it as an .eml."
+        return _("{why}. The {what} went to your terminal's clipboard instead (OSC 52, works over SSH "
+                 "in most terminals). If pasting gives nothing, select the text below and copy it, "
+                 "or save it as an .eml.").format(why=why, what=what)
+    return _("{why}: could not copy. Select the text below and copy it, or save it as an .eml.").format(why=why)
 
 
 def _rest(proc: subprocess.Popen[bytes]) -> bytes:

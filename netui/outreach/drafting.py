@@ -29,7 +29,7 @@ from jinja2.utils import missing
 
 from netui.core import vocabulary
 from netui.core.errors import DraftingError, StorageError
-from netui.core.i18n import N_, current_language, translate
+from netui.core.i18n import N_, _, current_language, translate
 from netui.core.models import LANGUAGES, Contact, Event, Profile, default_register
 from netui.storage.atomic import atomic_write
 from netui.storage.paths import shipped_templates_dir, user_templates_dir
@@ -528,13 +528,13 @@ def _where(lineno: int | None, line: str) -> str:
 def compile_source(source: str) -> Any:
     """Compile (cached by source) or raise DraftingError with the line and its text."""
     if len(source) > MAX_SOURCE:
-        raise DraftingError(f"the template is longer than {MAX_SOURCE:,} characters", kind="limit")
+        raise DraftingError(_("the template is longer than {MAX_SOURCE:,} characters").format(MAX_SOURCE=MAX_SOURCE), kind="limit")
     try:
         return _compiled(source)
     except TemplateSyntaxError as exc:
         line = _line_of(source, exc.lineno)
         message = (exc.message or "invalid template").rstrip(".")
-        raise DraftingError(f"syntax error: {message}{_where(exc.lineno, line)}",
+        raise DraftingError(_("syntax error: {message}{value}").format(message=message, value=_where(exc.lineno, line)),
                             kind="syntax", lineno=exc.lineno, line=line) from None
 
 
@@ -603,13 +603,13 @@ def _signature(profile: Profile) -> str:
 def _context(lang: str, profile: Profile, contact: Contact | None, event: Event | None,
              extra_vars: dict[str, Any] | None, today: date | None) -> dict[str, Any]:
     if lang not in LANGUAGES:
-        raise DraftingError(f"unknown language {lang!r}; use one of: {', '.join(LANGUAGES)}")
+        raise DraftingError(_("unknown language {lang}; use one of: {choices}").format(lang=repr(lang), choices=', '.join(LANGUAGES)))
     context: dict[str, Any] = {}
     for key, value in (extra_vars or {}).items():
         if not _VAR_RE.fullmatch(key):
-            raise DraftingError(f"not a variable name: {key!r}", kind="variable", field=key)
+            raise DraftingError(_("not a variable name: {key}").format(key=repr(key)), kind="variable", field=key)
         if key in RESERVED_VARS:
-            raise DraftingError(f"{key!r} is filled in by netui and cannot be set as a variable",
+            raise DraftingError(_("{key} is filled in by netui and cannot be set as a variable").format(key=repr(key)),
                                 kind="variable", field=key)
         context[key] = value.strip() if isinstance(value, str) else value
     context.update(me=_Fields(profile, "profile"), today=today or date.today(), lang=lang,
@@ -641,18 +641,17 @@ def _split(text: str) -> tuple[dict[str, str], str]:
             continue
         match = _HEADER_RE.fullmatch(line)
         if not match:
-            raise DraftingError("a template starts with header lines (Subject: ...), then a blank "
-                                f"line, then the body; found {line[:60]!r} instead", kind="template")
+            raise DraftingError(_("a template starts with header lines (Subject: ...), then a blank line, then the body; found {value} instead").format(value=repr(line[:60])), kind="template")
         last = match.group(1).title()
         headers[last] = match.group(2).strip()
     else:
         index = len(lines)
     channel = headers.get("Channel", "email").strip().lower() or "email"
     if channel not in CHANNELS:
-        raise DraftingError(f"unknown channel {headers['Channel']!r}; use one of: {', '.join(CHANNELS)}",
+        raise DraftingError(_("unknown channel {channel}; use one of: {choices}").format(channel=repr(headers['Channel']), choices=', '.join(CHANNELS)),
                             kind="template")
     if channel == "email" and "Subject" not in headers:
-        raise DraftingError("the template has no 'Subject: ...' line", kind="template")
+        raise DraftingError(_("the template has no 'Subject: ...' line"), kind="template")
     body = "\n".join(lines[index + 1:]).strip("\n")
     return headers, (body + "\n" if body.strip() else "")
 
@@ -668,7 +667,7 @@ def render_source(source: str, lang: str, profile: Profile, contact: Contact | N
     except DraftingError as exc:
         if exc.kind != "limit":
             raise
-        raise DraftingError(f"{exc} (template {name}, {lang})", kind=exc.kind, field=exc.field,
+        raise DraftingError(_("{exc} (template {name}, {lang})").format(exc=exc, name=name, lang=lang), kind=exc.kind, field=exc.field,
                             lineno=exc.lineno, line=exc.line) from None
     headers, body = _split(text)
     return RenderedEmail(subject=headers.get("Subject", ""), body=body, template=name, lang=lang,
@@ -687,9 +686,9 @@ def render(name: str, lang: str, profile: Profile, contact: Contact | None, even
 
 def _check_name(name: str, lang: str) -> None:
     if lang not in LANGUAGES:
-        raise DraftingError(f"unknown language {lang!r}; use one of: {', '.join(LANGUAGES)}")
+        raise DraftingError(_("unknown language {lang}; use one of: {choices}").format(lang=repr(lang), choices=', '.join(LANGUAGES)))
     if not _NAME_RE.fullmatch(name):
-        raise DraftingError(f"not a template name: {name!r} (lower-case letters, digits, _ and -)")
+        raise DraftingError(_("not a template name: {name} (lower-case letters, digits, _ and -)").format(name=repr(name)))
 
 
 def _scan(folder: Path) -> dict[str, Path]:
@@ -703,7 +702,7 @@ def _scan(folder: Path) -> dict[str, Path]:
 def list_templates(lang: str | None = None) -> list[TemplateInfo]:
     """Every effective template, per language: a user file hides the shipped one."""
     if lang is not None and lang not in LANGUAGES:
-        raise DraftingError(f"unknown language {lang!r}; use one of: {', '.join(LANGUAGES)}")
+        raise DraftingError(_("unknown language {lang}; use one of: {choices}").format(lang=repr(lang), choices=', '.join(LANGUAGES)))
     found: list[TemplateInfo] = []
     for code in ([lang] if lang else LANGUAGES):
         merged = {n: TemplateInfo(n, code, p, "shipped") for n, p in _scan(shipped_templates_dir() / code).items()}
@@ -719,7 +718,7 @@ def find_template(name: str, lang: str) -> TemplateInfo:
         if path.is_file():
             return TemplateInfo(name, lang, path, origin)
     known = ", ".join(t.name for t in list_templates(lang)) or "none"
-    raise DraftingError(f"no template {name!r} in {lang}; available: {known}")
+    raise DraftingError(_("no template {name} in {lang}; available: {known}").format(name=repr(name), lang=lang, known=known))
 
 
 def template_source(name: str, lang: str) -> str:
@@ -728,9 +727,9 @@ def template_source(name: str, lang: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise DraftingError(f"template {path} is not UTF-8 text", kind="io") from None
+        raise DraftingError(_("template {path} is not UTF-8 text").format(path=path), kind="io") from None
     except OSError as exc:
-        raise DraftingError(f"cannot read template {path}: {exc.strerror or exc}", kind="io") from None
+        raise DraftingError(_("cannot read template {path}: {problem}").format(path=path, problem=exc.strerror or exc), kind="io") from None
 
 
 def required_fields(source: str) -> list[str]:
@@ -767,19 +766,19 @@ def save_user_template(name: str, lang: str, text: str, *, check: bool = True) -
     if check:
         compile_source(text)
     elif len(text) > MAX_SOURCE:
-        raise DraftingError(f"the template is longer than {MAX_SOURCE:,} characters", kind="limit")
+        raise DraftingError(_("the template is longer than {MAX_SOURCE:,} characters").format(MAX_SOURCE=MAX_SOURCE), kind="limit")
     folder = user_templates_dir() / lang
     target = folder / f"{name}{SUFFIX}"
     shipped = shipped_templates_dir().resolve()
     if target.resolve().is_relative_to(shipped):
-        raise DraftingError(f"refusing to write into the shipped templates folder {shipped}", kind="io")
+        raise DraftingError(_("refusing to write into the shipped templates folder {shipped}").format(shipped=shipped), kind="io")
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         atomic_write(target, text.encode("utf-8"), mode=0o600)
     except StorageError as exc:
         raise DraftingError(str(exc), kind="io") from None
     except OSError as exc:
-        raise DraftingError(f"cannot create {folder}: {exc.strerror or exc}", kind="io") from None
+        raise DraftingError(_("cannot create {folder}: {problem}").format(folder=folder, problem=exc.strerror or exc), kind="io") from None
     return target
 
 
@@ -792,5 +791,5 @@ def remove_user_template(name: str, lang: str) -> bool:
     except FileNotFoundError:
         return False
     except OSError as exc:
-        raise DraftingError(f"cannot remove {target}: {exc.strerror or exc}", kind="io") from None
+        raise DraftingError(_("cannot remove {target}: {problem}").format(target=target, problem=exc.strerror or exc), kind="io") from None
     return True

@@ -28,7 +28,7 @@ from datetime import date
 from typing import Iterable
 
 from netui.core.errors import NetuiError, ValidationError
-from netui.core.i18n import template_language
+from netui.core.i18n import N_, _, ngettext, template_language
 from netui.core.models import Contact, Draft, Event, Interaction, Profile, check_date
 from netui.outreach.batch import Batch, create_batch
 from netui.storage.store import Store
@@ -55,6 +55,10 @@ HELP_VARIABLES = {
 _AND = {"en": " and ", "it": " e "}
 
 
+#: Help of a kind on a day, for `Help.label` (marked here, translated there).
+HELP_ON = {"call": N_("call on {day}"), "meeting": N_("meeting on {day}")}
+
+
 @dataclass(frozen=True, slots=True)
 class Help:
     """One kind of help from one contact: its latest day, and what it was about."""
@@ -65,16 +69,19 @@ class Help:
     count: int = 1
 
     def label(self) -> str:
-        """A short English line for the dry run ("call on 2026-11-03")."""
-        times = f" ({self.count} times)" if self.count > 1 else ""
+        """A short line for the dry run and the dialog ("call on 2026-11-03"), in the current language."""
+        times = " " + ngettext("({count} time)", "({count} times)", self.count).format(count=self.count) \
+            if self.count > 1 else ""
         if self.kind == "event":
-            return f"met at {self.detail} on {self.day}"
+            return _("met at {event} on {day}").format(event=self.detail, day=self.day)
         if self.kind == "reply":
-            return f"replied on {self.day}{times}"
+            return _("replied on {day}").format(day=self.day) + times
         if self.kind == "introduction":
-            return "introduced you to " + ", ".join(self.detail.split("\n"))
+            return _("introduced you to {names}").format(names=", ".join(self.detail.split("\n")))
         if self.kind == "intro_asked":
-            return f"asked for an introduction on {self.day}"
+            return _("asked for an introduction on {day}").format(day=self.day)
+        if self.kind in HELP_ON:
+            return _(HELP_ON[self.kind]).format(day=self.day) + times
         return f"{self.kind} on {self.day}{times}"
 
 
@@ -206,10 +213,10 @@ def find_helpers(store: Store, since: str) -> list[Helper]:
 def _check_job(company: str, position: str, landed_on: str | date) -> tuple[str, str, str]:
     company, position = company.strip(), position.strip()
     if not company:
-        raise ValidationError("company", "say where the job is (the company)")
+        raise ValidationError("company", _("say where the job is (the company)"))
     day = landed_on.isoformat() if isinstance(landed_on, date) else check_date("date", landed_on)
     if not day:
-        raise ValidationError("date", "a date is required (YYYY-MM-DD)")
+        raise ValidationError("date", _("a date is required (YYYY-MM-DD)"))
     return company, position, day
 
 
@@ -220,8 +227,7 @@ def plan_landing(store: Store, company: str, position: str, landed_on: str | dat
     profile = store.profile()
     if profile.landed_on:
         where = " at ".join(p for p in (profile.landed_position, profile.landed_company) if p)
-        raise NetuiError(f"a job is already recorded ({where}, {profile.landed_on}): "
-                         "undo it first ('netui landed --undo')")
+        raise NetuiError(_("a job is already recorded ({where}, {landed_on}): undo it first ('netui landed --undo')").format(where=where, landed_on=profile.landed_on))
     start = check_date("since", since) if since else search_start(store.all_interactions())
     helpers = find_helpers(store, start) if start else []
     changed = profile.copy(
@@ -255,7 +261,7 @@ def undo_landed(store: Store) -> Undone:
     """Back to the search: the cadences and profile as they were, the unsent thank-you drafts removed."""
     profile = store.profile()
     if not profile.landed_on:
-        raise NetuiError("no job is recorded: nothing to undo")
+        raise NetuiError(_("no job is recorded: nothing to undo"))
     drafts: list[Draft] = [d for d in store.drafts() if profile.landed_batch_uid
                            and d.batch_uid == profile.landed_batch_uid]
     unsent = [d for d in drafts if d.status != "sent"]

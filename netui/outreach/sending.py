@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from netui.core.errors import NetuiError, NotFoundError
+from netui.core.i18n import _
 from netui.core.models import Draft, Interaction
 from netui.outreach import channels
 from netui.outreach.batch import progress
@@ -33,9 +34,9 @@ def mark_sent(store: Store, draft_uid: str, today: date | None = None) -> Intera
     """
     draft = store.draft(draft_uid)
     if draft is None:
-        raise NotFoundError(f"no draft with uid {draft_uid}")
+        raise NotFoundError(_("no draft with uid {draft_uid}").format(draft_uid=draft_uid))
     if draft.status == "sent":
-        raise NetuiError("this draft is already marked as sent")
+        raise NetuiError(_("this draft is already marked as sent"))
     day = sent_day(draft, today)
     channel = channels.of_template(draft.template, draft.lang)
     summary = channels.sent_summary(channel, draft.subject, draft.body, draft.template)
@@ -50,7 +51,8 @@ def mark_sent(store: Store, draft_uid: str, today: date | None = None) -> Intera
 def sent_message(store: Store, draft: Draft, interaction: Interaction) -> str:
     """What to tell the user after `mark_sent`: who, the day logged, the batch's progress."""
     contact = store.contact(draft.contact_uid)
-    message = f"Sent to {contact.name if contact else 'the contact'}: logged on {interaction.date}."
+    message = _("Sent to {name}: logged on {day}.").format(name=contact.name if contact else _("the contact"),
+                                                           day=interaction.date)
     if draft.batch_uid:
         message += f" Batch: {progress(store, draft.batch_uid).label}."
     return message

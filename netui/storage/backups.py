@@ -24,6 +24,7 @@ from pathlib import Path
 import orjson
 
 from netui.core.errors import DamagedFileError, NetuiError, StorageError
+from netui.core.i18n import _
 from netui.storage import platform
 from netui.storage.atomic import atomic_write, clean_orphans
 from netui.storage.paths import backups_dir, real_path
@@ -53,7 +54,7 @@ def ensure_private_dir(folder: Path) -> None:
             return
         platform.make_private_dir(folder)
     except OSError as exc:
-        raise StorageError(f"cannot create folder {folder}: {exc.strerror or exc}") from None
+        raise StorageError(_("cannot create folder {folder}: {problem}").format(folder=folder, problem=exc.strerror or exc)) from None
 
 
 def owner_name(db_path: Path) -> str:
@@ -169,7 +170,7 @@ def create_backup(db_path: Path, reason: str = "manual", payload: bytes | None =
         try:
             payload = real_path(db_path).read_bytes()
         except OSError as exc:
-            raise StorageError(f"cannot read {db_path} to back it up: {exc.strerror or exc}") from None
+            raise StorageError(_("cannot read {db_path} to back it up: {problem}").format(db_path=db_path, problem=exc.strerror or exc)) from None
     target = folder / backup_name(db_path, reason, datetime.now())
     while target.exists():  # two backups within a microsecond: wait for the clock
         target = folder / backup_name(db_path, reason, datetime.now())
@@ -197,17 +198,16 @@ def resolve_backup(db_path: Path, name: str | None) -> Path:
     if name is None:
         info = newest_valid(db_path)
         if info is None:
-            raise NetuiError(f"no valid backup of {db_path} in {backups_dir(db_path)}")
+            raise NetuiError(_("no valid backup of {db_path} in {value}").format(db_path=db_path, value=backups_dir(db_path)))
         return info.path
     candidate = Path(name).expanduser()
     if not candidate.exists():
         candidate = backups_dir(db_path) / name
     if not candidate.exists():
-        raise NetuiError(f"no such backup: {name} (see 'netui restore --list')")
+        raise NetuiError(_("no such backup: {name} (see 'netui restore --list')").format(name=name))
     parsed = parse_name(candidate.name)
     if parsed is not None and parsed[0] is not None and parsed[0] != owner_name(db_path):
-        raise NetuiError(f"{candidate.name} is a backup of {parsed[0]}, not of {owner_name(db_path)}; "
-                         f"restore it with --db pointing at {parsed[0]}")
+        raise NetuiError(_("{name} is a backup of {owner}, not of {file}; restore it with --db pointing at {owner}").format(name=candidate.name, owner=parsed[0], file=owner_name(db_path)))
     if not is_valid(candidate):
-        raise DamagedFileError(f"backup {candidate} is not valid JSON; choose another")
+        raise DamagedFileError(_("backup {candidate} is not valid JSON; choose another").format(candidate=candidate))
     return candidate

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from netui.core.errors import LockedError, StorageError
+from netui.core.i18n import _
 from netui.storage import platform
 
 
@@ -71,24 +72,22 @@ class WriterLock:
         except OSError as exc:
             if exc.errno == errno.ELOOP or self.lock_file.is_symlink():
                 raise StorageError(
-                    f"the lock file {self.lock_file} is a symbolic link; netui will not write through it "
-                    "(remove the link and start again)") from None
+                    _("the lock file {lock_file} is a symbolic link; netui will not write through it (remove the link and start again)").format(lock_file=self.lock_file)) from None
             raise StorageError(
-                f"cannot create the lock file {self.lock_file}: {exc.strerror or exc}") from None
+                _("cannot create the lock file {lock_file}: {problem}").format(lock_file=self.lock_file, problem=exc.strerror or exc)) from None
         if not platform.try_lock(fd):
             os.close(fd)
             pid = read_holder(self.lock_file)
             who = f"pid {pid}" if pid else "another process"
             raise LockedError(
-                f"{self.data_file} is open for writing in another netui ({who}); "
-                "close it first, or open read-only", pid) from None
+                _("{data_file} is open for writing in another netui ({who}); close it first, or open read-only").format(data_file=self.data_file, who=who), pid) from None
         try:
             os.ftruncate(fd, 0)
             os.write(fd, f"{os.getpid()}\n".encode("ascii"))
         except OSError as exc:
             platform.unlock(fd)
             os.close(fd)
-            raise StorageError(f"cannot write the lock file {self.lock_file}: {exc.strerror or exc}") from None
+            raise StorageError(_("cannot write the lock file {lock_file}: {problem}").format(lock_file=self.lock_file, problem=exc.strerror or exc)) from None
         self._fd = fd
 
     def release(self) -> None:

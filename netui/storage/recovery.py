@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 
 from netui.core.errors import NetuiError
+from netui.core.i18n import _
 from netui.storage.atomic import atomic_write
 from netui.storage.paths import recovery_path
 
@@ -49,14 +50,14 @@ def load(db_path: Path) -> list[dict[str, Any]]:
     except FileNotFoundError:
         return []
     except OSError as exc:
-        raise NetuiError(f"cannot read the recovery file {target}: {exc.strerror or exc}") from None
+        raise NetuiError(_("cannot read the recovery file {target}: {problem}").format(target=target, problem=exc.strerror or exc)) from None
     try:
         data = orjson.loads(raw)
         forms = data["forms"]
         if not isinstance(forms, list) or not all(isinstance(f, dict) for f in forms):
             raise ValueError
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
-        raise NetuiError(f"the recovery file {target} is damaged; it is left as it is") from None
+        raise NetuiError(_("the recovery file {target} is damaged; it is left as it is").format(target=target)) from None
     return forms
 
 

@@ -34,6 +34,7 @@ from netui.core.errors import (
     ReadOnlyError,
     StorageError,
 )
+from netui.core.i18n import _
 from netui.core.models import (
     Checkup,
     Contact,
@@ -78,16 +79,14 @@ def parse(raw: bytes, path: Path) -> dict[str, Any]:
     """Parse the data file, refusing damage with the path, line and column."""
     if not raw or raw.isspace():
         raise DamagedFileError(
-            f"{path} is empty ({len(raw)} bytes): treated as damage, not as a new database; "
-            "'netui restore' brings back the newest good backup")
+            _("{path} is empty ({count} bytes): treated as damage, not as a new database; 'netui restore' brings back the newest good backup").format(path=path, count=len(raw)))
     enabled = gc.isenabled()
     gc.disable()
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise DamagedFileError(
-            f"{path} is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}; "
-            "it will not be written; 'netui restore' brings back the newest good backup") from None
+            _("{path} is not valid JSON: line {lineno}, column {colno}: {msg}; it will not be written; 'netui restore' brings back the newest good backup").format(path=path, lineno=exc.lineno, colno=exc.colno, msg=exc.msg)) from None
     finally:
         if enabled:
             gc.enable()
@@ -98,10 +97,10 @@ def parse(raw: bytes, path: Path) -> dict[str, Any]:
 def check_shape(data: Any, path: Path) -> None:
     """Refuse JSON that is not tables of documents."""
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        raise DamagedFileError(f"{path} is not a netui data file (expected tables of documents)")
+        raise DamagedFileError(_("{path} is not a netui data file (expected tables of documents)").format(path=path))
     for name, table in data.items():
         if not all(isinstance(doc, dict) for doc in table.values()):
-            raise DamagedFileError(f"{path}: table {name!r} holds something that is not a document")
+            raise DamagedFileError(_("{path}: table {name} holds something that is not a document").format(path=path, name=repr(name)))
 
 
 def parse_in_groups(raw: bytes, path: Path, tables: Iterable[str]) -> tuple[dict[str, Any], SplitFile | None]:
@@ -298,7 +297,7 @@ class _Table(Generic[R]):
     def require(self, uid: str) -> R:
         record = self.by_uid.get(uid)
         if record is None:
-            raise NotFoundError(f"no {self.name[:-1]} with uid {uid}")
+            raise NotFoundError(_("no {kind} with uid {uid}").format(kind=self.name[:-1], uid=uid))
         return record
 
     def _remember(self, uid: str) -> None:
@@ -351,7 +350,7 @@ class _Table(Generic[R]):
             record.validate()  # type: ignore[attr-defined]  # see the comment above
             uid = record.uid  # type: ignore[attr-defined]  # see the comment above
             if uid not in self.doc_ids:
-                raise NotFoundError(f"no {self.name[:-1]} with uid {uid}")
+                raise NotFoundError(_("no {kind} with uid {uid}").format(kind=self.name[:-1], uid=uid))
             if hasattr(record, "updated_at"):
                 record.updated_at = now_iso()
             prepared.append(self.cls.from_doc(record.to_doc()))
@@ -425,7 +424,7 @@ class Store:
                 try:
                     store._take_lock()
                 except OSError as exc:
-                    raise StorageError(f"cannot write in {exc.filename or path}: {exc.strerror or exc}") from None
+                    raise StorageError(_("cannot write in {path}: {problem}").format(path=exc.filename or path, problem=exc.strerror or exc)) from None
             except LockedError as exc:
                 if not fallback_readonly:
                     raise
@@ -441,7 +440,7 @@ class Store:
             store._load()
         except OSError as exc:
             store.close()
-            raise StorageError(f"cannot open {exc.filename or path}: {exc.strerror or exc}") from None
+            raise StorageError(_("cannot open {path}: {problem}").format(path=exc.filename or path, problem=exc.strerror or exc)) from None
         except BaseException:
             store.close()
             raise
@@ -462,7 +461,7 @@ class Store:
             try:
                 raw = self.real_path.read_bytes()
             except OSError as exc:
-                raise StorageError(f"cannot read {self.path}: {exc.strerror or exc}") from None
+                raise StorageError(_("cannot read {path}: {problem}").format(path=self.path, problem=exc.strerror or exc)) from None
             data, split_file = parse_in_groups(raw, self.path, BIG_TABLES)
             from netui.storage import integrity
 
@@ -480,8 +479,7 @@ class Store:
         version = schema_version(data) if signature is not None else SCHEMA_VERSION
         self.schema_version = version
         if version < 0:
-            raise DamagedFileError(f"{self.path}: schema_version {version} is not a version netui wrote; "
-                                   "the file is unchanged (correct meta.schema_version, or 'netui restore')")
+            raise DamagedFileError(_("{path}: schema_version {version} is not a version netui wrote; the file is unchanged (correct meta.schema_version, or 'netui restore')").format(path=self.path, version=version))
         if version > SCHEMA_VERSION:
             self._release_lock()
             self.readonly = True
@@ -500,14 +498,14 @@ class Store:
         try:
             verify(data, migrated)
         except ValueError as exc:
-            raise DamagedFileError(f"{self.path}: cannot migrate safely: {exc}; the file is unchanged") from None
+            raise DamagedFileError(_("{path}: cannot migrate safely: {exc}; the file is unchanged").format(path=self.path, exc=exc)) from None
         if self.readonly:
             return migrated
         backups.create_backup(self.path, "pre-migration", payload=raw)
         atomic_write(self.real_path, serialize(migrated))
         reread = parse(self.real_path.read_bytes(), self.path)
         if reread != migrated:
-            raise StorageError(f"{self.path}: the migrated file does not read back the same")
+            raise StorageError(_("{path}: the migrated file does not read back the same").format(path=self.path))
         self._signature = file_signature(self.real_path)
         return reread
 
@@ -629,7 +627,7 @@ class Store:
         """Apply the records of `unsaved_records_entry` again (one save); how many."""
         tables = entry.get("tables")
         if not isinstance(tables, dict):
-            raise StorageError("the recovery entry holds no records")
+            raise StorageError(_("the recovery entry holds no records"))
         by_name = {t.name: t for t in self._tables()}
         count = 0
         with self.transaction():
@@ -761,11 +759,9 @@ class Store:
                 return
             theirs_data = parse(raw, self.path)
         except (OSError, DamagedFileError) as exc:
-            raise ConflictError(f"{self.path} was changed on disk by another program and cannot be read "
-                                f"({exc}); not overwriting it") from None
+            raise ConflictError(_("{path} was changed on disk by another program and cannot be read ({exc}); not overwriting it").format(path=self.path, exc=exc)) from None
         if schema_version(theirs_data) != SCHEMA_VERSION:
-            raise ConflictError(f"{self.path} was changed on disk by another program to schema version "
-                                f"{schema_version(theirs_data)}; not overwriting it (reload to see it)")
+            raise ConflictError(_("{path} was changed on disk by another program to schema version {value}; not overwriting it (reload to see it)").format(path=self.path, value=schema_version(theirs_data)))
         report = MergeReport()
         theirs_aside: dict[str, list[dict[str, Any]]] = {}
         with self._mutation_lock:
@@ -866,10 +862,9 @@ class Store:
         current = file_signature(self.real_path)
         if current != self._signature and not force:
             raise ConflictError(
-                f"{self.path} was changed on disk by another program since netui loaded it; "
-                "not overwriting it (reload to see the other changes)")
+                _("{path} was changed on disk by another program since netui loaded it; not overwriting it (reload to see the other changes)").format(path=self.path))
         if current is not None and not os.access(self.real_path, os.W_OK):
-            raise StorageError(f"cannot save {self.path}: permission denied")
+            raise StorageError(_("cannot save {path}: permission denied").format(path=self.path))
         if current is not None and self.backup_on_save and backups.due_for_auto_backup(self.path):
             backups.create_backup(self.path, "auto")
         atomic_write(self.real_path, payload)
@@ -943,7 +938,7 @@ class Store:
 
     def backup(self, reason: str = "manual") -> Path:
         if file_signature(self.real_path) is None:
-            raise NotFoundError(f"{self.path} does not exist yet: nothing to back up")
+            raise NotFoundError(_("{path} does not exist yet: nothing to back up").format(path=self.path))
         return backups.create_backup(self.path, reason)
 
     # --- contacts -----------------------------------------------------------
@@ -1097,7 +1092,7 @@ class Store:
         for doc_id, doc in (self._data.get(table) or {}).items():
             if doc.get("uid") == uid:
                 return int(doc_id)
-        raise NotFoundError(f"no {table[:-1]} with uid {uid}")
+        raise NotFoundError(_("no {kind} with uid {uid}").format(kind=table[:-1], uid=uid))
 
     def posts(self) -> list[Post]:
         """Posts and ideas: ideas (no date) first, then the newest first."""

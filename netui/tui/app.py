@@ -28,9 +28,10 @@ from textual.screen import Screen
 from textual.worker import WorkerFailed
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
-from netui.core.i18n import follow_profile
+from netui.core.i18n import _, follow_profile
 from netui.storage.store import Store
 from netui.tui.base import NetuiScreen, stylesheet
+from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.text_entry import accepts_text
 
@@ -100,14 +101,14 @@ class NetuiApp(App[None]):
     CSS_PATH = STYLES
     COMMANDS = App.COMMANDS | {_palette_provider}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("question_mark", "help", "Help"),
-        Binding("1", "switch_mode('overview')", "Network"),
-        Binding("2", "switch_mode('drafts')", "Drafts"),
-        Binding("3", "switch_mode('events')", "Events"),
-        Binding("4", "switch_mode('profile')", "Profile"),
-        Binding("5", "switch_mode('companies')", "Companies"),
-        Binding("6", "switch_mode('posts')", "Posts"),
+        Binding("ctrl+q", "quit", _l("Quit"), priority=True),
+        Binding("question_mark", "help", _l("Help")),
+        Binding("1", "switch_mode('overview')", _l("Network")),
+        Binding("2", "switch_mode('drafts')", _l("Drafts")),
+        Binding("3", "switch_mode('events')", _l("Events")),
+        Binding("4", "switch_mode('profile')", _l("Profile")),
+        Binding("5", "switch_mode('companies')", _l("Companies")),
+        Binding("6", "switch_mode('posts')", _l("Posts")),
     ]
 
     def __init__(self, store: Store, *, demo: bool = False, today: date | None = None,
@@ -141,8 +142,8 @@ class NetuiApp(App[None]):
     def refuse_if_readonly(self) -> bool:
         """Tell the user politely that nothing can be changed; True when read-only."""
         if self.store.readonly:
-            self.notify(self.store.readonly_reason or "This data file is open read-only.",
-                        title="Read-only", severity="warning", markup=False)
+            self.notify(self.store.readonly_reason or _("This data file is open read-only."),
+                        title=_("Read-only"), severity="warning", markup=False)
             return True
         return False
 
@@ -172,7 +173,7 @@ class NetuiApp(App[None]):
         except ValidationError:
             raise
         except NetuiError as exc:
-            self.notify(str(exc), title="Not changed", severity="error", markup=False)
+            self.notify(str(exc), title=_("Not changed"), severity="error", markup=False)
             raise CommitFailed(str(exc)) from None
         self.data_changed(uids)
         saved = await self.save_in_background()
@@ -200,7 +201,7 @@ class NetuiApp(App[None]):
         if self.save_failed:
             self.save_failed = None
             self._update_subtitle()
-            self.notify("All changes saved.", title="Saved")
+            self.notify(_("All changes saved."), title=_("Saved"))
         self._report_merge()
         return True
 
@@ -209,7 +210,7 @@ class NetuiApp(App[None]):
         report = self.store.take_merge_report()
         if report is None:
             return
-        self.notify(escape(report.summary()), title="Merged with the file on disk",
+        self.notify(escape(report.summary()), title=_("Merged with the file on disk"),
                     severity="warning" if report.conflicts else "information", timeout=12)
         self.data_changed(None)
 
@@ -220,15 +221,14 @@ class NetuiApp(App[None]):
             message = f"{type(error).__name__}: {error}"
         self.save_failed = message
         self._update_subtitle()
-        self.notify(f"{escape(message)}\nYour changes are kept in memory: 'Save now' in the "
-                    "command palette (ctrl+p) retries.", title="Not saved", severity="error", timeout=12)
+        self.notify(_("{value}\nYour changes are kept in memory: 'Save now' in the command palette (ctrl+p) retries.").format(value=escape(message)), title=_("Not saved"), severity="error", timeout=12)
 
     def action_save_now(self) -> None:
         """Retry writing changes kept in memory."""
         if self.refuse_if_readonly():
             return
         if not self.store.dirty:
-            self.notify("Nothing to save: everything is on disk.")
+            self.notify(_("Nothing to save: everything is on disk."))
             return
         self.run_worker(self.save_in_background(), group="save-retry", exit_on_error=False)
 
@@ -237,11 +237,11 @@ class NetuiApp(App[None]):
         try:
             self.store.reload()
         except NetuiError as exc:
-            self.notify(str(exc), title="Cannot reload", severity="error", markup=False)
+            self.notify(str(exc), title=_("Cannot reload"), severity="error", markup=False)
             return
         self.save_failed = None
         self._update_subtitle()
-        self.notify("Data file read again from disk.")
+        self.notify(_("Data file read again from disk."))
         self.data_changed(None)
 
     # --- start and stop -----------------------------------------------------
@@ -261,13 +261,14 @@ class NetuiApp(App[None]):
         self._update_subtitle()
         self.switch_mode("overview")
         if self.store.readonly:
-            self.notify(self.store.readonly_reason or "Read-only", title="Read-only", severity="warning",
+            self.notify(self.store.readonly_reason or "Read-only", title=_("Read-only"), severity="warning",
                         timeout=10, markup=False)
         if self.store.load_problems:
             shown = self.store.load_problems[:5]
             more = len(self.store.load_problems) - len(shown)
-            self.notify("\n".join(shown) + (f"\n...and {more} more ('netui doctor')" if more else ""),
-                        title="Records checked on opening", severity="warning", timeout=15, markup=False)
+            self.notify("\n".join(shown) + ("\n" + _("...and {count} more ('netui doctor')").format(count=more)
+                                           if more else ""),
+                        title=_("Records checked on opening"), severity="warning", timeout=15, markup=False)
         if self.handle_signals:
             self._install_signal_handlers()
 
@@ -286,7 +287,7 @@ class NetuiApp(App[None]):
 
     def _update_subtitle(self) -> None:
         if self.demo:
-            place = "demo network (a temporary file)"
+            place = _("demo network (a temporary file)")
         else:
             place = str(self.store.path)
             home = str(Path.home())
@@ -309,16 +310,16 @@ class NetuiApp(App[None]):
 
             names = ", ".join(f.form_title for f in dirty)
             if not await self.push_screen_wait(ConfirmScreen(
-                    f"Quit and drop the unsaved changes in: {names}?",
-                    yes="Quit", no="Keep editing", danger=True)):
+                    _("Quit and drop the unsaved changes in: {names}?").format(names=names),
+                    yes=_("Quit"), no=_("Keep editing"), danger=True)):
                 return
         if self.store.dirty and not self.store.readonly:
             if not await self.save_in_background():
                 from netui.tui.dialogs.confirm import ConfirmScreen
 
                 if not await self.push_screen_wait(ConfirmScreen(
-                        "Some changes could not be saved (see the message). Quit anyway and lose them?",
-                        yes="Quit", no="Stay", danger=True)):
+                        _("Some changes could not be saved (see the message). Quit anyway and lose them?"),
+                        yes=_("Quit"), no=_("Stay"), danger=True)):
                     return
         self.exit()
 
@@ -328,7 +329,7 @@ class NetuiApp(App[None]):
 
         def done(message: str | None) -> None:
             if message:
-                self.notify(message, title="Job found", markup=False, timeout=10)
+                self.notify(message, title=_("Job found"), markup=False, timeout=10)
 
         if not self.refuse_if_readonly():
             self.push_screen(LandedScreen(), done)
@@ -450,16 +451,16 @@ class NetuiApp(App[None]):
         try:
             entries = recovery.load(self.store.path)
         except NetuiError as exc:
-            self.notify(str(exc), title="Recovery file", severity="warning", markup=False)
+            self.notify(str(exc), title=_("Recovery file"), severity="warning", markup=False)
             return
         if not entries:
             return
         from netui.tui.dialogs.confirm import ConfirmScreen
 
-        titles = "\n".join(f"  • {e.get('title') or 'a form'}" for e in entries)
-        question = (f"netui was closed with unsaved edits:\n{titles}\n\n"
-                    "Restore them (review, then ctrl+s to save) or discard them? "
-                    "(escape: ask again next time)")
+        titles = "\n".join(f"  • {e.get('title') or _('a form')}" for e in entries)
+        question = _("netui was closed with unsaved edits:\n{titles}\n\n"
+                     "Restore them (review, then ctrl+s to save) or discard them? "
+                     "(escape: ask again next time)").format(titles=titles)
 
         def answer(restore: bool | None) -> None:
             if restore is None:  # escape: ask again next time
@@ -468,16 +469,16 @@ class NetuiApp(App[None]):
                 self.restore_forms(entries)
             recovery.clear(self.store.path)
 
-        self.push_screen(ConfirmScreen(question, yes="Restore", no="Discard", escape_is_no=False), answer)
+        self.push_screen(ConfirmScreen(question, yes=_("Restore"), no=_("Discard"), escape_is_no=False), answer)
 
     def _restore_records(self, entry: dict[str, Any]) -> None:
         """Put back records that were changed in memory but could not be saved at a stop."""
         try:
             count = self.store.restore_records_entry(entry)
         except NetuiError as exc:
-            self.notify(str(exc), title="Not restored", severity="error", markup=False)
+            self.notify(str(exc), title=_("Not restored"), severity="error", markup=False)
             return
-        self.notify(f"{count} unsaved record(s) put back and saved.", title="Restored")
+        self.notify(_("{count} unsaved record(s) put back and saved.").format(count=count), title=_("Restored"))
         self.data_changed(None)
 
     def restore_forms(self, entries: list[dict[str, Any]]) -> None:
@@ -493,5 +494,5 @@ class NetuiApp(App[None]):
                 continue
             editor = reopeners.get(kind) if isinstance(kind, str) else None
             if editor is None or not editor.reopen(self, entry):
-                self.notify(f"Could not reopen the kept form {entry.get('title') or kind!r}.",
+                self.notify(_("Could not reopen the kept form {value}.").format(value=repr(entry.get('title') or kind)),
                             severity="warning", markup=False)

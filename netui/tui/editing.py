@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on
 from textual.events import Mount, Unmount
 
+from netui.core.i18n import _
 from netui.tui.base import NetuiModal, NetuiScreen, ResultT
 from netui.tui.dialogs.confirm import ConfirmScreen
 
@@ -75,7 +76,8 @@ class EditingScreen(NetuiScreen[ResultT]):
             if drop:
                 then()
 
-        self.app.push_screen(drop_question(question or f"Drop the unsaved changes to {self.form_title}?"),
+        self.app.push_screen(drop_question(question or _("Drop the unsaved changes to {form}?").format(
+            form=self.form_title)),
                              answered)
 
 
@@ -85,7 +87,7 @@ class EditingModal(NetuiModal[ResultT], EditingScreen[ResultT]):
 
 def drop_question(question: str) -> ConfirmScreen:
     """The one "drop your changes?" question: dropping is the dangerous answer."""
-    return ConfirmScreen(question, yes="Drop", no="Keep editing", danger=True)
+    return ConfirmScreen(question, yes=_("Drop"), no=_("Keep editing"), danger=True)
 
 
 def values_dict(entry: dict[str, Any]) -> dict[str, Any]:

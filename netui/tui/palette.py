@@ -14,15 +14,18 @@ from typing import Any, Iterator
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from netui.core.i18n import N_, _
 from netui.tui.base import NetuiScreen
 from netui.tui.keys import key_label
 
+#: (title, help, action); the texts are marked here and translated when the palette lists them.
 GLOBAL_COMMANDS = [
-    ("Save now", "write changes kept in memory (after a failed save)", "app.save_now"),
-    ("Reload the data file", "drop changes not on disk and read the file again", "app.reload"),
-    ("I found a job", "thank everyone who helped, share the news, keep in touch less often (or undo)",
+    (N_("Save now"), N_("write changes kept in memory (after a failed save)"), "app.save_now"),
+    (N_("Reload the data file"), N_("drop changes not on disk and read the file again"), "app.reload"),
+    (N_("I found a job"), N_("thank everyone who helped, share the news, keep in touch less often (or undo)"),
      "app.landed"),
-    ("Export reminders", "follow-ups, batches and after-event steps as a calendar file", "app.export_reminders"),
+    (N_("Export reminders"), N_("follow-ups, batches and after-event steps as a calendar file"),
+     "app.export_reminders"),
 ]
 
 
@@ -44,17 +47,18 @@ class NetuiCommands(Provider):
                 action = binding.action
                 if action in seen or action in ("quit",):
                     continue
-                name, _, params = action.partition("(")
+                name, _paren, params = action.partition("(")
                 allowed = owner.check_action(name, ())
                 if not allowed:
                     continue
                 seen.add(action)
-                yield binding.description, f"key: {_key(binding)}", partial(self._run, prefix + action)
+                yield (str(binding.description), _("key: {key}").format(key=_key(binding)),
+                       partial(self._run, prefix + action))
         if isinstance(screen, NetuiScreen):
             for title, help_text, action in screen.palette_commands():
                 yield title, help_text, partial(self._run, action)
         for title, help_text, action in GLOBAL_COMMANDS:
-            yield title, help_text, partial(self._run, action)
+            yield _(title), _(help_text), partial(self._run, action)
 
     def _run(self, action: str) -> None:
         screen = self.screen

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from netui.core.errors import ImportFormatError
+from netui.core.i18n import _
 from netui.io.importers.common import ImportResult, parse_birthday, parse_date
 from netui.io.importers.google import parse_google
 from netui.io.importers.jsonfile import parse_json
@@ -42,7 +43,7 @@ def parse_bytes(kind: str, data: bytes) -> ImportResult:
     try:
         parser = PARSERS[kind]
     except KeyError:
-        raise ImportFormatError(f"unknown import kind {kind!r}; expected one of: {', '.join(KINDS)}") from None
+        raise ImportFormatError(_("unknown import kind {kind}; expected one of: {value}").format(kind=repr(kind), value=', '.join(KINDS))) from None
     return parser(data)
 
 
@@ -51,12 +52,12 @@ def parse_file(kind: str, path: str | Path) -> ImportResult:
     path = Path(path)
     try:
         if path.is_dir():
-            raise ImportFormatError(f"{path} is a folder, not a file")
+            raise ImportFormatError(_("{path} is a folder, not a file").format(path=path))
         if path.stat().st_size > MAX_BYTES:
-            raise ImportFormatError(f"{path} is larger than {MAX_BYTES // 1024 // 1024} MB: not a contacts file")
+            raise ImportFormatError(_("{path} is larger than {value} MB: not a contacts file").format(path=path, value=MAX_BYTES // 1024 // 1024))
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFormatError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ImportFormatError(_("cannot read {path}: {value}").format(path=path, value=exc.strerror or exc)) from None
     return parse_bytes(kind, data)
 
 

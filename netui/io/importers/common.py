@@ -17,6 +17,7 @@ from functools import partial
 from typing import Any, Callable, Iterator
 
 from netui.core.errors import ImportFormatError, ValidationError
+from netui.core.i18n import _
 from netui.core.models import Contact, Record, check_email, now_iso
 
 Location = str  # "line 12" or "card 3"
@@ -49,7 +50,7 @@ def decode(data: bytes, what: str) -> str:
     is refused as binary: parsing it would only produce garbage contacts.
     """
     if not data.strip(b" \t\r\n\x00"):
-        raise ImportFormatError(f"the file is empty: expected {what}")
+        raise ImportFormatError(_("the file is empty: expected {what}").format(what=_(what)))
     if data.startswith(codecs.BOM_UTF8):
         text = _strict(data[3:], "utf-8", what)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -59,7 +60,7 @@ def decode(data: bytes, what: str) -> str:
     elif len(data) >= 4 and data[0] == 0 and data[2] == 0 and data[1] != 0:
         text = _strict(data, "utf-16-be", what)
     elif b"\x00" in data:
-        raise ImportFormatError(f"this is a binary file, not {what}")
+        raise ImportFormatError(_("this is a binary file, not {what}").format(what=_(what)))
     else:
         try:
             text = data.decode("utf-8")
@@ -68,7 +69,7 @@ def decode(data: bytes, what: str) -> str:
     sample = text[:4096]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n" or ch == "\ufffd")
     if controls > max(8, len(sample) // 50):
-        raise ImportFormatError(f"this is a binary file, not {what}")
+        raise ImportFormatError(_("this is a binary file, not {what}").format(what=_(what)))
     return text
 
 
@@ -76,8 +77,7 @@ def _strict(data: bytes, encoding: str, what: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise ImportFormatError(f"the file looks like {encoding.upper()} text but does not decode: "
-                                f"not readable as {what}") from None
+        raise ImportFormatError(_("the file looks like {encoding} text but does not decode: not readable as {what}").format(encoding=encoding.upper(), what=_(what))) from None
 
 
 # --- CSV ----------------------------------------------------------------------
@@ -162,7 +162,7 @@ def _records(text: str, delimiter: str, state: _ReadState | None = None) -> Iter
                     yield start, row
                 start = end + 1
         except csv.Error as exc:
-            raise ImportFormatError(f"line {start}: broken CSV ({exc})") from None
+            raise ImportFormatError(_("line {start}: broken CSV ({exc})").format(start=start, exc=exc)) from None
         if restart is None:
             return
         position = restart
@@ -197,18 +197,19 @@ def find_table(text: str, is_header, what: str, *, scan: int = 20) -> Table:
 def refusal(text: str, what: str) -> str:
     """A one-line reason naming what the file looks like instead."""
     head = text[:2000].lstrip("\ufeff").lstrip()
+    what = _(what)
     if head[:11].upper() == "BEGIN:VCARD" or "\nBEGIN:VCARD" in head.upper():
-        return f"this is a vCard file, not {what}: import it as vcard"
+        return _("this is a vCard file, not {what}: import it as vcard").format(what=what)
     if head[:1] in "{[":
-        return f"this looks like JSON, not {what}"
+        return _("this looks like JSON, not {what}").format(what=what)
     lowered = head.casefold()
     if "connected on" in lowered and "first name" in lowered:
-        return f"this looks like a LinkedIn Connections.csv, not {what}: import it as linkedin"
+        return _("this looks like a LinkedIn Connections.csv, not {what}: import it as linkedin").format(what=what)
     if "e-mail 1 - value" in lowered or "given name" in lowered:
-        return f"this looks like a Google Contacts CSV, not {what}: import it as google"
+        return _("this looks like a Google Contacts CSV, not {what}: import it as google").format(what=what)
     if "e-mail address" in lowered and "job title" in lowered:
-        return f"this looks like an Outlook CSV, not {what}: import it as outlook"
-    return f"not {what}: no header row with the expected columns in the first lines"
+        return _("this looks like an Outlook CSV, not {what}: import it as outlook").format(what=what)
+    return _("not {what}: no header row with the expected columns in the first lines").format(what=what)
 
 
 def numbered_columns(table: Table, pattern: str) -> list[int]:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from netui.core.i18n import N_
 from netui.io.importers.common import (
     ImportResult,
     RowBuilder,
@@ -20,7 +21,7 @@ from netui.io.importers.common import (
     numbered_columns,
 )
 
-WHAT = "a Google Contacts CSV"
+WHAT = N_("a Google Contacts CSV")
 
 
 def _is_header(cells: set[str]) -> bool:

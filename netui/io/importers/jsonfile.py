@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 
 from netui.core.errors import ImportFormatError, ValidationError
+from netui.core.i18n import N_, _
 from netui.core.models import (
     Contact,
     Draft,
@@ -23,7 +24,7 @@ from netui.core.models import (
 )
 from netui.io.importers.common import ImportResult, decode, refusal
 
-WHAT = "a netui JSON export"
+WHAT = N_("a netui JSON export")
 FORMAT = "netui-export"
 _TABLES: dict[str, type[Record]] = {"interactions": Interaction, "events": Event, "drafts": Draft}
 
@@ -34,7 +35,7 @@ def _docs(value: Any, table: str) -> list[dict]:
     if isinstance(value, dict):  # a TinyDB table: {"1": doc, ...}
         value = list(value.values())
     if not isinstance(value, list) or not all(isinstance(d, dict) for d in value):
-        raise ImportFormatError(f"{WHAT}: {table!r} is not a list of documents")
+        raise ImportFormatError(_("{what}: {table} is not a list of documents").format(what=_(WHAT), table=repr(table)))
     return value
 
 
@@ -64,11 +65,10 @@ def parse_json(data: bytes) -> ImportResult:
     except orjson.JSONDecodeError as exc:
         if text.lstrip()[:1] not in "{[":
             raise ImportFormatError(refusal(text, WHAT)) from None
-        raise ImportFormatError(f"{WHAT} that is not valid JSON: line {exc.lineno}, column {exc.colno}: "
-                                f"{exc.msg}") from None
+        raise ImportFormatError(_("{what} that is not valid JSON: line {lineno}, column {colno}: {msg}").format(what=_(WHAT), lineno=exc.lineno, colno=exc.colno, msg=exc.msg)) from None
     if not isinstance(payload, dict) or "contacts" not in payload or (
             payload.get("format") not in (None, FORMAT)):
-        raise ImportFormatError(f"not {WHAT}: expected an object with a 'contacts' list")
+        raise ImportFormatError(_("not {what}: expected an object with a 'contacts' list").format(what=_(WHAT)))
     result = ImportResult([], [], "json")
     for number, doc in enumerate(_docs(payload.get("contacts"), "contacts"), 1):
         contact = _load(doc, Contact, f"contact {number}", result)

@@ -6,6 +6,7 @@ CRLF, cp1252, short dates). See shared/formats.md.
 from __future__ import annotations
 
 from netui.core.errors import ImportFormatError
+from netui.core.i18n import N_, _
 from netui.io.importers.common import (
     ImportResult,
     RowBuilder,
@@ -15,7 +16,7 @@ from netui.io.importers.common import (
     refusal,
 )
 
-WHAT = "a LinkedIn Connections.csv"
+WHAT = N_("a LinkedIn Connections.csv")
 REQUIRED = ("first name", "last name", "connected on")
 
 
@@ -32,8 +33,7 @@ def parse_linkedin(data: bytes) -> ImportResult:
     if missing and ("e-mail address" in table.column or "e-mail 1 - value" in table.column):
         raise ImportFormatError(refusal(text, WHAT))  # Outlook and Google share some column names
     if missing:
-        raise ImportFormatError(f"line {table.header_line}: {WHAT} needs the columns "
-                                f"{', '.join(n.title() for n in missing)} (missing)")
+        raise ImportFormatError(_("line {header_line}: {what} needs the columns {choices} (missing)").format(header_line=table.header_line, what=_(WHAT), choices=', '.join(n.title() for n in missing)))
     result = ImportResult([], [], "linkedin")
     build = RowBuilder(result)
     col = table.column

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from netui.core.companies import company_key
+from netui.core.i18n import _, ngettext
 from netui.core.models import Contact
 from netui.io.importers.common import ImportResult, Location
 
@@ -266,19 +267,20 @@ def summary_lines(plan: ImportPlan, limit: int | None = None) -> list[str]:
         if not items:
             return []
         shown = items if limit is None else items[:limit]
-        more = [f"  … and {len(items) - len(shown)} more"] if len(shown) < len(items) else []
+        more = ([_("  … and {count} more").format(count=len(items) - len(shown))]
+                if len(shown) < len(items) else [])
         return [f"{title}:", *(f"  {item}" for item in shown), *more]
 
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-    head = (f"{len(plan.new)} new, {len(plan.updated)} updated, {len(plan.unchanged)} unchanged, "
-            f"{len(plan.skipped)} skipped, {plural(len(plan.conflicts), 'conflict')}")
+    conflicts = ngettext("{count} conflict", "{count} conflicts", len(plan.conflicts)).format(
+        count=len(plan.conflicts))
+    head = _("{new} new, {updated} updated, {unchanged} unchanged, {skipped} skipped, {conflicts}").format(
+        new=len(plan.new), updated=len(plan.updated), unchanged=len(plan.unchanged), skipped=len(plan.skipped),
+        conflicts=conflicts)
     return [
         head,
-        *section("Updated", [f"{new.name}: {', '.join(LABELS.get(f, f) for f in changed_fields(old, new))}"
+        *section(_("Updated"), [f"{new.name}: {', '.join(LABELS.get(f, f) for f in changed_fields(old, new))}"
                              for old, new in plan.updated]),
-        *section("Skipped", [f"{where}: {why}" for where, why in plan.skipped]),
-        *section("Conflicts (your values kept)", plan.conflicts),
-        *section("Values left out", [f"{where}: {why}" for where, why in plan.warnings]),
+        *section(_("Skipped"), [f"{where}: {why}" for where, why in plan.skipped]),
+        *section(_("Conflicts (your values kept)"), plan.conflicts),
+        *section(_("Values left out"), [f"{where}: {why}" for where, why in plan.warnings]),
     ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from netui.core.i18n import N_
 from netui.io.importers.common import (
     ImportResult,
     RowBuilder,
@@ -19,7 +20,7 @@ from netui.io.importers.common import (
     unique,
 )
 
-WHAT = "an Outlook CSV"
+WHAT = N_("an Outlook CSV")
 EMAIL_COLUMNS = ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")
 PHONE_COLUMNS = ("Mobile Phone", "Business Phone", "Business Phone 2", "Home Phone", "Home Phone 2",
                  "Primary Phone", "Other Phone", "Company Main Phone", "Car Phone")

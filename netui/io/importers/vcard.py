@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from netui.core.i18n import N_
 from netui.core.models import RELATIONSHIPS, SOURCES, TIERS
 from netui.core.text import clean_line
 from netui.io.importers.common import (
@@ -29,7 +30,7 @@ from netui.io.importers.common import (
     refusal,
 )
 
-WHAT = "a vCard file"
+WHAT = N_("a vCard file")
 _LINES = re.compile(r"\r\n|\r|\n")  # not str.splitlines: U+2028, \x85... are text in a NOTE
 _QP_BYTE = re.compile(rb"=([0-9A-Fa-f]{2})")
 _ESCAPE = re.compile(r"\\(.)", re.S)

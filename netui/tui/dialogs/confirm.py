@@ -7,27 +7,29 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from netui.core.i18n import N_, _
 from netui.tui.base import NetuiModal
+from netui.tui.keys import _l
 
 
 class ConfirmScreen(NetuiModal[bool | None]):
     """Ask one question; `y`/`n` answer, `escape` counts as no (or as neither: None)."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", show=False),
+        Binding("y", "answer(True)", _l("Yes"), show=False),
         Binding("n", "answer(False)", "No", show=False),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("escape", "cancel", _l("Cancel")),
     ]
 
 
-    def __init__(self, message: str, *, yes: str = "Yes", no: str = "No", danger: bool = False,
+    def __init__(self, message: str, *, yes: str = N_("Yes"), no: str = N_("No"), danger: bool = False,
                  escape_is_no: bool = True) -> None:
         """`escape_is_no=False`: escape dismisses with None (neither answer)."""
         super().__init__(classes="-danger" if danger else None)
         self.escape_is_no = escape_is_no
         self.message = message
-        self.yes_label = yes
-        self.no_label = no
+        self.yes_label = _(yes)  # the default's translation; a caller's own text is already translated
+        self.no_label = _(no)
         self.danger = danger
 
     def compose(self) -> ComposeResult:

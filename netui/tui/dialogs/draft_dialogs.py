@@ -11,8 +11,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
+from netui.core.i18n import _
 from netui.tui.base import NetuiModal
 from netui.tui.dialogs.fit import fit_part
+from netui.tui.keys import _l
 
 
 class PathPrompt(NetuiModal[str | None]):
@@ -22,7 +24,7 @@ class PathPrompt(NetuiModal[str | None]):
     and says why; a missing folder is created on a second enter.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", _l("Cancel"))]
 
     def __init__(self, title: str, default: str, note: str = "") -> None:
         super().__init__()
@@ -46,33 +48,32 @@ class PathPrompt(NetuiModal[str | None]):
         value = event.value.strip()
         error = self.query_one("#path-error", Static)
         if not value:
-            error.update("Type a file path.")
+            error.update(_("Type a file path."))
             return
         path = Path(value).expanduser()
         if path.is_dir():
-            error.update(f"{path} is a folder: add a file name.")
+            error.update(_("{path} is a folder: add a file name.").format(path=path))
             return
         folder = path.parent
         if folder.exists() and not folder.is_dir():
-            error.update(f"{folder} is a file, not a folder: choose another path.")
+            error.update(_("{folder} is a file, not a folder: choose another path.").format(folder=folder))
             return
         if not folder.exists():
             if self._confirmed_folder != value:
                 self._confirmed_folder = value
-                error.update(f"The folder {folder} does not exist: press enter again to create it, "
-                             "or change the path.")
+                error.update(_("The folder {folder} does not exist: press enter again to create it, or change the path.").format(folder=folder))
                 return
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                error.update(f"Cannot create {folder}: {exc.strerror or exc}. Choose another folder.")
+                error.update(_("Cannot create {folder}: {value}. Choose another folder.").format(folder=folder, value=exc.strerror or exc))
                 return
         if not os.access(folder, os.W_OK):
-            error.update(f"Cannot write in {folder} (permission denied): choose another folder.")
+            error.update(_("Cannot write in {folder} (permission denied): choose another folder.").format(folder=folder))
             return
         if path.exists() and self._confirmed_overwrite != value:
             self._confirmed_overwrite = value
-            error.update(f"{path} exists: press enter again to replace it.")
+            error.update(_("{path} exists: press enter again to replace it.").format(path=path))
             return
         self.dismiss(value)
 
@@ -87,8 +88,8 @@ class TextModal(NetuiModal[str | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("f3", "eml", "Save .eml", priority=True),
+        Binding("escape", "close", _l("Close")),
+        Binding("f3", "eml", _l("Save .eml"), priority=True),
     ]
 
     def __init__(self, title: str, note: str, text: str) -> None:
@@ -103,8 +104,8 @@ class TextModal(NetuiModal[str | None]):
             yield Static(self.note, id="text-note", markup=False)
             yield TextArea(self.text, id="text-copy", read_only=True, soft_wrap=True)
             with Horizontal():
-                yield Button("Save as .eml (f3)", id="text-eml", variant="primary")
-                yield Button("Close (escape)", id="text-close")
+                yield Button(_("Save as .eml (f3)"), id="text-eml", variant="primary")
+                yield Button(_("Close (escape)"), id="text-close")
         yield Footer()
 
     def on_mount(self) -> None:

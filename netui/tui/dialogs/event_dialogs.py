@@ -18,10 +18,12 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.core.errors import NetuiError, ValidationError
+from netui.core.i18n import _, ngettext
 from netui.core.models import Contact
 from netui.core.network_model import query_words, search_key
 from netui.tui.base import NetuiModal, NetuiScreen
 from netui.tui.editing import EditingModal, values_dict
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -44,8 +46,8 @@ class FormModal(EditingModal[T], Generic[T]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Back"),
+        Binding("ctrl+s", "save", _l("Save"), priority=True),
+        Binding("escape", "cancel", _l("Back")),
     ]
     FIELD_IDS: dict[str, str] = {}  # ValidationError.field -> widget id
     SUBMIT_SAVES = False  # enter in a text field saves (short forms) or moves to the next field
@@ -164,17 +166,17 @@ class FormModal(EditingModal[T], Generic[T]):
             self._saving = False
 
     def action_cancel(self) -> None:
-        self.confirm_drop(lambda: self.dismiss(None), "Drop your changes?")
+        self.confirm_drop(lambda: self.dismiss(None), _("Drop your changes?"))
 
 
 class ContactPicker(NetuiModal[str | None]):
     """Find a contact by typing (name, company, email... accents ignored); enter picks it."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Back"),
-        Binding("down", "move(1)", "Down", show=False),
+        Binding("escape", "cancel", _l("Back")),
+        Binding("down", "move(1)", _l("Down"), show=False),
         Binding("up", "move(-1)", "Up", show=False),
-        Binding("enter", "pick", "Link", priority=True),
+        Binding("enter", "pick", _l("Link"), priority=True),
     ]
     LIMIT = 200  # options shown at once; typing narrows
 
@@ -195,14 +197,14 @@ class ContactPicker(NetuiModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="form-title", markup=False)
-            yield Input(placeholder="Type a name, company or email", id="picker-search", compact=True)
+            yield Input(placeholder=_("Type a name, company or email"), id="picker-search", compact=True)
             yield OptionList(id="picker-list")
             yield Static("", id="picker-count", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
-        self.query_one("#picker-count", Static).update("Loading your contacts…")
+        self.query_one("#picker-count", Static).update(_("Loading your contacts…"))
         self._load()
 
     @work(thread=True, exclusive=True, group="picker-index")
@@ -233,7 +235,7 @@ class ContactPicker(NetuiModal[str | None]):
             prompt = Content.assemble(
                 (contact.name, "bold" if not linked else ""),
                 ("  " + details if details else "", "dim"),
-                ("  (already linked)" if linked else "", "italic"),
+                ("  " + _("(already linked)") if linked else "", "italic"),
             )
             options.append(Option(prompt, id=contact.uid, disabled=linked))
         listing = self.query_one(OptionList)
@@ -241,11 +243,11 @@ class ContactPicker(NetuiModal[str | None]):
         first = next((n for n, o in enumerate(options) if not o.disabled), None)
         listing.highlighted = first
         more = len(found) - len(options)
-        count = f"{len(found)} match" + ("" if len(found) == 1 else "es")
+        count = ngettext("{count} match", "{count} matches", len(found)).format(count=len(found))
         if more > 0:
-            count += f", showing {len(options)}: type more to narrow"
+            count += _(", showing {shown}: type more to narrow").format(shown=len(options))
         if not self.entries:
-            count = "No contacts yet: use 'Add person met' (p) to create one."
+            count = _("No contacts yet: use 'Add person met' (p) to create one.")
         self.query_one("#picker-count", Static).update(count)
 
     def action_move(self, step: int) -> None:

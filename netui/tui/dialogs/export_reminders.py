@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netui.core.errors import NetuiError
+from netui.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -48,12 +49,15 @@ def export_reminders(app: NetuiApp) -> None:
         try:
             count = write_reminders(app, path)
         except (NetuiError, OSError) as exc:
-            app.notify(str(exc), title="Reminders not written", severity="error", markup=False)
+            app.notify(str(exc), title=_("Reminders not written"), severity="error", markup=False)
             return
-        app.notify(f"{count} reminder{'s' if count != 1 else ''} written to {path}: import the file into "
-                   "your calendar (importing a newer one updates them).", title="Reminders", markup=False)
+        app.notify(ngettext("{count} reminder written to {path}: import the file into your calendar (importing a newer one "
+                            "updates them).",
+                            "{count} reminders written to {path}: import the file into your calendar (importing a newer "
+                            "one updates them).", count).format(count=count, path=path), title=_("Reminders"), markup=False)
 
     app.push_screen(PathPrompt(
-        f"Export reminders (follow-ups, batches, steps after events; next {DEFAULT_WEEKS} weeks) to:",
+        _("Export reminders (follow-ups, batches, steps after events; next {weeks} weeks) to:").format(
+            weeks=DEFAULT_WEEKS),
         str(default_path()),
-        "An all-day entry for each, with an alarm at 09:00. Enter writes, escape cancels."), chosen)
+        _("An all-day entry for each, with an alarm at 09:00. Enter writes, escape cancels.")), chosen)

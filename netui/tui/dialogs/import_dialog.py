@@ -19,9 +19,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from netui.core.errors import NetuiError
+from netui.core.i18n import _
 from netui.core.models import Contact
 from netui.tui.base import NetuiModal
 from netui.tui.dialogs.fit import fit_part
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.io.importers.common import ImportResult
@@ -67,8 +69,8 @@ class ImportScreen(NetuiModal[int]):
     """Dismisses with the number of contacts added or updated (0 when cancelled)."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "confirm", "Import", priority=True),
+        Binding("escape", "cancel", _l("Cancel")),
+        Binding("ctrl+s", "confirm", _l("Import"), priority=True),
     ]
 
 
@@ -81,22 +83,22 @@ class ImportScreen(NetuiModal[int]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Import contacts", classes="title")
-            yield Static("Your network already exists: bring it in. Re-importing the same file "
-                         "changes nothing; a match fills empty fields and never overwrites yours.",
+            yield Label(_("Import contacts"), classes="title")
+            yield Static(_("Your network already exists: bring it in. Re-importing the same file "
+                         "changes nothing; a match fills empty fields and never overwrites yours."),
                          id="import-intro", markup=False)
-            yield Label("File")
-            yield Input(placeholder="path to Connections.csv, contacts.csv or a .vcf", id="import-path",
+            yield Label(_("File"))
+            yield Input(placeholder=_("path to Connections.csv, contacts.csv or a .vcf"), id="import-path",
                         compact=True)
-            yield Label("Kind")
+            yield Label(_("Kind"))
             yield Select(KINDS, id="import-kind", allow_blank=False, value="linkedin", compact=True)
             yield Static("", id="import-error", markup=False)
             yield ProgressBar(total=PLAN_STEPS, show_eta=False, id="import-progress")
-            yield Static("enter: preview what would change", id="import-summary", markup=False)
+            yield Static(_("enter: preview what would change"), id="import-summary", markup=False)
             with Horizontal():
-                yield Button("Preview (enter)", id="import-preview")
-                yield Button("Import (ctrl+s)", id="import-go", variant="primary", disabled=True)
-                yield Button("Cancel (esc)", id="import-cancel")
+                yield Button(_("Preview (enter)"), id="import-preview")
+                yield Button(_("Import (ctrl+s)"), id="import-go", variant="primary", disabled=True)
+                yield Button(_("Cancel (esc)"), id="import-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()
@@ -131,14 +133,14 @@ class ImportScreen(NetuiModal[int]):
         raw = self.query_one("#import-path", Input).value.strip()
         self.query_one("#import-error", Static).update("")
         if not raw:
-            self.query_one("#import-error", Static).update("Type the path of the file to import.")
+            self.query_one("#import-error", Static).update(_("Type the path of the file to import."))
             return
         path = Path(raw).expanduser()
         if not path.is_file():
-            self.query_one("#import-error", Static).update(f"No such file: {path}")
+            self.query_one("#import-error", Static).update(_("No such file: {path}").format(path=path))
             return
         kind = str(self.query_one("#import-kind", Select).value)
-        self.query_one("#import-summary", Static).update(f"Reading {path.name}…")
+        self.query_one("#import-summary", Static).update(_("Reading {name}…").format(name=path.name))
         self.query_one("#import-progress", ProgressBar).update(total=PLAN_STEPS, progress=0)
         self._plan(kind, path)
 
@@ -166,13 +168,13 @@ class ImportScreen(NetuiModal[int]):
         self._reset()
         self.query_one("#import-error", Static).update(message)
         self.call_after_refresh(self._fit)
-        self.query_one("#import-summary", Static).update("Nothing was written.")
+        self.query_one("#import-summary", Static).update(_("Nothing was written."))
 
     def _planned_ready(self, result: ImportResult, plan: ImportPlan, lines: list[str]) -> None:
         self._planned = (result, plan)
         self.query_one("#import-progress", ProgressBar).update(total=PLAN_STEPS, progress=PLAN_STEPS)
         nothing = plan.is_noop
-        tail = "Nothing to change." if nothing else "ctrl+s imports all of it in one save."
+        tail = _("Nothing to change.") if nothing else _("ctrl+s imports all of it in one save.")
         self.query_one("#import-summary", Static).update("\n".join(lines + ["", tail]))
         self.call_after_refresh(self._fit)
         self.query_one("#import-go", Button).disabled = nothing
@@ -188,19 +190,19 @@ class ImportScreen(NetuiModal[int]):
         store = self.store
         self.query_one("#import-go", Button).disabled = True
         self.query_one("#import-progress", ProgressBar).update(total=1, progress=0)  # the save, on its own
-        self.query_one("#import-summary", Static).update("Saving…")
+        self.query_one("#import-summary", Static).update(_("Saving…"))
         try:
             applied, saved = await self.netui.commit(lambda: apply_plan(store, plan, result))
         except CommitFailed:
-            self._failed("The import was refused; nothing was written.")
+            self._failed(_("The import was refused; nothing was written."))
             return
         except NetuiError as exc:
             self._failed(str(exc))
             return
         self.query_one("#import-progress", ProgressBar).update(progress=1)
-        where = "" if saved else " (kept in memory: the save failed, see the notification)"
-        self.app.notify(f"Imported: {applied.new:,} new, {applied.updated:,} updated{where}.",
-                        title="Import", markup=False)
+        where = "" if saved else _(" (kept in memory: the save failed, see the notification)")
+        self.app.notify(_("Imported: {new:,} new, {updated:,} updated{where}.").format(new=applied.new, updated=applied.updated, where=where),
+                        title=_("Import"), markup=False)
         self.dismiss(applied.new + applied.updated)
 
     @on(Button.Pressed, "#import-cancel")

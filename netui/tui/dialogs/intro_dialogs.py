@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, cast
 
+from netui.core.i18n import N_, TranslatedTexts
 from netui.core.models import Contact, Interaction
 from netui.core.warmpaths import THANK_INTRODUCER_KINDS
 
@@ -18,15 +19,15 @@ if TYPE_CHECKING:
 
 
 #: What the dialogs say, in one place.
-TEXT = {
-    "reply": "{name} replied. Draft a thank-you email now?",
-    "introducer": "{name} was introduced to you by {introducer}. Draft a thank-you to {introducer} too?",
-    "requested": "asked for an introduction at {company}",
-    "requested_person": "asked for an introduction to {person} at {company}",
-    "made": "introduced you to {name}",
-    "made_at": "introduced you to {name} ({company})",
-    "pick_title": "Who did {name} introduce you to?",
-}
+TEXT = TranslatedTexts({
+    "reply": N_("{name} replied. Draft a thank-you email now?"),
+    "introducer": N_("{name} was introduced to you by {introducer}. Draft a thank-you to {introducer} too?"),
+    "requested": N_("asked for an introduction at {company}"),
+    "requested_person": N_("asked for an introduction to {person} at {company}"),
+    "made": N_("introduced you to {name}"),
+    "made_at": N_("introduced you to {name} ({company})"),
+    "pick_title": N_("Who did {name} introduce you to?"),
+})
 
 
 def offer_thanks(app: "App[Any]", contact: Contact, kind: str) -> None:

@@ -20,18 +20,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
+from netui.core.i18n import N_, _, ngettext
 from netui.core.models import check_date
 from netui.outreach import landed as landing
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.storage.store import Store
     from netui.tui.app import NetuiApp
 
 FIELDS = (
-    ("company", "Company", "where the job is"),
-    ("position", "Position", "the job's title"),
-    ("date", "Found on", "YYYY-MM-DD"),
-    ("since", "Search since", "YYYY-MM-DD (default: your first logged interaction)"),
+    ("company", N_("Company"), N_("where the job is")),
+    ("position", N_("Position"), N_("the job's title")),
+    ("date", N_("Found on"), "YYYY-MM-DD"),
+    ("since", N_("Search since"), N_("YYYY-MM-DD (default: your first logged interaction)")),
 )
 
 
@@ -54,8 +56,8 @@ class LandedScreen(ModalScreen[str | None]):
     LandedScreen Button { margin-left: 2; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "Record the job", priority=True),
-        Binding("escape", "cancel", "Back"),
+        Binding("ctrl+s", "save", _l("Record the job"), priority=True),
+        Binding("escape", "cancel", _l("Back")),
     ]
 
     @property
@@ -70,36 +72,32 @@ class LandedScreen(ModalScreen[str | None]):
         me = self.store.profile()
         with Vertical():
             if me.landed_on:
-                yield Static("The search is over", classes="landed-title")
+                yield Static(_("The search is over"), classes="landed-title")
                 where = " at ".join(p for p in (me.landed_position, me.landed_company) if p)
                 batch = [d for d in self.store.drafts()
                          if me.landed_batch_uid and d.batch_uid == me.landed_batch_uid]
                 unsent = sum(d.status != "sent" for d in batch)
-                yield Static(f"{where}, found on {me.landed_on}.\n"
-                             f"Thank-you drafts: {len(batch) - unsent} of {len(batch)} sent.\n"
-                             f"Key contacts every {me.cadence_key_days} days, others every "
-                             f"{me.cadence_network_days}.\n\n"
-                             "Undo: back to the search cadences, the unsent thank-you drafts removed.",
+                yield Static(_("{where}, found on {landed_on}.\nThank-you drafts: {value} of {count} sent.\nKey contacts every {cadence_key_days} days, others every {cadence_network_days}.\n\nUndo: back to the search cadences, the unsent thank-you drafts removed.").format(where=where, landed_on=me.landed_on, value=len(batch) - unsent, count=len(batch), cadence_key_days=me.cadence_key_days, cadence_network_days=me.cadence_network_days),
                              id="landed-summary", markup=False)
                 yield Static("", id="landed-error", markup=False)
                 with Horizontal(classes="landed-buttons"):
-                    yield Button("Close (escape)", id="landed-close")
-                    yield Button("Undo: back to the search", id="landed-undo", variant="error")
+                    yield Button(_("Close (escape)"), id="landed-close")
+                    yield Button(_("Undo: back to the search"), id="landed-undo", variant="error")
             else:
-                yield Static("I found a job: thank everyone who helped", classes="landed-title")
+                yield Static(_("I found a job: thank everyone who helped"), classes="landed-title")
                 today = self.netui.today.isoformat()
                 values = {"date": today, "since": ""}
                 for key, label, placeholder in FIELDS:
                     with Horizontal(classes="landed-field"):
-                        yield Static(label, classes="landed-label")
-                        yield Input(values.get(key, ""), id=f"landed-{key}", placeholder=placeholder,
+                        yield Static(_(label), classes="landed-label")
+                        yield Input(values.get(key, ""), id=f"landed-{key}", placeholder=_(placeholder),
                                     compact=True)
                 with VerticalScroll(id="landed-helpers"):
                     yield Static("", id="landed-list", markup=False)
                 yield Static("", id="landed-error", markup=False)
                 with Horizontal(classes="landed-buttons"):
-                    yield Button("Cancel (escape)", id="landed-close")
-                    yield Button("Record and prepare the drafts (ctrl+s)", id="landed-save", variant="primary")
+                    yield Button(_("Cancel (escape)"), id="landed-close")
+                    yield Button(_("Record and prepare the drafts (ctrl+s)"), id="landed-save", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -129,11 +127,14 @@ class LandedScreen(ModalScreen[str | None]):
         helpers = landing.find_helpers(self.store, start) if start else []
         listing = self.query_one("#landed-list", Static)
         if not helpers:
-            listing.update("Nobody to thank yet: no call, meeting, reply or introduction logged"
-                           + (f" since {start}." if start else "."))
+            listing.update(_("Nobody to thank yet: no call, meeting, reply or introduction logged since {day}.")
+                           .format(day=start) if start else
+                           _("Nobody to thank yet: no call, meeting, reply or introduction logged."))
             return
-        lines = [f"{len(helpers)} {'person' if len(helpers) == 1 else 'people'} helped since {start}; "
-                 "each gets a thank-you-and-news draft, all to send today:"]
+        lines = [ngettext("{count} person helped since {day}; each gets a thank-you-and-news draft, all to send "
+                          "today:",
+                          "{count} people helped since {day}; each gets a thank-you-and-news draft, all to send "
+                          "today:", len(helpers)).format(count=len(helpers), day=start)]
         lines += [f"• {h.contact.name}: {h.reason}" for h in helpers]
         listing.update("\n".join(lines))
 
@@ -144,7 +145,7 @@ class LandedScreen(ModalScreen[str | None]):
         store = self.store
         today = self.netui.today
         try:
-            result, _ = await self.netui.commit(
+            result, _changes = await self.netui.commit(
                 lambda: landing.record_landed(store, company, position, day, since=since or None, today=today))
         except ValidationError as exc:
             self._error(f"{exc.field}: {exc.message}")
@@ -155,9 +156,11 @@ class LandedScreen(ModalScreen[str | None]):
         except CommitFailed:
             return
         drafts = len(result.batch.drafts) if result.batch is not None else 0
-        self.dismiss(f"{drafts} thank-you-and-news draft{'s' if drafts != 1 else ''} to send today "
-                     f"(key 2). Key contacts every {result.profile.cadence_key_days} days, others every "
-                     f"{result.profile.cadence_network_days}.")
+        self.dismiss(ngettext("{count} thank-you-and-news draft to send today (key 2). Key contacts every {key} days, "
+                              "others every {network}.",
+                              "{count} thank-you-and-news drafts to send today (key 2). Key contacts every {key} "
+                              "days, others every {network}.", drafts).format(
+            count=drafts, key=result.profile.cadence_key_days, network=result.profile.cadence_network_days))
 
     @on(Button.Pressed, "#landed-save")
     async def _save_pressed(self) -> None:
@@ -167,12 +170,14 @@ class LandedScreen(ModalScreen[str | None]):
     async def _undo(self) -> None:
         store = self.store
         try:
-            undone, _ = await self.netui.commit(lambda: landing.undo_landed(store))
+            undone, _changes = await self.netui.commit(lambda: landing.undo_landed(store))
         except (CommitFailed, NetuiError):
             return
-        self.dismiss(f"Back to the search: key contacts every {undone.profile.cadence_key_days} days, others "
-                     f"every {undone.profile.cadence_network_days}; {undone.removed} unsent draft"
-                     f"{'s' if undone.removed != 1 else ''} removed.")
+        self.dismiss(ngettext("Back to the search: key contacts every {key} days, others every {network}; {count} "
+                              "unsent draft removed.",
+                              "Back to the search: key contacts every {key} days, others every {network}; {count} "
+                              "unsent drafts removed.", undone.removed).format(
+            key=undone.profile.cadence_key_days, network=undone.profile.cadence_network_days, count=undone.removed))
 
     @on(Button.Pressed, "#landed-close")
     def _close(self) -> None:

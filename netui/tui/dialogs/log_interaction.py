@@ -16,25 +16,27 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from netui.core import vocabulary
 from netui.core.errors import ValidationError
 from netui.core.followups import OUTREACH_KINDS
+from netui.core.i18n import N_, TranslatedTexts, _
 from netui.core.models import INTERACTION_KINDS, Interaction
 from netui.tui.editing import EditingModal, values_dict
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
 
-KIND_HELP = {
-    "email_sent": "you wrote to them",
-    "reply_received": "they answered: thank them (the 'to thank' list)",
-    "thanked": "you thanked them for a reply",
-    "meeting": "a meeting, in person or a video call",
-    "call": "a phone call",
-    "message": "a chat or private message",
-    "linkedin_comment": "you commented on their post",
-    "event_met": "you met at an event",
-    "note": "a note for yourself (does not reset the follow-up clock)",
-    "intro_requested": "you asked them to introduce you to someone (name the company)",
-    "intro_made": "they introduced you to someone (set 'introduced by' on that contact)",
-}
+KIND_HELP = TranslatedTexts({
+    "email_sent": N_("you wrote to them"),
+    "reply_received": N_("they answered: thank them (the 'to thank' list)"),
+    "thanked": N_("you thanked them for a reply"),
+    "meeting": N_("a meeting, in person or a video call"),
+    "call": N_("a phone call"),
+    "message": N_("a chat or private message"),
+    "linkedin_comment": N_("you commented on their post"),
+    "event_met": N_("you met at an event"),
+    "note": N_("a note for yourself (does not reset the follow-up clock)"),
+    "intro_requested": N_("you asked them to introduce you to someone (name the company)"),
+    "intro_made": N_("they introduced you to someone (set 'introduced by' on that contact)"),
+})
 
 
 class LogInteractionScreen(EditingModal[bool]):
@@ -43,10 +45,10 @@ class LogInteractionScreen(EditingModal[bool]):
     RECOVERY_KIND = "interaction"
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+        Binding("ctrl+s", "save", _l("Save"), priority=True),
+        Binding("escape", "cancel", _l("Cancel")),
+        Binding("tab", "app.focus_next", _l("Next field"), show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", _l("Previous field"), show=False, priority=True),
     ]
 
 
@@ -71,7 +73,7 @@ class LogInteractionScreen(EditingModal[bool]):
     @property
     def form_title(self) -> str:
         contact = self.store.contact(self.contact_uid)
-        return f"interaction with {contact.name if contact else 'a contact'}"
+        return _("interaction with {name}").format(name=contact.name if contact else _("a contact"))
 
     def compose(self) -> ComposeResult:
         item = self.existing
@@ -81,23 +83,23 @@ class LogInteractionScreen(EditingModal[bool]):
         when = item.date if item else self.netui.today.isoformat()
         readonly = self.store.readonly
         with Vertical(classes="dialog"):
-            verb = "Edit the interaction" if item else "Log an interaction"
-            yield Static(f"{verb} with {name}", id="log-title", markup=False)
-            yield Label("Kind", classes="log-label")
+            title = _("Edit the interaction with {name}") if item else _("Log an interaction with {name}")
+            yield Static(title.format(name=name), id="log-title", markup=False)
+            yield Label(_("Kind"), classes="log-label")
             yield Select(vocabulary.INTERACTION_KINDS.choices(INTERACTION_KINDS), value=kind, allow_blank=False,
                          id="input-kind", disabled=readonly, compact=True)
             yield Static(KIND_HELP.get(kind, ""), id="kind-help")
             yield Static("", id="error-kind", classes="field-error", markup=False)
-            yield Label("Date", classes="log-label")
+            yield Label(_("Date"), classes="log-label")
             yield Input(when, placeholder="YYYY-MM-DD", id="input-date", disabled=readonly, compact=True)
             yield Static("", id="error-date", classes="field-error", markup=False)
-            yield Label("Summary", classes="log-label")
+            yield Label(_("Summary"), classes="log-label")
             yield TextArea(item.summary if item else "", id="input-summary", read_only=readonly,
                            tab_behavior="focus", compact=True)
             yield Static("", id="error-summary", classes="field-error", markup=False)
             with Horizontal():
-                yield Button("Cancel (esc)", id="cancel")
-                yield Button("Save (ctrl+s)", id="save", variant="primary", disabled=readonly)
+                yield Button(_("Cancel (esc)"), id="cancel")
+                yield Button(_("Save (ctrl+s)"), id="save", variant="primary", disabled=readonly)
 
     def on_mount(self) -> None:
         self._initial = self.form_values()
@@ -190,8 +192,9 @@ class LogInteractionScreen(EditingModal[bool]):
         self._initial = values
         contact = store.contact(self.contact_uid)
         what = vocabulary.INTERACTION_KINDS.label(values["kind"])
-        note = " The follow-up clock starts again." if values["kind"] in OUTREACH_KINDS else ""
-        self.notify(f"Logged {what} with {contact.name if contact else 'the contact'}.{note}", markup=False)
+        note = " " + _("The follow-up clock starts again.") if values["kind"] in OUTREACH_KINDS else ""
+        self.notify(_("Logged {what} with {name}.{note}").format(
+            what=what, name=contact.name if contact else _("the contact"), note=note), markup=False)
         self.dismiss(True)
         if item is None and contact is not None:
             from netui.tui.dialogs.intro_dialogs import offer_thanks
@@ -203,5 +206,5 @@ class LogInteractionScreen(EditingModal[bool]):
             self._initial = self.form_values()
             self.dismiss(False)
 
-        self.confirm_drop(drop, "Drop this interaction?")
+        self.confirm_drop(drop, _("Drop this interaction?"))
 

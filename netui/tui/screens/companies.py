@@ -24,7 +24,9 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from netui.core.companies import company_key
 from netui.core.errors import CommitFailed
 from netui.core.funnel import FunnelRow, funnel
+from netui.core.i18n import N_, TranslatedTexts, ngettext
 from netui.core.warmpaths import CompanyIndex, CompanyPaths, WarmPath
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.storage.store import Store
@@ -36,32 +38,31 @@ NETWORK_COMPANIES = 200
 PATHS_SHOWN = 100
 
 #: Everything this screen says, in one place.
-TEXT = {
-    "find": "Type a company and press enter to see who can introduce you",
-    "empty": "No target companies yet. Add them in your profile (4, Target companies), or type a "
+TEXT = TranslatedTexts({
+    "find": N_("Type a company and press enter to see who can introduce you"),
+    "empty": N_("No target companies yet. Add them in your profile (4, Target companies), or type a "
              "company above: netui shows who in your network works there, worked there, or knows "
-             "someone there.",
-    "no_paths": "No one in your network leads to {company} yet. Ask your contacts whether they know "
-                "someone there, then note it on the contact (Knows people at).",
-    "similar": " Did you mean: {names}? (different spellings are kept apart)",
-    "title": "{company}: {count} path{s}",
-    "title_more": "{company}: {count} paths, the {shown} warmest shown",
-    "funnel_title": "Which sources work: of the contacts you reached, who replied, met you, introduced you",
-    "no_path_selected": "Highlight a path first.",
-    "asked_question": "Did you ask {name} for an introduction at {company}? Log it now?",
-    "logged_request": "Logged: you asked {name} for an introduction at {company}.",
-    "logged_made": "Logged: {introducer} introduced you to {name}.",
-    "col_company": "Company", "col_paths": "Paths",
-    "col_score": "Score", "col_through": "Through", "col_path": "Path",
-    "col_group": "Source / sector", "col_contacts": "Contacts", "col_contacted": "Reached",
-    "col_replied": "Replied", "col_met": "Met", "col_intros": "Intros",
-    "by_sector": "by sector",
+             "someone there."),
+    "no_paths": N_("No one in your network leads to {company} yet. Ask your contacts whether they know "
+                "someone there, then note it on the contact (Knows people at)."),
+    "similar": N_(" Did you mean: {names}? (different spellings are kept apart)"),
+    "title_more": N_("{company}: {count} paths, the {shown} warmest shown"),
+    "funnel_title": N_("Which sources work: of the contacts you reached, who replied, met you, introduced you"),
+    "no_path_selected": N_("Highlight a path first."),
+    "asked_question": N_("Did you ask {name} for an introduction at {company}? Log it now?"),
+    "logged_request": N_("Logged: you asked {name} for an introduction at {company}."),
+    "logged_made": N_("Logged: {introducer} introduced you to {name}."),
+    "col_company": N_("Company"), "col_paths": N_("Paths"),
+    "col_score": N_("Score"), "col_through": N_("Through"), "col_path": N_("Path"),
+    "col_group": N_("Source / sector"), "col_contacts": N_("Contacts"), "col_contacted": N_("Reached"),
+    "col_replied": N_("Replied"), "col_met": N_("Met"), "col_intros": N_("Intros"),
+    "by_sector": N_("by sector"),
     "detail": "{contact}: {reason}",
-}
+})
 #: Keys that do not come from a Binding of this screen, for the help screen.
 HELP_ROWS = [
-    ("enter", "on a company: go to its paths; on a path: open the contact"),
-    ("tab / shift+tab", "companies / paths"),
+    (N_("enter"), N_("on a company: go to its paths; on a path: open the contact")),
+    ("tab / shift+tab", N_("companies / paths")),
 ]
 
 
@@ -84,12 +85,12 @@ class CompaniesScreen(Screen):
     CompaniesScreen #co-funnel { height: 1fr; }
     """
     BINDINGS = [
-        Binding("slash", "find", "Find company"),
-        Binding("a", "ask", "Ask intro"),
-        Binding("r", "requested", "Log asked", show=False),
-        Binding("m", "made", "Log intro made"),
-        Binding("f", "toggle_funnel", "Sources"),
-        Binding("escape", "back_to_lists", "Back", show=False),
+        Binding("slash", "find", _l("Find company")),
+        Binding("a", "ask", _l("Ask intro")),
+        Binding("r", "requested", _l("Log asked"), show=False),
+        Binding("m", "made", _l("Log intro made")),
+        Binding("f", "toggle_funnel", _l("Sources")),
+        Binding("escape", "back_to_lists", _l("Back"), show=False),
     ]
 
     def __init__(self) -> None:
@@ -207,9 +208,9 @@ class CompaniesScreen(Screen):
         found = self.index.paths(label, self.store.interactions, self.netui.today, limit=PATHS_SHOWN)
         self.current = found
         count = found.total
-        title = TEXT["title_more"] if count > len(found.paths) else TEXT["title"]
-        self.query_one("#co-title", Static).update(
-            title.format(company=label, count=f"{count:,}", s="" if count == 1 else "s", shown=PATHS_SHOWN))
+        title = TEXT["title_more"] if count > len(found.paths) else ngettext(
+            "{company}: {count} path", "{company}: {count} paths", count)
+        self.query_one("#co-title", Static).update(title.format(company=label, count=f"{count:,}", shown=PATHS_SHOWN))
         table = self.paths_table
         table.clear()
         for path in found.paths:

@@ -31,6 +31,7 @@ from textual.widgets import (
 from netui.core import vocabulary
 from netui.core.companies import format_knows_at, parse_knows_at
 from netui.core.followups import follow_up
+from netui.core.i18n import N_, _, ngettext
 from netui.core.models import (
     FIRST_MEETING_QUESTIONS,
     REGISTERS,
@@ -41,9 +42,10 @@ from netui.core.models import (
     ValidationError,
     question_text,
 )
-from netui.core.wording import plural, readonly_notice
+from netui.core.wording import readonly_notice
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.editing import EditingScreen, values_dict
+from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_link import ContactLinkField
@@ -65,29 +67,29 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("first_name", "First name"),
-    Field("last_name", "Last name"),
-    Field("emails", "Email", "list", placeholder="first is the main one; separate with ;"),
-    Field("phones", "Phone", "list", placeholder="separate with ;"),
-    Field("company", "Company"),
-    Field("position", "Position"),
-    Field("sector", "Sector"),
-    Field("location", "Location"),
-    Field("source", "Source", "select", SOURCES),
-    Field("relationship", "Relationship", "optional_select", RELATIONSHIPS),
-    Field("register", "Register (it)", "optional_select", REGISTERS),
-    Field("tier", "Tier", "select", TIERS),
-    Field("introduced_by", "Introduced by", "contact"),
-    Field("knows_at", "Knows people at", "knows", placeholder="Ferrari: Anna, HR; Enel (separate with ;)"),
-    Field("past_companies", "Past companies", "list", placeholder="separate with ;"),
-    Field("keep_in_touch_days", "Cadence, days", "days",
-          placeholder="every N days (empty: 30 for key, 90 for network)"),
-    Field("tags", "Tags", "list", placeholder="separate with ; or ,"),
-    Field("linkedin_url", "LinkedIn", placeholder="https://www.linkedin.com/in/..."),
-    Field("websites", "Websites", "list", placeholder="separate with ;"),
-    Field("connected_on", "Connected on", placeholder="YYYY-MM-DD"),
-    Field("birthday", "Birthday", placeholder="YYYY-MM-DD or --MM-DD"),
-    Field("notes", "Notes", "textarea"),
+    Field("first_name", N_("First name")),
+    Field("last_name", N_("Last name")),
+    Field("emails", N_("Email"), "list", placeholder=N_("first is the main one; separate with ;")),
+    Field("phones", N_("Phone"), "list", placeholder=N_("separate with ;")),
+    Field("company", N_("Company")),
+    Field("position", N_("Position")),
+    Field("sector", N_("Sector")),
+    Field("location", N_("Location")),
+    Field("source", N_("Source"), "select", SOURCES),
+    Field("relationship", N_("Relationship"), "optional_select", RELATIONSHIPS),
+    Field("register", N_("Register (it)"), "optional_select", REGISTERS),
+    Field("tier", N_("Tier"), "select", TIERS),
+    Field("introduced_by", N_("Introduced by"), "contact"),
+    Field("knows_at", N_("Knows people at"), "knows", placeholder=N_("Ferrari: Anna, HR; Enel (separate with ;)")),
+    Field("past_companies", N_("Past companies"), "list", placeholder=N_("separate with ;")),
+    Field("keep_in_touch_days", N_("Cadence, days"), "days",
+          placeholder=N_("every N days (empty: 30 for key, 90 for network)")),
+    Field("tags", N_("Tags"), "list", placeholder=N_("separate with ; or ,")),
+    Field("linkedin_url", N_("LinkedIn"), placeholder="https://www.linkedin.com/in/..."),
+    Field("websites", N_("Websites"), "list", placeholder=N_("separate with ;")),
+    Field("connected_on", N_("Connected on"), placeholder="YYYY-MM-DD"),
+    Field("birthday", N_("Birthday"), placeholder=N_("YYYY-MM-DD or --MM-DD")),
+    Field("notes", N_("Notes"), "textarea"),
 )
 FIELD_BY_NAME = {f.name: f for f in FIELDS}
 
@@ -140,7 +142,7 @@ def apply_values(contact: Contact, values: dict[str, Any]) -> Contact:
                 try:
                     changes[f.name] = int(raw)
                 except ValueError:
-                    raise ValidationError(f.name, "expected a whole number of days, e.g. 30") from None
+                    raise ValidationError(f.name, _("expected a whole number of days, e.g. 30")) from None
         elif f.kind == "optional_select":
             changes[f.name] = raw or None
         elif f.kind == "textarea":
@@ -158,18 +160,18 @@ def deletion_summary(app: NetuiApp, uid: str) -> str:
     """What deleting a contact takes with it, in words."""
     store = app.store
     contact = store.contact(uid)
-    name = contact.name if contact else "this contact"
+    name = contact.name if contact else _("this contact")
     n_int = len(store.interactions(uid))
     n_drafts = len(store.drafts(uid))
     parts = []
     if n_int:
-        parts.append(plural(n_int, "interaction", "interactions"))
+        parts.append(ngettext("{count} interaction", "{count} interactions", n_int).format(count=f"{n_int:,}"))
     if n_drafts:
-        parts.append(plural(n_drafts, "draft", "drafts"))
-    taken = (f"This also deletes the contact's {' and '.join(parts)}; " if parts
-             else "The contact has no interactions or drafts; ")
-    return (f"Delete {name}?\n\n{taken}events keep their other "
-            "people. This cannot be undone (the backups keep older copies of the file).")
+        parts.append(ngettext("{count} draft", "{count} drafts", n_drafts).format(count=f"{n_drafts:,}"))
+    taken = (_("This also deletes the contact's {things}; ").format(things=_(" and ").join(parts)) if parts
+             else _("The contact has no interactions or drafts; "))
+    return (_("Delete {name}?").format(name=name) + "\n\n" + taken
+            + _("events keep their other people. This cannot be undone (the backups keep older copies of the file)."))
 
 
 async def confirm_and_delete(screen: NetuiScreen[Any], uid: str) -> bool:
@@ -181,14 +183,14 @@ async def confirm_and_delete(screen: NetuiScreen[Any], uid: str) -> bool:
     contact = app.store.contact(uid)
     if contact is None:
         return False
-    if not await app.push_screen_wait(ConfirmScreen(deletion_summary(app, uid), yes="Delete",
-                                                    no="Keep", danger=True)):
+    if not await app.push_screen_wait(ConfirmScreen(deletion_summary(app, uid), yes=_("Delete"),
+                                                    no=_("Keep"), danger=True)):
         return False
     try:
         await app.commit(lambda: app.store.delete_contact(uid), uids={uid})
     except CommitFailed:
         return False
-    app.notify(f"Deleted {contact.name}.", markup=False)
+    app.notify(_("Deleted {name}.").format(name=contact.name), markup=False)
     return True
 
 
@@ -200,8 +202,8 @@ class TimelineTable(DataTable):
     """The contact's interactions, newest first."""
 
     BINDINGS = [
-        Binding("a", "screen.log", "Add", show=False),
-        Binding("delete,backspace", "screen.delete_interaction", "Delete interaction"),
+        Binding("a", "screen.log", _l("Add"), show=False),
+        Binding("delete,backspace", "screen.delete_interaction", _l("Delete interaction")),
     ]
 
     def on_resize(self) -> None:
@@ -222,14 +224,14 @@ class ContactScreen(EditingScreen[str | None]):
     RECOVERY_KIND = "contact"
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "back", "Back"),
-        Binding("ctrl+l", "log", "Log interaction"),
-        Binding("ctrl+d", "delete", "Delete contact", priority=True),
+        Binding("ctrl+s", "save", _l("Save"), priority=True),
+        Binding("escape", "back", _l("Back")),
+        Binding("ctrl+l", "log", _l("Log interaction")),
+        Binding("ctrl+d", "delete", _l("Delete contact"), priority=True),
         # Priority, so that keys typed right after a tab (a fast typist, autotype) land in
         # the next field rather than in the one the tab is leaving.
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+        Binding("tab", "app.focus_next", _l("Next field"), show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", _l("Previous field"), show=False, priority=True),
     ]
 
     def __init__(self, uid: str | None, *, restore: dict[str, Any] | None = None) -> None:
@@ -252,7 +254,7 @@ class ContactScreen(EditingScreen[str | None]):
     @property
     def form_title(self) -> str:
         if self.uid is None:
-            return "new contact"
+            return _("new contact")
         return self.contact.name
 
     @property
@@ -295,25 +297,25 @@ class ContactScreen(EditingScreen[str | None]):
                     if f.kind == "textarea":
                         continue
                     with FieldRow(classes="field-row"):
-                        yield Label(f.label, classes="field-label")
+                        yield Label(_(f.label), classes="field-label")
                         with Vertical(classes="field-input"):
                             yield self._make_input(f, values[f.name], readonly)
                             yield Static("", id=f"error-{f.name}", classes="field-error", markup=False)
-                yield Static("First-meeting questions", classes="section-title")
-                yield Static("Ask them when you meet someone new; the answers stay with the contact. "
-                             "Add your own questions in your profile (4).", classes="section-help")
+                yield Static(_("First-meeting questions"), classes="section-title")
+                yield Static(_("Ask them when you meet someone new; the answers stay with the contact. "
+                             "Add your own questions in your profile (4)."), classes="section-help")
                 for i, question in enumerate(questions):
                     yield Static(question_text(question), classes="question", markup=False)
                     yield TextEditor(values["answers"].get(question, ""), id=f"answer-{i}",
                                      classes="answer", read_only=readonly, tab_behavior="focus", compact=True)
                 yield Static("", id="error-answers", classes="field-error", markup=False)
-                yield Static("Notes", classes="section-title")
+                yield Static(_("Notes"), classes="section-title")
                 yield TextEditor(values["notes"], id="input-notes", classes="notes", read_only=readonly,
                                  tab_behavior="focus", compact=True)
                 yield Static("", id="error-notes", classes="field-error", markup=False)
             with Vertical(id="contact-side"):
                 yield Static(id="followup-status")
-                yield Static("Interactions", classes="section-title", id="timeline-title")
+                yield Static(_("Interactions"), classes="section-title", id="timeline-title")
                 yield Static(id="timeline-help", classes="section-help")
                 yield TimelineTable(id="timeline", cursor_type="row", zebra_stripes=True)
                 yield Static(id="timeline-detail", markup=False)
@@ -331,14 +333,14 @@ class ContactScreen(EditingScreen[str | None]):
             if f.kind == "select":
                 return Select(options, value=value or choices[0], allow_blank=False, id=widget_id,
                               disabled=readonly, compact=True)
-            return Select(options, value=value or Select.NULL, allow_blank=True, prompt="(none)",
+            return Select(options, value=value or Select.NULL, allow_blank=True, prompt=_("(none)"),
                           id=widget_id, disabled=readonly, compact=True)
-        return Input(value, placeholder=f.placeholder, id=widget_id, disabled=readonly, compact=True,
+        return Input(value, placeholder=_(f.placeholder) if f.placeholder else "", id=widget_id, disabled=readonly, compact=True,
                      select_on_focus=False)
 
     def _heading(self) -> Text:
         if self.uid is None:
-            return Text("New contact", style="bold")
+            return Text(_("New contact"), style="bold")
         contact = self.contact
         heading = Text(contact.name, style="bold")  # user text: plain, never markup
         subtitle = " · ".join(p for p in (contact.position, contact.company) if p)
@@ -357,7 +359,7 @@ class ContactScreen(EditingScreen[str | None]):
         self._initial = self.form_values()
         if self.restore and values_dict(self.restore):
             self.set_form_values(values_dict(self.restore))
-            self.notify("Unsaved edits restored: review them, then ctrl+s saves.", title="Recovered")
+            self.notify(_("Unsaved edits restored: review them, then ctrl+s saves."), title=_("Recovered"))
         self.refresh_timeline()
         if not self.store.readonly:
             self.query_one("#input-first_name", Input).focus()
@@ -416,7 +418,7 @@ class ContactScreen(EditingScreen[str | None]):
         """Put the message next to its field and move the cursor there."""
         name = exc.field if exc.field in FIELD_BY_NAME or exc.field == "answers" else None
         if name is None:
-            self.notify(f"{exc.field}: {exc.message}", title="Not saved", severity="error", markup=False)
+            self.notify(f"{exc.field}: {exc.message}", title=_("Not saved"), severity="error", markup=False)
             return
         error = self.query_one(f"#error-{name}", Static)
         error.update(exc.message)
@@ -441,7 +443,7 @@ class ContactScreen(EditingScreen[str | None]):
         help_text = self.query_one("#timeline-help", Static)
         table.clear(columns=True)
         if self.uid is None or self.store.contact(self.uid) is None:
-            status.update(Text("Save the contact (ctrl+s) to log interactions with it.", style="dim"))
+            status.update(Text(_("Save the contact (ctrl+s) to log interactions with it."), style="dim"))
             help_text.display = False
             table.display = False
             self.query_one("#timeline-title").display = False
@@ -450,24 +452,24 @@ class ContactScreen(EditingScreen[str | None]):
         help_text.display = True
         table.display = True
         self.query_one("#timeline-title").display = True
-        help_text.update(Text("ctrl+l log · enter edit · delete remove", style="dim"))
+        help_text.update(Text(_("ctrl+l log · enter edit · delete remove"), style="dim"))
         contact = self.contact
         interactions = self.store.interactions(self.uid)
         state = follow_up(contact, interactions, self.store.profile(), self.netui.today)
         text = Text()
-        text.append("Last contact  ", "dim")
+        text.append(_("Last contact").ljust(12) + "  ", "dim")
         text.append(state.last_contact.isoformat() if state.last_contact else "never")
-        text.append("\nNext due      ", "dim")
+        text.append("\n" + _("Next due").ljust(12) + "  ", "dim")
         if state.next_due:
             text.append(state.next_due.isoformat(), "bold yellow" if state.due else "")
             if state.due:
-                text.append("  due now", "bold yellow")
+                text.append("  " + _("due now"), "bold yellow")
         else:
-            text.append("—  (the first outreach starts the clock)")
+            text.append(_("—  (the first outreach starts the clock)"))
         text.append("\nCadence       ", "dim")
         text.append(f"every {state.cadence_days} days" + ("" if contact.keep_in_touch_days else " (default)"))
         if state.to_thank:
-            text.append("\n♥ a reply to thank", "bold green")
+            text.append("\n♥ " + _("a reply to thank"), "bold green")
         status.update(text)
         table.add_column("Date", key="date", width=10)
         table.add_column("Kind", key="kind", width=14)
@@ -494,7 +496,7 @@ class ContactScreen(EditingScreen[str | None]):
         item = self.store.interactions_table.get(event.row_key.value or "")
         detail.display = item is not None
         if item is not None:
-            detail.update(f"{item.date} · {KIND_LABELS.get(item.kind, item.kind)}\n{item.summary or '(no summary)'}")
+            detail.update(f"{item.date} · {KIND_LABELS.get(item.kind, item.kind)}\n{item.summary or _('(no summary)')}")
 
     @on(DataTable.RowSelected, "#timeline")
     def _edit_interaction(self, event: DataTable.RowSelected) -> None:
@@ -503,7 +505,7 @@ class ContactScreen(EditingScreen[str | None]):
 
     def open_interaction(self, interaction_uid: str | None) -> None:
         if self.uid is None or self.store.contact(self.uid) is None:
-            self.notify("Save the contact first (ctrl+s), then log interactions with it.")
+            self.notify(_("Save the contact first (ctrl+s), then log interactions with it."))
             return
         if interaction_uid is None and self.netui.refuse_if_readonly():
             return
@@ -538,10 +540,10 @@ class ContactScreen(EditingScreen[str | None]):
             return []
         commands = []
         if self._highlighted_interaction() is not None:
-            commands.append(("Edit the highlighted interaction", "enter in the interactions list",
+            commands.append((_("Edit the highlighted interaction"), _("enter in the interactions list"),
                              "edit_interaction"))
             if not self.store.readonly:
-                commands.append(("Delete the highlighted interaction", "delete in the interactions list",
+                commands.append((_("Delete the highlighted interaction"), _("delete in the interactions list"),
                                  "delete_interaction"))
         return commands
 
@@ -555,12 +557,12 @@ class ContactScreen(EditingScreen[str | None]):
         item = self.store.interactions_table.get(item_uid)
         if item is None:
             return
-        question = f"Delete the {KIND_LABELS.get(item.kind, item.kind)} of {item.date}?"
+        question = _("Delete the {kind} of {day}?").format(kind=KIND_LABELS.get(item.kind, item.kind), day=item.date)
         if item.summary:
             question += f"\n\n{item.summary[:200]}"
 
         async def run() -> None:
-            if not await self.app.push_screen_wait(ConfirmScreen(question, yes="Delete", no="Keep", danger=True)):
+            if not await self.app.push_screen_wait(ConfirmScreen(question, yes=_("Delete"), no=_("Keep"), danger=True)):
                 return
             try:
                 await self.netui.commit(lambda: self.store.delete_interaction(item_uid), uids={item.contact_uid})
@@ -604,13 +606,13 @@ class ContactScreen(EditingScreen[str | None]):
         self.refresh_timeline()
         self.refresh_bindings()
         if saved:
-            self.notify(f"Saved {stored.name}.", markup=False)
+            self.notify(_("Saved {name}.").format(name=stored.name), markup=False)
 
     def _check_duplicate_email(self, contact: Contact) -> None:
         for email in contact.emails:
             other = self.store.contact_by_email(email)
             if other is not None and other.uid != contact.uid:
-                raise ValidationError("emails", f"{email} already belongs to {other.name}")
+                raise ValidationError("emails", _("{email} already belongs to {name}").format(email=email, name=other.name))
 
     def action_back(self) -> None:
         def leave() -> None:

@@ -15,9 +15,11 @@ from textual.widgets.selection_list import Selection
 
 from netui.core import vocabulary
 from netui.core.errors import ValidationError
+from netui.core.i18n import _
 from netui.core.models import LANGUAGES, Contact, check_date
 from netui.core.textsearch import contact_key, matches
 from netui.tui.base import NetuiModal
+from netui.tui.keys import _l
 
 LANG_LABELS = vocabulary.LANGUAGES
 
@@ -38,8 +40,8 @@ class BatchForm(NetuiModal[BatchRequest | None]):
     """Type to filter, space to tick, ctrl+s to create one draft each."""
 
     BINDINGS = [
-        Binding("ctrl+s", "create", "Create drafts", priority=True),
-        Binding("escape", "cancel", "Back"),
+        Binding("ctrl+s", "create", _l("Create drafts"), priority=True),
+        Binding("escape", "cancel", _l("Back")),
     ]
 
     def __init__(self, contacts: list[Contact], templates: list[str], lang: str, today: date,
@@ -57,30 +59,30 @@ class BatchForm(NetuiModal[BatchRequest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("New same-day batch: one personal email to each chosen contact", classes="b-title")
-            yield Static("Prepare them all now and send them on the same day, so that nobody feels second.",
+            yield Static(_("New same-day batch: one personal email to each chosen contact"), classes="b-title")
+            yield Static(_("Prepare them all now and send them on the same day, so that nobody feels second."),
                          classes="b-note")
             with Horizontal(id="b-filter-row"):
-                yield Static("Find", classes="b-label")
-                yield Input(placeholder="type a name, company, tag...", id="b-filter", compact=True)
-                yield Checkbox("All contacts, not only key", False, id="b-all", compact=True)
+                yield Static(_("Find"), classes="b-label")
+                yield Input(placeholder=_("type a name, company, tag..."), id="b-filter", compact=True)
+                yield Checkbox(_("All contacts, not only key"), False, id="b-all", compact=True)
             yield SelectionList[str](id="b-list")
             yield Static("", id="b-count", markup=False)
             with Horizontal(classes="b-row"):
-                yield Static("Send on", classes="b-label")
+                yield Static(_("Send on"), classes="b-label")
                 yield Input((self.today + timedelta(days=1)).isoformat(), id="b-send-on", compact=True,
                             placeholder="YYYY-MM-DD")
-                yield Static("Template", classes="b-label")
+                yield Static(_("Template"), classes="b-label")
                 yield Select(vocabulary.TEMPLATES.choices(self.templates), allow_blank=False,
                              value="personal" if "personal" in self.templates else self.templates[0],
                              id="b-template", compact=True)
             with Horizontal(classes="b-row"):
-                yield Static("Language", classes="b-label")
+                yield Static(_("Language"), classes="b-label")
                 yield Select([(LANG_LABELS[c], c) for c in LANGUAGES], value=self.lang, allow_blank=False,
                              id="b-lang", compact=True)
-                yield Static("Ask", classes="b-label")
-                yield Input("call", id="b-ask", compact=True, placeholder="call, companies, cv, or your words")
-            yield Static("Then make each one personal: the checks say when two read the same.",
+                yield Static(_("Ask"), classes="b-label")
+                yield Input("call", id="b-ask", compact=True, placeholder=_("call, companies, cv, or your words"))
+            yield Static(_("Then make each one personal: the checks say when two read the same."),
                          classes="b-note")
             yield Static("", id="b-error", markup=False)
         yield Footer()
@@ -115,11 +117,11 @@ class BatchForm(NetuiModal[BatchRequest | None]):
     def _count(self, shown: int | None = None) -> None:
         if shown is None:
             shown = self.query_one("#b-list", SelectionList).option_count
-        text = f"{len(self.chosen)} chosen · {shown} shown"
+        text = _("{chosen} chosen · {shown} shown").format(chosen=len(self.chosen), shown=shown)
         if not self.contacts:
-            text = "No contacts yet: add some on the Network screen (1)."
+            text = _("No contacts yet: add some on the Network screen (1).")
         elif shown == 0:
-            text += ": no key contacts match; tick 'All contacts' or change the filter"
+            text += _(": no key contacts match; tick 'All contacts' or change the filter")
         self.query_one("#b-count", Static).update(text)
 
     @on(Input.Changed, "#b-filter")
@@ -149,18 +151,18 @@ class BatchForm(NetuiModal[BatchRequest | None]):
     def action_create(self) -> None:
         error = self.query_one("#b-error", Static)
         if not self.chosen:
-            error.update("Tick at least one contact (space on the list).")
+            error.update(_("Tick at least one contact (space on the list)."))
             return
         try:
             day = check_date("send_on", self.query_one("#b-send-on", Input).value)
             if not day:
-                raise ValidationError("send_on", "a send day is required (YYYY-MM-DD)")
+                raise ValidationError("send_on", _("a send day is required (YYYY-MM-DD)"))
         except ValidationError as exc:
-            error.update(f"Send on: {exc.message}")
+            error.update(_("Send on: {message}").format(message=exc.message))
             self.query_one("#b-send-on", Input).focus()
             return
         if day < self.today.isoformat():
-            error.update("Send on: that day has passed; choose today or a later day.")
+            error.update(_("Send on: that day has passed; choose today or a later day."))
             self.query_one("#b-send-on", Input).focus()
             return
         self.dismiss(BatchRequest(contact_uids=list(self.chosen), send_on=day,

@@ -21,13 +21,13 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from netui.core import vocabulary
 from netui.core.errors import CommitFailed, ValidationError
-from netui.core.i18n import template_language
+from netui.core.i18n import _, ngettext, template_language
 from netui.core.models import DRAFT_STATUSES, Draft
-from netui.core.wording import plural
 from netui.outreach import batch as batches
 from netui.outreach import channels, drafting, sending
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.dialogs.confirm import ConfirmScreen
+from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.screens.compose import ComposeScreen
 from netui.tui.screens.draft_batch import BatchForm, BatchRequest
@@ -47,11 +47,11 @@ class DraftsScreen(NetuiScreen[None]):
     CSS_PATH = stylesheet("drafts.tcss")
 
     BINDINGS = [
-        Binding("enter", "open", "Open", show=True),
-        Binding("b", "new_batch", "New batch"),
-        Binding("s", "mark_sent", "Mark sent"),
-        Binding("r", "toggle_ready", "Ready"),
-        Binding("d", "delete", "Delete"),
+        Binding("enter", "open", _l("Open"), show=True),
+        Binding("b", "new_batch", _l("New batch")),
+        Binding("s", "mark_sent", _l("Mark sent")),
+        Binding("r", "toggle_ready", _l("Ready")),
+        Binding("d", "delete", _l("Delete")),
     ]
 
     def compose(self) -> ComposeResult:
@@ -59,14 +59,14 @@ class DraftsScreen(NetuiScreen[None]):
         yield Static("", id="d-summary")
         yield Static("", id="d-warnings")
         yield DataTable(id="d-table", cursor_type="row", zebra_stripes=True)
-        yield Static("No drafts yet. Press b to prepare a same-day batch for your key contacts, "
-                     "or c on a contact in the Network screen (1) to write one email.", id="d-empty",
+        yield Static(_("No drafts yet. Press b to prepare a same-day batch for your key contacts, "
+                     "or c on a contact in the Network screen (1) to write one email."), id="d-empty",
                      markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Status", "Send on", "To", "Template", "Lang", "Subject", "Batch")
+        table.add_columns(_("Status"), _("Send on"), _("To"), _("Template"), _("Lang"), _("Subject"), _("Batch"))
         self.refresh_drafts()
         table.focus()
 
@@ -81,7 +81,7 @@ class DraftsScreen(NetuiScreen[None]):
         try:
             value, _saved = await self.netui.commit(change, uids=uids if uids is not None else set())
         except ValidationError as exc:
-            self.notify(f"{exc.field}: {exc.message}", title="Not changed", severity="error", markup=False)
+            self.notify(f"{exc.field}: {exc.message}", title=_("Not changed"), severity="error", markup=False)
             return None
         except CommitFailed:
             return None
@@ -115,13 +115,13 @@ class DraftsScreen(NetuiScreen[None]):
             if not draft.subject and (draft.template, draft.lang) not in kinds:
                 channel = channels.of_template(draft.template, draft.lang)
                 kinds[(draft.template, draft.lang)] = (f"(LinkedIn {channel.form})" if channel.is_linkedin
-                                                       else "(no subject)")
+                                                       else _("(no subject)"))
             contact = self.store.contact(draft.contact_uid)
             batch = progress.get(draft.batch_uid) if draft.batch_uid else None
             table.add_row(
                 Text(draft.status, style=STATUS_STYLE.get(draft.status, "")),
                 Text(draft.send_on or "-"),
-                Text(contact.name if contact else "(deleted contact)"),
+                Text(contact.name if contact else _("(deleted contact)")),
                 Text(vocabulary.TEMPLATES.label(draft.template)),
                 Text(draft.lang),
                 Text(draft.subject[:60] or kinds[(draft.template, draft.lang)]),
@@ -136,15 +136,16 @@ class DraftsScreen(NetuiScreen[None]):
         self.query_one("#d-empty").display = not drafts
         table.display = bool(drafts)
         counts = {s: sum(d.status == s for d in drafts) for s in DRAFT_STATUSES}
-        parts: list[Any] = [(plural(len(drafts), "draft", "drafts"), "bold")]
+        parts: list[Any] = [(ngettext("{count} draft", "{count} drafts", len(drafts)).format(
+            count=f"{len(drafts):,}"), "bold")]
         for status in DRAFT_STATUSES:  # "draft: 2", not "2 draft": a status, then its count
             parts.append(("  ·  ", "dim"))
             parts.append((f"{status}: {counts[status]:,}", STATUS_STYLE[status]))
         for prog in progress.values():
             if prog.done:
                 continue
-            day = ", ".join(prog.days) or "no day"
-            parts.append(("\nBatch for ", "dim"))
+            day = ", ".join(prog.days) or _("no day")
+            parts.append(("\n" + _("Batch for") + " ", "dim"))
             parts.append((day, "bold"))
             parts.append(f": {prog.label}")
         self.query_one("#d-summary", Static).update(Content.assemble(*parts))
@@ -190,7 +191,7 @@ class DraftsScreen(NetuiScreen[None]):
         if draft is None:
             return
         if self.store.contact(draft.contact_uid) is None:
-            self.notify("The contact of this draft no longer exists.", severity="error")
+            self.notify(_("The contact of this draft no longer exists."), severity="error")
             return
         self.app.push_screen(ComposeScreen(draft.contact_uid, draft_uid=draft.uid))
 
@@ -203,7 +204,7 @@ class DraftsScreen(NetuiScreen[None]):
                                          {draft.contact_uid})
         if interaction is None:
             return
-        self.notify(sending.sent_message(self.store, draft, interaction), title="Marked as sent", markup=False)
+        self.notify(sending.sent_message(self.store, draft, interaction), title=_("Marked as sent"), markup=False)
         self.refresh_drafts(select=draft.uid)
 
     async def action_toggle_ready(self) -> None:
@@ -229,15 +230,17 @@ class DraftsScreen(NetuiScreen[None]):
             if yes and await self._change(delete):
                 self.refresh_drafts()
 
-        who = contact.name if contact else "a deleted contact"
-        self.app.push_screen(ConfirmScreen(f"Delete the {draft.status} draft to {who}?", yes="Delete",
-                                           no="Keep"), answered)
+        who = contact.name if contact else _("a deleted contact")
+        question = _("Delete the {status} draft to {name}?").format(
+            status=vocabulary.DRAFT_STATUSES.label(draft.status), name=who)
+        self.app.push_screen(ConfirmScreen(question, yes=_("Delete"),
+                                           no=_("Keep")), answered)
 
     def action_new_batch(self) -> None:
         profile = self.store.profile()
         templates = sorted({t.name for t in drafting.list_templates(template_language(profile.language))})
         if not templates:
-            self.notify("No templates found.", severity="error")
+            self.notify(_("No templates found."), severity="error")
             return
         form = BatchForm(self.store.contacts(), templates, template_language(profile.language), self.netui.today)
         self.app.push_screen(form, self._create_batch)
@@ -251,20 +254,21 @@ class DraftsScreen(NetuiScreen[None]):
                 self.store, request.contact_uids, request.send_on, template=request.template, lang=request.lang,
                 variables=variables), uids=set())
         except ValidationError as exc:
-            self.notify(f"{exc.field}: {exc.message}", title="No batch created", severity="error", markup=False)
+            self.notify(f"{exc.field}: {exc.message}", title=_("No batch created"), severity="error", markup=False)
             return
         except CommitFailed:
             return
         skipped = ""
         if made.skipped:
             names = ", ".join(c.name for c in made.skipped)
-            skipped = f" Skipped (already in an unsent batch): {names}."
+            skipped = " " + _("Skipped (already in an unsent batch): {names}.").format(names=names)
         if not made.drafts:
-            self.notify("No drafts created." + skipped, severity="warning", markup=False)
+            self.notify(_("No drafts created.") + skipped, severity="warning", markup=False)
             return
-        self.notify(plural(len(made.drafts), "draft", "drafts") + f" to send on {made.send_on}: "
-                    "now make each one personal."
-                    + skipped, title="Batch ready", markup=False, timeout=8)
+        self.notify(ngettext("{count} draft to send on {day}: now make each one personal.",
+                             "{count} drafts to send on {day}: now make each one personal.", len(made.drafts)).format(
+                                 count=f"{len(made.drafts):,}", day=made.send_on)
+                    + skipped, title=_("Batch ready"), markup=False, timeout=8)
         first = batches.batch_drafts(self.store, made.batch_uid)[0]
         self.refresh_drafts(select=first.uid)
         self.app.push_screen(ComposeScreen(first.contact_uid, draft_uid=first.uid))

@@ -8,6 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
+from netui.core.i18n import _, ngettext
 from netui.core.models import (
     CHECKLIST_PHASES,
     EVENT_KINDS,
@@ -39,18 +40,18 @@ class EventForm(FormModal[Event]):
     def compose_fields(self) -> ComposeResult:
         event = self.event
         day, at = split_when(event.date) if event else ((self.today or self.netui.today).isoformat(), "")
-        yield self.field("Name", Input(event.name if event else "", placeholder="e.g. Engineering career day",
+        yield self.field("Name", Input(event.name if event else "", placeholder=_("e.g. Engineering career day"),
                                        id="f-name", compact=True))
-        yield self.field("Kind", Select([(KIND_LABELS[k], k) for k in EVENT_KINDS], prompt="Choose a kind",
+        yield self.field("Kind", Select([(KIND_LABELS[k], k) for k in EVENT_KINDS], prompt=_("Choose a kind"),
                                         value=event.kind if event else Select.NULL, id="f-kind", compact=True))
         yield self.field("Date", Input(day, placeholder="YYYY-MM-DD", id="f-date", compact=True))
-        yield self.field("Time (optional)", Input(at, placeholder="HH:MM, empty for all day", id="f-time",
+        yield self.field("Time (optional)", Input(at, placeholder=_("HH:MM, empty for all day"), id="f-time",
                                                   compact=True))
-        yield self.field("Place", Input(event.location if event else "", placeholder="Address or venue",
+        yield self.field("Place", Input(event.location if event else "", placeholder=_("Address or venue"),
                                         id="f-location", compact=True))
-        yield self.field("URL", Input(event.url if event else "", placeholder="Web page or meeting link",
+        yield self.field("URL", Input(event.url if event else "", placeholder=_("Web page or meeting link"),
                                       id="f-url", compact=True))
-        yield self.field("", Checkbox("Online", event.online if event else False, id="f-online", compact=True))
+        yield self.field("", Checkbox(_("Online"), event.online if event else False, id="f-online", compact=True))
         yield self.field("Status", Select([(STATUS_LABELS[s], s) for s in EVENT_STATUSES], allow_blank=False,
                                           value=event.status if event else "planned", id="f-status",
                                           compact=True))
@@ -99,7 +100,7 @@ class ItemForm(FormModal[Event]):
         self.phase = item.phase if item else phase
 
     def compose_fields(self) -> ComposeResult:
-        yield self.field("Item", Input(self.item.text if self.item else "", placeholder="What to do",
+        yield self.field("Item", Input(self.item.text if self.item else "", placeholder=_("What to do"),
                                        id="f-text", compact=True))
         yield self.field("Phase", Select([(PHASE_LABELS[p], p) for p in CHECKLIST_PHASES], allow_blank=False,
                                          value=self.phase, id="f-phase", compact=True))
@@ -124,12 +125,12 @@ class PersonForm(FormModal[Contact]):
                  "company": "f-company", "position": "f-position", "notes": "f-notes"}
 
     def compose_fields(self) -> ComposeResult:
-        yield self.field("First name", Input(id="f-first", compact=True))
-        yield self.field("Last name", Input(id="f-last", compact=True))
-        yield self.field("Email", Input(placeholder="name@example.org", id="f-email", compact=True))
-        yield self.field("Company", Input(id="f-company", compact=True))
-        yield self.field("Position", Input(id="f-position", compact=True))
-        yield self.field("Talked about", Input(placeholder="a line to remember the conversation", id="f-notes",
+        yield self.field(_("First name"), Input(id="f-first", compact=True))
+        yield self.field(_("Last name"), Input(id="f-last", compact=True))
+        yield self.field(_("Email"), Input(placeholder=_("name@example.org"), id="f-email", compact=True))
+        yield self.field(_("Company"), Input(id="f-company", compact=True))
+        yield self.field(_("Position"), Input(id="f-position", compact=True))
+        yield self.field(_("Talked about"), Input(placeholder=_("a line to remember the conversation"), id="f-notes",
                                                compact=True))
 
     def values(self) -> dict[str, Any]:
@@ -153,15 +154,16 @@ class FollowUpForm(FormModal[Batch]):
 
     def compose_fields(self) -> ComposeResult:
         fresh = [p for p in self.people if p not in self.skipped]
-        yield Static(f"{len(fresh)} follow-up draft{'s' if len(fresh) != 1 else ''} "
-                     f"(template event_follow_up, {self.lang}), one batch, all sent on the same day:",
+        yield Static(ngettext("{count} follow-up draft (template event_follow_up, {lang}), one batch, all sent on the same day:",
+                              "{count} follow-up drafts (template event_follow_up, {lang}), one batch, all sent on the "
+                              "same day:", len(fresh)).format(count=len(fresh), lang=self.lang),
                      classes="form-note", markup=False)
-        lines = [f"  • {c.name}" + (f" <{c.email}>" if c.email else "  (no email)") for c in fresh]
-        lines += [f"  • {c.name}: already has a follow-up for this event" for c in self.skipped]
-        yield Static("\n".join(lines) or "  nobody", id="f-people", markup=False)
-        yield self.field("Send on", Input(self.send_on.isoformat(), placeholder="YYYY-MM-DD", id="f-send-on",
+        lines = [f"  • {c.name}" + (f" <{c.email}>" if c.email else "  " + _("(no email)")) for c in fresh]
+        lines += [f"  • {c.name}: " + _("already has a follow-up for this event") for c in self.skipped]
+        yield Static("\n".join(lines) or "  " + _("nobody"), id="f-people", markup=False)
+        yield self.field(_("Send on"), Input(self.send_on.isoformat(), placeholder="YYYY-MM-DD", id="f-send-on",
                                           compact=True))
-        yield Static("enter or ctrl+s creates the drafts; edit and send them from Drafts (2).", classes="form-note",
+        yield Static(_("enter or ctrl+s creates the drafts; edit and send them from Drafts (2)."), classes="form-note",
                      markup=False)
 
     def values(self) -> dict[str, Any]:

@@ -23,14 +23,14 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
-from netui.core.i18n import template_language
+from netui.core.i18n import _, ngettext, template_language
 from netui.core.models import CHECKLIST_PHASES, Contact, Event
-from netui.core.wording import plural
 from netui.events import service as core
 from netui.outreach.batch import Batch
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.event_dialogs import ContactPicker
+from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.screens.event_forms import EventForm, FollowUpForm, ItemForm, PersonForm
 
@@ -66,10 +66,10 @@ class ChecklistView(OptionList):
     """The checklist grouped by phase; option ids are `item-<index in event.checklist>`."""
 
     BINDINGS = [
-        Binding("space", "screen.toggle_item", "Tick"),
-        Binding("a", "screen.add_item", "Add item"),
-        Binding("enter", "screen.edit_item", "Edit item"),
-        Binding("x,delete", "screen.remove_item", "Remove"),
+        Binding("space", "screen.toggle_item", _l("Tick")),
+        Binding("a", "screen.add_item", _l("Add item")),
+        Binding("enter", "screen.edit_item", _l("Edit item")),
+        Binding("x,delete", "screen.remove_item", _l("Remove")),
     ]
 
 
@@ -77,7 +77,7 @@ class PeopleList(OptionList):
     """The people met at the event; option ids are contact uids."""
 
     BINDINGS = [
-        Binding("x,delete", "screen.unlink_contact", "Unlink"),
+        Binding("x,delete", "screen.unlink_contact", _l("Unlink")),
     ]
 
 
@@ -88,13 +88,13 @@ class EventsScreen(NetuiScreen[None]):
 
     TITLE = "Events"
     BINDINGS = [
-        Binding("n", "new_event", "New", tooltip="Plan a new event"),
-        Binding("e", "edit_event", "Edit", tooltip="Edit the event's name, kind, date, place, notes"),
-        Binding("s", "cycle_status", "Status", tooltip="Status: planned, attended, skipped"),
-        Binding("l", "link_contact", "Link met", tooltip="Link a contact you met there"),
-        Binding("p", "add_person", "New met", tooltip="Add a new person you met there"),
-        Binding("f", "follow_up", "Follow up", tooltip="Follow up everyone met: one draft each, one day"),
-        Binding("d", "delete_event", "Delete", tooltip="Delete the event (asks; the people met stay)"),
+        Binding("n", "new_event", _l("New"), tooltip=_l("Plan a new event")),
+        Binding("e", "edit_event", _l("Edit"), tooltip=_l("Edit the event's name, kind, date, place, notes")),
+        Binding("s", "cycle_status", _l("Status"), tooltip=_l("Status: planned, attended, skipped")),
+        Binding("l", "link_contact", _l("Link met"), tooltip=_l("Link a contact you met there")),
+        Binding("p", "add_person", _l("New met"), tooltip=_l("Add a new person you met there")),
+        Binding("f", "follow_up", _l("Follow up"), tooltip=_l("Follow up everyone met: one draft each, one day")),
+        Binding("d", "delete_event", _l("Delete"), tooltip=_l("Delete the event (asks; the people met stay)")),
     ]
     EVENT_ACTIONS = frozenset({"edit_event", "cycle_status", "link_contact", "add_person", "follow_up",
                                "delete_event", "add_item"})
@@ -110,7 +110,7 @@ class EventsScreen(NetuiScreen[None]):
         yield Header()
         with Horizontal(id="events-body"):
             with Vertical(id="events-left"):
-                yield Static("Events", classes="pane-title")
+                yield Static(_("Events"), classes="pane-title")
                 yield EventList(id="event-list")
             with Vertical(id="event-detail"):
                 yield Static("", id="event-head", markup=False)
@@ -119,9 +119,9 @@ class EventsScreen(NetuiScreen[None]):
                 yield ChecklistView(id="checklist")
                 yield Static("", id="people-title", classes="pane-title", markup=False)
                 yield PeopleList(id="people")
-            yield Static("No events yet.\n\nPress n to plan one: a webinar, a career day, a conference...\n"
+            yield Static(_("No events yet.\n\nPress n to plan one: a webinar, a career day, a conference...\n"
                          "netui prepares a checklist for before, during and after, and helps you "
-                         "follow up everyone you meet.", id="events-empty", markup=False)
+                         "follow up everyone you meet."), id="events-empty", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -192,7 +192,7 @@ class EventsScreen(NetuiScreen[None]):
             (f"{STATUS_MARKS.get(event.status, '')} {status}", STATUS_STYLES.get(event.status, "")),
         ))
         meta = [core.KIND_LABELS.get(event.kind, event.kind), core.when_label(event) +
-                ("" if core.event_time(event) else " (all day)")]
+                ("" if core.event_time(event) else " " + _("(all day)"))]
         place = core.place_label(event)
         if place:
             meta.append(place)
@@ -211,7 +211,8 @@ class EventsScreen(NetuiScreen[None]):
         done = sum(p.done for p in steps.values())
         total = sum(p.total for p in steps.values())
         self.query_one("#checklist-title", Static).update(
-            f"Checklist  {done}/{total} done" if total else "Checklist: empty (a adds an item)")
+            _("Checklist  {done}/{total} done").format(done=done, total=total) if total
+            else _("Checklist: empty (a adds an item)"))
         options: list[Option] = []
         for phase in CHECKLIST_PHASES:
             step = steps[phase]
@@ -238,8 +239,8 @@ class EventsScreen(NetuiScreen[None]):
     def _fill_people(self, event: Event) -> None:
         people = core.people_met(self.store, event)
         self.query_one("#people-title", Static).update(
-            f"People met ({len(people)})" if people else
-            "People met: nobody yet (l links a contact, p adds a new one)")
+            _("People met ({count})").format(count=len(people)) if people else
+            _("People met: nobody yet (l links a contact, p adds a new one)"))
         view = self.query_one(PeopleList)
         previous = view.highlighted
         view.set_options(Option(Content.assemble(
@@ -293,12 +294,12 @@ class EventsScreen(NetuiScreen[None]):
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """Command palette entries beyond the screen's own keys (those the app lists itself)."""
         found = [
-            ("Add a checklist item", "a step before, during or after (key: a in the checklist)", "add_item"),
-            ("Tick or untick the checklist item", "key: space in the checklist", "toggle_item"),
-            ("Edit the checklist item", "key: enter in the checklist", "edit_item"),
-            ("Remove the checklist item", "key: x in the checklist", "remove_item"),
-            ("Unlink the person met", "they stay in your network (key: x in People met)", "unlink_contact"),
-            ("Follow up everyone met", "one draft each, all sent on the same day (key: f)", "follow_up"),
+            (_("Add a checklist item"), _("a step before, during or after (key: a in the checklist)"), "add_item"),
+            (_("Tick or untick the checklist item"), _("key: space in the checklist"), "toggle_item"),
+            (_("Edit the checklist item"), _("key: enter in the checklist"), "edit_item"),
+            (_("Remove the checklist item"), _("key: x in the checklist"), "remove_item"),
+            (_("Unlink the person met"), _("they stay in your network (key: x in People met)"), "unlink_contact"),
+            (_("Follow up everyone met"), _("one draft each, all sent on the same day (key: f)"), "follow_up"),
         ]
         return [entry for entry in found if self.check_action(entry[2], ()) is True]
 
@@ -325,7 +326,7 @@ class EventsScreen(NetuiScreen[None]):
         except NetuiError as exc:
             if form:
                 raise
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
             return None
 
     async def _change_or_notify(self, work: Callable[[], T], *, uids: list[str] | None = None) -> T | None:
@@ -333,7 +334,7 @@ class EventsScreen(NetuiScreen[None]):
         try:
             return await self._change(work, uids=uids)
         except ValidationError as exc:
-            self.notify(f"{exc.field}: {exc.message}", title="Not saved", severity="error", markup=False)
+            self.notify(f"{exc.field}: {exc.message}", title=_("Not saved"), severity="error", markup=False)
             return None
 
     def _saved(self, event: Event | None, message: str | None = None) -> None:
@@ -369,7 +370,7 @@ class EventsScreen(NetuiScreen[None]):
     def action_new_event(self, restore: dict[str, Any] | None = None) -> None:
         async def save(values: dict[str, Any]) -> Event | None:
             if not values["kind"]:
-                raise ValidationError("kind", "choose the kind of event")
+                raise ValidationError("kind", _("choose the kind of event"))
             when = core.join_when(values["day"], values["time"])
             return await self._change(lambda: core.create_event(
                 self.store, values["name"], values["kind"], when, location=values["location"],
@@ -378,10 +379,13 @@ class EventsScreen(NetuiScreen[None]):
 
         def done(event: Event | None) -> None:
             if event is not None:
-                self._saved(event, f"Planned {event.name}: checklist of " + plural(len(event.checklist), "item", "items") + " ready")
+                self._saved(event, ngettext("Planned {name}: checklist of {count} item ready",
+                                            "Planned {name}: checklist of {count} items ready",
+                                            len(event.checklist)).format(name=event.name,
+                                                                         count=f"{len(event.checklist):,}"))
                 self.query_one(EventList).focus()
 
-        self.app.push_screen(EventForm("New event", save, today=self.today(), restore=restore), done)
+        self.app.push_screen(EventForm(_("New event"), save, today=self.today(), restore=restore), done)
 
     def action_edit_event(self, restore: dict[str, Any] | None = None) -> None:
         event = self.current_event()
@@ -390,7 +394,7 @@ class EventsScreen(NetuiScreen[None]):
 
         async def save(values: dict[str, Any]) -> Event | None:
             if not values["kind"]:
-                raise ValidationError("kind", "choose the kind of event")
+                raise ValidationError("kind", _("choose the kind of event"))
             when = core.join_when(values["day"], values["time"])
             return await self._change(lambda: core.update_event(
                 self.store, event.uid, name=values["name"], kind=values["kind"], date=when,
@@ -413,8 +417,8 @@ class EventsScreen(NetuiScreen[None]):
         if event is None:
             return
         met = len(event.contact_uids)
-        kept = (" " + ("The person met stays" if met == 1 else f"The {met:,} people met stay")
-                + " in your network.") if met else ""
+        kept = (" " + ngettext("The person met stays in your network.", "The {count} people met stay in your network.",
+                               met).format(count=f"{met:,}")) if met else ""
 
         async def delete() -> None:
             def delete_it() -> bool:
@@ -425,13 +429,14 @@ class EventsScreen(NetuiScreen[None]):
             if done:
                 self.current_uid = None
                 self.refresh_events()
-                self.notify(f"Deleted {event.name}", markup=False)
+                self.notify(_("Deleted {name}").format(name=event.name), markup=False)
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.run_worker(delete(), group="events-delete", exit_on_error=False)
 
-        self.app.push_screen(ConfirmScreen(f"Delete the event {event.name}?{kept}", yes="Delete", no="Keep",
+        self.app.push_screen(ConfirmScreen(_("Delete the event {name}?").format(name=event.name) + kept,
+                                           yes=_("Delete"), no=_("Keep"),
                                            danger=True), answered)
 
     # checklist
@@ -466,7 +471,7 @@ class EventsScreen(NetuiScreen[None]):
                 self._fill_checklist(changed, keep=last)
                 self.query_one(ChecklistView).focus()
 
-        self.app.push_screen(ItemForm("Add a checklist item", save, phase=phase or "before",
+        self.app.push_screen(ItemForm(_("Add a checklist item"), save, phase=phase or "before",
                                       context={"event_uid": event.uid}, restore=restore), done)
 
     def action_edit_item(self, restore: dict[str, Any] | None = None, index: int | None = None) -> None:
@@ -479,7 +484,7 @@ class EventsScreen(NetuiScreen[None]):
             return await self._change(lambda: core.edit_item(self.store, event.uid, index, values["text"],
                                                              values["phase"]), uids=[], form=True)
 
-        self.app.push_screen(ItemForm("Edit the checklist item", save, item=event.checklist[index],
+        self.app.push_screen(ItemForm(_("Edit the checklist item"), save, item=event.checklist[index],
                                       context={"event_uid": event.uid, "index": index}, restore=restore),
                              self._saved)
 
@@ -492,7 +497,7 @@ class EventsScreen(NetuiScreen[None]):
         if changed is not None:
             self._fill_checklist(changed, keep=index)
             self.refresh_events(changed.uid)
-            self.notify(f"Removed: {text}", markup=False)
+            self.notify(_("Removed: {text}").format(text=text), markup=False)
 
     # people met
 
@@ -506,14 +511,14 @@ class EventsScreen(NetuiScreen[None]):
                                                    uids=[uid])
             contact = self.store.contact(uid)
             if changed is not None and contact is not None:
-                self._saved(changed, f"{contact.name} linked to {changed.name}")
+                self._saved(changed, _("{name} linked to {event}").format(name=contact.name, event=changed.name))
 
         def picked(uid: str | None) -> None:
             if uid is not None:
                 self.run_worker(link(uid), group="events-link", exit_on_error=False)
 
         self.app.push_screen(ContactPicker(self.store.contacts(), set(event.contact_uids),
-                                           title=f"Who did you meet at {event.name}?"), picked)
+                                           title=_("Who did you meet at {name}?").format(name=event.name)), picked)
 
     def action_add_person(self, restore: dict[str, Any] | None = None) -> None:
         event = self.current_event()
@@ -528,9 +533,9 @@ class EventsScreen(NetuiScreen[None]):
         def done(contact: Contact | None) -> None:
             if contact is not None:
                 self.refresh_events(event.uid)
-                self.notify(f"Added {contact.name}, met at {event.name}", markup=False)
+                self.notify(_("Added {name}, met at {name2}").format(name=contact.name, name2=event.name), markup=False)
 
-        self.app.push_screen(PersonForm(f"Someone you met at {event.name}", save,
+        self.app.push_screen(PersonForm(_("Someone you met at {event}").format(event=event.name), save,
                                         context={"event_uid": event.uid}, restore=restore), done)
 
     async def action_unlink_contact(self) -> None:
@@ -543,7 +548,8 @@ class EventsScreen(NetuiScreen[None]):
                                                uids=[])
         contact = self.store.contact(contact_uid)
         if changed is not None:
-            self._saved(changed, f"{contact.name if contact else 'Contact'} unlinked (still in your network)")
+            self._saved(changed, _("{name} unlinked (still in your network)").format(
+                name=contact.name if contact else _("Contact")))
 
     def action_follow_up(self) -> None:
         event = self.current_event()
@@ -551,7 +557,7 @@ class EventsScreen(NetuiScreen[None]):
             return
         people = core.people_met(self.store, event)
         if not people:
-            self.notify("Nobody is linked to this event yet: l links a contact, p adds a new one.",
+            self.notify(_("Nobody is linked to this event yet: l links a contact, p adds a new one."),
                         severity="warning")
             return
         already = {d.contact_uid for d in self.store.drafts()
@@ -564,31 +570,30 @@ class EventsScreen(NetuiScreen[None]):
             batch = await self._change(lambda: core.follow_up_everyone(self.store, event.uid, send_on),
                                        form=True)
             if batch is not None and not batch.drafts:
-                raise NetuiError("everyone met already has a follow-up draft for this event")
+                raise NetuiError(_("everyone met already has a follow-up draft for this event"))
             return batch
 
         def done(batch: Batch | None) -> None:
             if batch is not None:
-                self.notify(f"{len(batch.drafts)} follow-up drafts ready to send on {batch.send_on} "
-                            "(Drafts: 2)", title="Follow-ups", markup=False)
+                self.notify(_("{count} follow-up drafts ready to send on {send_on} (Drafts: 2)").format(count=len(batch.drafts), send_on=batch.send_on), title=_("Follow-ups"), markup=False)
 
-        self.app.push_screen(FollowUpForm(f"Follow up everyone met at {event.name}", save, people, skipped,
+        self.app.push_screen(FollowUpForm(_("Follow up everyone met at {event}").format(event=event.name), save, people, skipped,
                                           core.default_send_on(event, self.today()), lang), done)
 
 
 def help_section() -> tuple[str, list[tuple[str, str]]]:
     """The events keys for the help screen: (title, [(key, what it does)])."""
     def rows(bindings: list[Any]) -> list[tuple[str, str]]:
-        return [(b.key.replace(",", " / "), b.tooltip or b.description) for b in bindings
+        return [(b.key.replace(",", " / "), str(b.tooltip or b.description)) for b in bindings
                 if isinstance(b, Binding)]
 
-    return ("Events", [
+    return (_("Events"), [
         *rows(EventsScreen.BINDINGS),
-        ("enter", "on an event: go to its checklist"),
-        *[(key, f"in the checklist: {what.lower()}") for key, what in rows(ChecklistView.BINDINGS)],
-        *[(key, f"in People met: {what.lower()}") for key, what in rows(PeopleList.BINDINGS)],
-        ("tab / shift+tab", "events, checklist, people met; in forms: next / previous field"),
-        ("ctrl+s / esc", "in a form: save / back (asks before dropping changes)"),
+        (_("enter"), _("on an event: go to its checklist")),
+        *[(key, _("in the checklist: {what}").format(what=what.lower())) for key, what in rows(ChecklistView.BINDINGS)],
+        *[(key, _("in People met: {what}").format(what=what.lower())) for key, what in rows(PeopleList.BINDINGS)],
+        ("tab / shift+tab", _("events, checklist, people met; in forms: next / previous field")),
+        ("ctrl+s / esc", _("in a form: save / back (asks before dropping changes)")),
     ])
 
 

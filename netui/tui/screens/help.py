@@ -11,8 +11,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from netui.core.i18n import _
 from netui.tui.base import NetuiModal
-from netui.tui.keys import key_label
+from netui.tui.keys import _l, key_label
 
 #: Listed once as "tab / shift+tab" rather than once per form.
 FOCUS_ACTIONS = frozenset({"app.focus_next", "app.focus_previous"})
@@ -23,7 +24,7 @@ def rows_of(bindings: Iterable[BindingType], skip: frozenset[str] = frozenset())
     for b in bindings:
         if not isinstance(b, Binding) or b.action in skip or b.action in FOCUS_ACTIONS:
             continue
-        rows.append((key_label(b.key), b.description or b.action))
+        rows.append((key_label(b.key), str(b.description or b.action)))
     return rows
 
 
@@ -41,33 +42,33 @@ def sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[tuple[
     from netui.tui.screens.profile import ProfileScreen
 
     return [
-        ("Everywhere", [("ctrl+p", "command palette: every action, searchable"),
+        (_("Everywhere"), [("ctrl+p", _("command palette: every action, searchable")),
                         *rows_of(app_bindings),
-                        ("", "1-6 work when no text field has focus")]),
-        ("Network overview", [*rows_of(OverviewScreen.BINDINGS, frozenset({"focus_table"})),
-                              ("up / down", "move in the table (pgup / pgdn / home / end)"),
-                              ("click a title", "sort by that column (again: reverse)")]),
-        ("Contact form", [("tab / shift+tab", "next / previous field"),
+                        ("", _("1-6 work when no text field has focus"))]),
+        (_("Network overview"), [*rows_of(OverviewScreen.BINDINGS, frozenset({"focus_table"})),
+                              (_("up / down"), _("move in the table (pgup / pgdn / home / end)")),
+                              (_("click a title"), _("sort by that column (again: reverse)"))]),
+        (_("Contact form"), [("tab / shift+tab", _("next / previous field")),
                           *rows_of(ContactScreen.BINDINGS),
-                          ("enter", "in the interactions list: edit the interaction"),
+                          (_("enter"), _("in the interactions list: edit the interaction")),
                           *rows_of(TimelineTable.BINDINGS)]),
-        ("Log an interaction", [("tab / shift+tab", "next / previous field"),
+        (_("Log an interaction"), [("tab / shift+tab", _("next / previous field")),
                                 *rows_of(LogInteractionScreen.BINDINGS)]),
-        ("Compose an email", rows_of(ComposeScreen.BINDINGS)),
-        ("Drafts", rows_of(DraftsScreen.BINDINGS)),
+        (_("Compose an email"), rows_of(ComposeScreen.BINDINGS)),
+        (_("Drafts"), rows_of(DraftsScreen.BINDINGS)),
         events_section(),
-        ("Profile", rows_of(ProfileScreen.BINDINGS)),
-        ("Companies: warm paths and sources", [*COMPANIES_ROWS, *rows_of(CompaniesScreen.BINDINGS)]),
-        ("Posts and check-up", [*rows_of(PostsScreen.BINDINGS),
-                                ("enter", "edit a post; in the check-up: tick the item")]),
-        ("Questions", [("y / n", "answer yes / no"), ("esc", "cancel")]),
+        (_("Profile"), rows_of(ProfileScreen.BINDINGS)),
+        (_("Companies: warm paths and sources"), [*((_(key), _(what)) for key, what in COMPANIES_ROWS), *rows_of(CompaniesScreen.BINDINGS)]),
+        (_("Posts and check-up"), [*rows_of(PostsScreen.BINDINGS),
+                                (_("enter"), _("edit a post; in the check-up: tick the item"))]),
+        (_("Questions"), [("y / n", _("answer yes / no")), ("esc", _("cancel"))]),
     ]
 
 
 class HelpScreen(NetuiModal[None]):
     """Every key, in one place."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss_help", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss_help", _l("Close"))]
 
 
     def compose(self) -> ComposeResult:
@@ -78,7 +79,7 @@ class HelpScreen(NetuiModal[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", min_width=16)
         table.add_column()
-        table.add_row(Text("netui keys", style="bold underline"), Text("esc closes this help", style="dim"))
+        table.add_row(Text(_("netui keys"), style="bold underline"), Text(_("esc closes this help"), style="dim"))
         for title, rows in sections(type(self.app).BINDINGS):
             table.add_row("", "")
             table.add_row(Text(title, style="bold reverse"), "")

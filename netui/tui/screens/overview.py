@@ -15,10 +15,12 @@ from textual.reactive import Reactive
 from textual.widgets import Footer, Header, Input, Static
 
 from netui.core import vocabulary
+from netui.core.i18n import N_, _, ngettext
 from netui.core.models import SOURCES, TIERS, Interaction
 from netui.core.network_model import COLUMNS, Filters, NetworkModel
-from netui.core.wording import plural, readonly_notice
+from netui.core.wording import readonly_notice
 from netui.tui.base import NetuiScreen, PaletteCommand
+from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_table import ContactTable
@@ -36,25 +38,25 @@ TABLE_ACTIONS = ROW_ACTIONS | {"filter", "sort_next", "reverse_sort", "toggle_du
                                "cycle_tier", "cycle_source", "clear_filters"}
 
 WELCOME_STEPS = (
-    ("4", "fill in your profile: your emails are written from it"),
-    ("n", "add a contact (tab moves to the next field, ctrl+s saves)"),
-    ("i", "import your LinkedIn connections or an address book"),
-    ("", "  (or: netui import linkedin Connections.csv; google, outlook, vcard)"),
-    ("netui demo", "explore a demo network of invented people first"),
+    ("4", N_("fill in your profile: your emails are written from it")),
+    ("n", N_("add a contact (tab moves to the next field, ctrl+s saves)")),
+    ("i", N_("import your LinkedIn connections or an address book")),
+    ("", N_("  (or: netui import linkedin Connections.csv; google, outlook, vcard)")),
+    ("netui demo", N_("explore a demo network of invented people first")),
 )
 
 
 def welcome_text() -> Text:
     """The empty state: what a new user can do first, with the keys."""
     text = Text()
-    text.append("Welcome to netui\n\n", "bold")
-    text.append("Your network already exists: family, friends, people from sport and\n"
-                "volunteering, colleagues, professors, alumni. Start from them.\n\n")
+    text.append(_("Welcome to netui") + "\n\n", "bold")
+    text.append(_("Your network already exists: family, friends, people from sport and\n"
+                  "volunteering, colleagues, professors, alumni. Start from them.") + "\n\n")
     for key, what in WELCOME_STEPS:
         text.append(f"  {key:<11}", "bold")
-        text.append(what + "\n")
+        text.append(_(what) + "\n")
     text.append("\n")
-    for key, what in (("?", "every key"), ("ctrl+p", "every command"), ("ctrl+q", "quit")):
+    for key, what in (("?", _("every key")), ("ctrl+p", _("every command")), ("ctrl+q", _("quit"))):
         text.append(f"  {key} ", "bold")
         text.append(f"{what}   ")
     return text
@@ -101,22 +103,22 @@ class OverviewScreen(NetuiScreen[None]):
 
     AUTO_FOCUS = ""  # the table when there are contacts, nothing (so keys work) when empty
     BINDINGS = [
-        Binding("slash", "filter", "Filter"),
-        Binding("escape", "clear_filters", "Clear filters", show=False),
-        Binding("n", "new", "New"),
-        Binding("enter", "open", "Open"),
-        Binding("c", "compose", "Compose"),
-        Binding("l", "log", "Log"),
-        Binding("s", "sort_next", "Sort"),
-        Binding("r", "reverse_sort", "Reverse sort", show=False),
+        Binding("slash", "filter", _l("Filter")),
+        Binding("escape", "clear_filters", _l("Clear filters"), show=False),
+        Binding("n", "new", _l("New")),
+        Binding("enter", "open", _l("Open")),
+        Binding("c", "compose", _l("Compose")),
+        Binding("l", "log", _l("Log")),
+        Binding("s", "sort_next", _l("Sort")),
+        Binding("r", "reverse_sort", _l("Reverse sort"), show=False),
         # The quick filters are listed on the filter bar, so the footer keeps room for the rest.
-        Binding("d", "toggle_due", "Due now", show=False),
-        Binding("t", "toggle_thank", "To thank", show=False),
-        Binding("k", "cycle_tier", "Tier", show=False),
-        Binding("o", "cycle_source", "Source", show=False),
-        Binding("delete,backspace", "delete", "Delete", show=False),
-        Binding("i", "import_contacts", "Import", show=False),
-        Binding("down", "focus_table", "Table", show=False),
+        Binding("d", "toggle_due", _l("Due now"), show=False),
+        Binding("t", "toggle_thank", _l("To thank"), show=False),
+        Binding("k", "cycle_tier", _l("Tier"), show=False),
+        Binding("o", "cycle_source", _l("Source"), show=False),
+        Binding("delete,backspace", "delete", _l("Delete"), show=False),
+        Binding("i", "import_contacts", _l("Import"), show=False),
+        Binding("down", "focus_table", _l("Table"), show=False),
     ]
 
     def __init__(self) -> None:
@@ -140,7 +142,7 @@ class OverviewScreen(NetuiScreen[None]):
             with Vertical(id="overview-main"):
                 with Horizontal(id="filter-bar"):
                     yield FilterInput(self._apply_query,
-                                      placeholder="/ to filter: name, company, sector, tags, notes…",
+                                      placeholder=_("/ to filter: name, company, sector, tags, notes…"),
                                       id="filter", compact=True)
                     yield Static(id="quick-filters")
                 yield ContactTable(id="contacts")
@@ -177,7 +179,7 @@ class OverviewScreen(NetuiScreen[None]):
             banner.set_class(True, "-readonly")
             banner.display = True
         elif self.netui.demo:
-            banner.update("Demo network: invented people in a temporary file, deleted when you quit.")
+            banner.update(_("Demo network: invented people in a temporary file, deleted when you quit."))
             banner.set_class(True, "-demo")
             banner.display = True
         else:
@@ -315,10 +317,12 @@ class OverviewScreen(NetuiScreen[None]):
         coming, pending = upcoming(store, today), pending_after_items(store, today)
         note = Text(no_wrap=False, overflow="ellipsis")
         if coming:
-            note.append(plural(len(coming), "upcoming event", "upcoming events") + " → 3\n", "bold")
-            note.append(f"next: {coming[0].date[:10]} {coming[0].name}\n")
+            note.append(ngettext("{count} upcoming event", "{count} upcoming events", len(coming)).format(
+                count=f"{len(coming):,}") + " → 3\n", "bold")
+            note.append(_("next: {day} {name}").format(day=coming[0].date[:10], name=coming[0].name) + "\n")
         if pending:
-            note.append(plural(len(pending), "after-event step", "after-event steps") + " to do\n", "bold")
+            note.append(ngettext("{count} after-event step to do", "{count} after-event steps to do",
+                                 len(pending)).format(count=f"{len(pending):,}") + "\n", "bold")
             note.append(f"· {pending[0].item.text} ({pending[0].event.name})")
         return note
 
@@ -330,17 +334,18 @@ class OverviewScreen(NetuiScreen[None]):
         return visibility_note(app.store, app.today)
 
     def _update_status(self, shown: int, total: int) -> None:
-        column = next(c.label for c in COLUMNS if c.key == self.sort_column)
+        column = next(_(c.label) for c in COLUMNS if c.key == self.sort_column)
         arrow = "▼" if self.sort_reverse else "▲"
         status = Text()
         if shown == 0 and total:
-            status.append("No contact matches the filters", "bold")
-            status.append(" · escape clears them")
+            status.append(_("No contact matches the filters"), "bold")
+            status.append(_(" · escape clears them"))
         elif shown == total:
-            status.append(plural(total, "contact", "contacts"))
+            status.append(ngettext("{count} contact", "{count} contacts", total).format(count=f"{total:,}"))
         else:
-            status.append(f"{shown:,} of " + plural(total, "contact", "contacts"))
-        status.append(f" · sorted by {column} {arrow}", "dim")
+            status.append(ngettext("{shown} of {count} contact", "{shown} of {count} contacts", total).format(
+                shown=f"{shown:,}", count=f"{total:,}"))
+        status.append(_(" · sorted by {column} {arrow}").format(column=column, arrow=arrow), "dim")
         # A one-line bar of fixed size: no need to lay the screen out again per keystroke.
         self.query_one("#table-status", Static).update(status, layout=False)
 
@@ -348,13 +353,13 @@ class OverviewScreen(NetuiScreen[None]):
         f = self.filters
         chips = []
         if f.tier:
-            chips.append(f"tier: {f.tier}")
+            chips.append(_("tier: {tier}").format(tier=f.tier))
         if f.source:
-            chips.append(f"source: {source_label(f.source)}")
+            chips.append(_("source: {source}").format(source=source_label(f.source)))
         if f.due:
-            chips.append("due now")
+            chips.append(_("due now"))
         if f.to_thank:
-            chips.append("to thank")
+            chips.append(_("to thank"))
         widget = self.query_one("#quick-filters", Static)
         if tuple(chips) == self._shown_chips:
             return  # unchanged: skip a re-layout on every keystroke
@@ -489,7 +494,7 @@ class OverviewScreen(NetuiScreen[None]):
         if uid and self.model is not None and uid not in self.model.index and self.store.contact(uid):
             self.sync({uid})
         if uid and not self.table.move_to_uid(uid) and self.filters.active:
-            self.notify("The saved contact is hidden by the filters: escape clears them.")
+            self.notify(_("The saved contact is hidden by the filters: escape clears them."))
 
     def action_compose(self) -> None:
         uid = self.table.highlighted_uid
@@ -508,10 +513,12 @@ class OverviewScreen(NetuiScreen[None]):
 
         latest = max(unsent, key=lambda d: d.updated_at)
         contact = store.contact(uid)
-        name = contact.name if contact else "This contact"
-        others = f" (and {len(unsent) - 1} more in Drafts, 2)" if len(unsent) > 1 else ""
-        question = (f"{name} already has a draft not sent yet: \"{latest.subject or '(no subject)'}\", "
-                    f"{latest.status}, saved {latest.updated_at[:10]}{others}. Open it, or start a new one?")
+        name = contact.name if contact else _("This contact")
+        others = _(" (and {count} more in Drafts, 2)").format(count=len(unsent) - 1) if len(unsent) > 1 else ""
+        question = _('{name} already has a draft not sent yet: "{subject}", {status}, saved {day}{others}. '
+                     'Open it, or start a new one?').format(
+            name=name, subject=latest.subject or _("(no subject)"),
+            status=vocabulary.DRAFT_STATUSES.label(latest.status), day=latest.updated_at[:10], others=others)
 
         def answered(choice: bool | None) -> None:
             if choice is True:
@@ -519,7 +526,7 @@ class OverviewScreen(NetuiScreen[None]):
             elif choice is False:
                 self.app.push_screen(ComposeScreen(uid, template=template))
 
-        self.app.push_screen(ConfirmScreen(question, yes="Open the draft", no="Start a new one",
+        self.app.push_screen(ConfirmScreen(question, yes=_("Open the draft"), no=_("Start a new one"),
                                            escape_is_no=False), answered)
 
     def _owes_thanks(self, uid: str) -> bool:
@@ -552,24 +559,26 @@ class OverviewScreen(NetuiScreen[None]):
     def palette_commands(self) -> list[PaletteCommand]:
         """Extra commands for the palette: (title, help, action on this screen)."""
         commands = [
-            ("Show only contacts due for a follow-up (again: all)", "key: d", "toggle_due"),
-            ("Show only replies to thank (again: all)", "key: t", "toggle_thank"),
-            ("Next tier filter: key, network, all", "key: k", "cycle_tier"),
-            ("Next source filter", "key: o", "cycle_source"),
-            ("Reverse the sort order", "key: r", "reverse_sort"),
-            ("Clear the filters", "key: escape", "clear_filters"),
-            ("Import contacts: LinkedIn, Google, Outlook, vCard, netui JSON", "key: i", "import_contacts"),
+            (_("Show only contacts due for a follow-up (again: all)"), _("key: {key}").format(key="d"), "toggle_due"),
+            (_("Show only replies to thank (again: all)"), _("key: {key}").format(key="t"), "toggle_thank"),
+            (_("Next tier filter: key, network, all"), _("key: {key}").format(key="k"), "cycle_tier"),
+            (_("Next source filter"), _("key: {key}").format(key="o"), "cycle_source"),
+            (_("Reverse the sort order"), _("key: {key}").format(key="r"), "reverse_sort"),
+            (_("Clear the filters"), _("key: {key}").format(key="escape"), "clear_filters"),
+            (_("Import contacts: LinkedIn, Google, Outlook, vCard, netui JSON"), _("key: {key}").format(key="i"),
+             "import_contacts"),
         ]
         if self.table.highlighted_uid is not None and not self.store.readonly:
-            commands.append(("Delete the highlighted contact", "key: delete", "delete"))
+            commands.append((_("Delete the highlighted contact"), _("key: {key}").format(key="delete"), "delete"))
         for column in COLUMNS:
-            commands.append((f"Sort by {column.label.lower()}", "click its title, or s to cycle",
+            commands.append((_("Sort by {column}").format(column=_(column.label).lower()), _("click its title, or s to cycle"),
                              f"sort('{column.key}')"))
         for tier in TIERS:
-            commands.append((f"Show only {tier} contacts", "key: k cycles tiers", f"only_tier('{tier}')"))
+            commands.append((_("Show only {tier} contacts").format(tier=tier), _("key: k cycles tiers"),
+                             f"only_tier('{tier}')"))
         for source in SOURCES:
-            commands.append((f"Show only contacts from source: {source_label(source)}",
-                             "key: o cycles sources", f"only_source('{source}')"))
+            commands.append((_("Show only contacts from source: {source}").format(source=source_label(source)),
+                             _("key: o cycles sources"), f"only_source('{source}')"))
         return commands
 
     def action_only_tier(self, tier: str) -> None:

@@ -21,19 +21,21 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
+from netui.core.i18n import N_, _
 from netui.core.models import POST_KINDS, ChecklistItem, Post, check_date
 from netui.core.posts import nudge, summary_line, visibility
 from netui.events import checkup as checkups
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.event_dialogs import FormModal
+from netui.tui.keys import _l
 
 if TYPE_CHECKING:
     from netui.storage.store import Store
     from netui.tui.app import NetuiApp
 
 KIND_LABELS = {"post": "Post", "article": "Article", "comment": "Comment", "discussion": "Discussion"}
-EMPTY_POSTS = ("Nothing yet. Press a to record a post, a comment or a discussion you started; "
-               "leave the date empty to keep an idea for later.")
+EMPTY_POSTS = N_("Nothing yet. Press a to record a post, a comment or a discussion you started; "
+                 "leave the date empty to keep an idea for later.")
 
 
 class PostForm(FormModal[Post]):
@@ -50,15 +52,15 @@ class PostForm(FormModal[Post]):
     def compose_fields(self) -> ComposeResult:
         post = self.post
         day = (post.date or "") if post else self.today.isoformat()
-        yield self.field("Topic", Input(post.topic if post else "", placeholder="What it is about",
+        yield self.field("Topic", Input(post.topic if post else "", placeholder=_("What it is about"),
                                         id="f-topic", compact=True))
         yield self.field("Kind", Select([(KIND_LABELS[k], k) for k in POST_KINDS], allow_blank=False,
                                         value=post.kind if post else "post", id="f-kind", compact=True))
-        yield self.field("Date", Input(day, placeholder="YYYY-MM-DD; empty: an idea for later", id="f-date",
+        yield self.field("Date", Input(day, placeholder=_("YYYY-MM-DD; empty: an idea for later"), id="f-date",
                                        compact=True))
         yield self.field("Link", Input(post.url if post else "", placeholder="https://...", id="f-url",
                                        compact=True))
-        yield self.field("Notes", Input(post.notes if post else "", placeholder="Reactions, who commented...",
+        yield self.field("Notes", Input(post.notes if post else "", placeholder=_("Reactions, who commented..."),
                                         id="f-notes", compact=True))
 
     def values(self) -> dict[str, Any]:
@@ -84,10 +86,10 @@ class PostsScreen(Screen):
     PostsScreen #v-checkup-detail { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [
-        Binding("a", "add", "Add"),
-        Binding("e", "edit", "Edit"),
-        Binding("d", "delete", "Delete"),
-        Binding("space", "tick", "Tick"),
+        Binding("a", "add", _l("Add")),
+        Binding("e", "edit", _l("Edit")),
+        Binding("d", "delete", _l("Delete")),
+        Binding("space", "tick", _l("Tick")),
     ]
 
     def __init__(self) -> None:
@@ -112,11 +114,11 @@ class PostsScreen(Screen):
         yield Static("", id="v-summary")
         with Horizontal(id="v-main"):
             with Vertical(id="v-posts-box"):
-                yield Static("Posts and ideas", classes="v-title")
+                yield Static(_("Posts and ideas"), classes="v-title")
                 yield DataTable(id="v-posts", cursor_type="row", zebra_stripes=True)
-                yield Static(EMPTY_POSTS, id="v-empty", markup=False)
+                yield Static(_(EMPTY_POSTS), id="v-empty", markup=False)
             with Vertical(id="v-checkup-box"):
-                yield Static("Reputation check-up", classes="v-title")
+                yield Static(_("Reputation check-up"), classes="v-title")
                 yield Static("", id="v-checkup-status")
                 yield DataTable(id="v-checkup", cursor_type="row", show_header=False)
                 yield Static("", id="v-checkup-detail", markup=False)
@@ -149,7 +151,7 @@ class PostsScreen(Screen):
         selected = self._selected(table)
         table.clear()
         for post in posts:
-            table.add_row(Text(post.date or "idea", style="" if post.date else "italic cyan"),
+            table.add_row(Text(post.date or _("idea"), style="" if post.date else "italic cyan"),
                           Text(KIND_LABELS.get(post.kind, post.kind)), Text(post.topic), Text(post.url),
                           key=post.uid)
         self._restore(table, selected)
@@ -167,7 +169,7 @@ class PostsScreen(Screen):
             return
         self._items = list(status.checkup.items)
         line = Text(status.line(), style="bold yellow" if status.is_due else "")
-        line.append("\nspace ticks an item", style="dim")
+        line.append("\n" + _("space ticks an item"), style="dim")
         status_widget.update(line)
         section = None
         for number, item in enumerate(status.checkup.items, start=1):
@@ -226,10 +228,11 @@ class PostsScreen(Screen):
             if post is not None:
                 self.refresh_data()
                 self._restore(self.query_one("#v-posts", DataTable), post.uid)
-                what = "Idea kept for later" if post.is_idea else f"{KIND_LABELS[post.kind]} recorded"
+                what = (_("Idea kept for later") if post.is_idea
+                        else _("{kind} recorded").format(kind=KIND_LABELS[post.kind]))
                 self.notify(f"{what}: {post.topic}", markup=False)
 
-        self.app.push_screen(PostForm("Record a post (empty date: an idea)", save, today=self.today), done)
+        self.app.push_screen(PostForm(_("Record a post (empty date: an idea)"), save, today=self.today), done)
 
     def action_edit(self) -> None:
         post = self.selected_post()
@@ -248,7 +251,7 @@ class PostsScreen(Screen):
             if stored is not None:
                 self.refresh_data()
 
-        self.app.push_screen(PostForm("Edit the post", save, post=post, today=self.today), done)
+        self.app.push_screen(PostForm(_("Edit the post"), save, post=post, today=self.today), done)
 
     def action_delete(self) -> None:
         post = self.selected_post()
@@ -259,7 +262,7 @@ class PostsScreen(Screen):
             if yes:
                 self.run_worker(self._delete(post), group="posts-delete", exit_on_error=False)
 
-        self.app.push_screen(ConfirmScreen(f"Delete {post.topic!r}?", yes="Delete", no="Keep", danger=True),
+        self.app.push_screen(ConfirmScreen(_("Delete {topic}?").format(topic=repr(post.topic)), yes=_("Delete"), no=_("Keep"), danger=True),
                              answered)
 
     async def _delete(self, post: Post) -> None:
@@ -268,7 +271,7 @@ class PostsScreen(Screen):
         except (CommitFailed, ValidationError):
             return
         self.refresh_data()
-        self.notify(f"Deleted: {post.topic}", markup=False)
+        self.notify(_("Deleted: {topic}").format(topic=post.topic), markup=False)
 
     @on(DataTable.RowSelected, "#v-posts")
     def _post_chosen(self) -> None:
@@ -309,5 +312,5 @@ class PostsScreen(Screen):
             return
         self._draw_checkup()
         if len(after.checkup.completed) > rounds:
-            self.notify(f"Check-up complete. The next one is due on {after.due.isoformat()}.",
-                        title="Check-up", markup=False)
+            self.notify(_("Check-up complete. The next one is due on {value}.").format(value=after.due.isoformat()),
+                        title=_("Check-up"), markup=False)

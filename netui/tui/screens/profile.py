@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header, Input, Select, Static, TextArea
 
 from netui.core import vocabulary
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
-from netui.core.i18n import template_language
+from netui.core.i18n import N_, _, template_language
 from netui.core.models import (
     LANGUAGES,
     PROFILE_INT_KEYS,
@@ -34,6 +34,7 @@ from netui.core.models import (
 from netui.outreach import drafting
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.editing import EditingScreen, values_dict
+from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.widgets.text_editor import TextEditor
 
@@ -44,47 +45,47 @@ LANG_LABELS = vocabulary.LANGUAGES
 
 #: (section, [(key, label, placeholder)]) in the order of the form.
 SECTIONS: list[tuple[str, list[tuple[str, str, str]]]] = [
-    ("You", [
-        ("first_name", "First name", ""),
-        ("last_name", "Last name", ""),
-        ("email", "Email", "you@example.org"),
-        ("phone", "Phone", ""),
+    (N_("You"), [
+        ("first_name", N_("First name"), ""),
+        ("last_name", N_("Last name"), ""),
+        ("email", N_("Email"), "you@example.org"),
+        ("phone", N_("Phone"), ""),
     ]),
-    ("Where you are now", [
-        ("current_position", "Position", "e.g. Data analyst"),
-        ("current_company", "Company", ""),
-        ("time_in_role", "Time in role", "e.g. three years"),
-        ("current_sector", "Sector", "e.g. banking"),
+    (N_("Where you are now"), [
+        ("current_position", N_("Position"), N_("e.g. Data analyst")),
+        ("current_company", N_("Company"), ""),
+        ("time_in_role", N_("Time in role"), N_("e.g. three years")),
+        ("current_sector", N_("Sector"), N_("e.g. banking")),
     ]),
-    ("What you are looking for", [
-        ("target_sector", "Target sector", "e.g. renewable energy"),
-        ("target_position", "Target position", "e.g. data engineer"),
-        ("target_location", "Where", "e.g. Milan or remote"),
-        ("target_work_type", "Kind of work", "e.g. full time, hybrid"),
-        ("company_traits", "Companies you like", "one trait a line"),
-        ("target_companies", "Target companies", "one company a line"),
-        ("experiences", "Experiences", "one experience a line"),
+    (N_("What you are looking for"), [
+        ("target_sector", N_("Target sector"), N_("e.g. renewable energy")),
+        ("target_position", N_("Target position"), N_("e.g. data engineer")),
+        ("target_location", N_("Where"), N_("e.g. Milan or remote")),
+        ("target_work_type", N_("Kind of work"), N_("e.g. full time, hybrid")),
+        ("company_traits", N_("Companies you like"), N_("one trait a line")),
+        ("target_companies", N_("Target companies"), N_("one company a line")),
+        ("experiences", N_("Experiences"), N_("one experience a line")),
     ]),
-    ("Sending", [
-        ("cv_path", "CV file", "~/Documents/cv.pdf"),
-        ("signature", "Signature", "empty: your name, phone and email"),
-        ("language", "Language", ""),
-        ("cadence_key_days", "Key contacts every", "days"),
-        ("cadence_network_days", "Others every", "days"),
-        ("questions", "First-meeting questions", "one question a line (empty: the method's three)"),
+    (N_("Sending"), [
+        ("cv_path", N_("CV file"), "~/Documents/cv.pdf"),
+        ("signature", N_("Signature"), N_("empty: your name, phone and email")),
+        ("language", N_("Language"), ""),
+        ("cadence_key_days", N_("Key contacts every"), N_("days")),
+        ("cadence_network_days", N_("Others every"), N_("days")),
+        ("questions", N_("First-meeting questions"), N_("one question a line (empty: the method's three)")),
     ]),
-    ("Once you have found a job", [
-        ("landed_company", "Company", "ctrl+p: I found a job (or netui landed)"),
-        ("landed_position", "Position", ""),
-        ("landed_on", "Found on", "YYYY-MM-DD"),
-        ("landed_key_days", "Then key contacts every", "days"),
-        ("landed_network_days", "Then others every", "days"),
+    (N_("Once you have found a job"), [
+        ("landed_company", N_("Company"), N_("ctrl+p: I found a job (or netui landed)")),
+        ("landed_position", N_("Position"), ""),
+        ("landed_on", N_("Found on"), "YYYY-MM-DD"),
+        ("landed_key_days", N_("Then key contacts every"), N_("days")),
+        ("landed_network_days", N_("Then others every"), N_("days")),
     ]),
-    ("LinkedIn and visibility", [
-        ("linkedin_note_limit", "Connection note limit", "characters: 300, or 200 on a free account"),
-        ("linkedin_message_limit", "Message limit", "characters"),
-        ("posts_per_week", "Posts a week", "your target (0: none)"),
-        ("checkup_every_days", "Check-up every", "days"),
+    (N_("LinkedIn and visibility"), [
+        ("linkedin_note_limit", N_("Connection note limit"), N_("characters: 300, or 200 on a free account")),
+        ("linkedin_message_limit", N_("Message limit"), N_("characters")),
+        ("posts_per_week", N_("Posts a week"), N_("your target (0: none)")),
+        ("checkup_every_days", N_("Check-up every"), N_("days")),
     ]),
 ]
 MULTILINE = set(PROFILE_LIST_KEYS) | {"signature"}
@@ -95,13 +96,13 @@ def cv_status(path_text: str) -> tuple[str, str]:
     """("ok"|"warn"|"", message) for the CV path as typed."""
     text = path_text.strip()
     if not text:
-        return "", "no CV yet: emails that mention it will remind you"
+        return "", _("no CV yet: emails that mention it will remind you")
     path = Path(text).expanduser()
     if path.is_file():
-        return "ok", f"found ({path.stat().st_size / 1024:,.0f} KB): attach it when you send"
+        return "ok", _("found ({size} KB): attach it when you send").format(size=f"{path.stat().st_size / 1024:,.0f}")
     if path.is_dir():
-        return "warn", "this is a folder: give the CV file itself"
-    return "warn", "no file at this path"
+        return "warn", _("this is a folder: give the CV file itself")
+    return "warn", _("no file at this path")
 
 
 class ProfileScreen(EditingScreen[None]):
@@ -112,8 +113,8 @@ class ProfileScreen(EditingScreen[None]):
     RECOVERY_KIND = "profile"
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "revert", "Undo changes"),
+        Binding("ctrl+s", "save", _l("Save"), priority=True),
+        Binding("escape", "revert", _l("Undo changes")),
     ]
 
     def __init__(self) -> None:
@@ -129,11 +130,11 @@ class ProfileScreen(EditingScreen[None]):
         with Horizontal(id="p-main"):
             with VerticalScroll(id="p-form"):
                 for section, fields in SECTIONS:
-                    yield Static(section, classes="p-section")
+                    yield Static(_(section), classes="p-section")
                     for key, label, placeholder in fields:
                         with Horizontal(classes="p-row"):
-                            yield Static(label, classes="p-label", markup=False)
-                            yield self._widget(profile, key, placeholder)
+                            yield Static(_(label), classes="p-label", markup=False)
+                            yield self._widget(profile, key, _(placeholder) if placeholder else "")
                         yield Static("", id=f"note-{key}", classes="p-note -empty", markup=False)
             with VerticalScroll(id="p-side"):
                 yield Static("", id="p-templates")
@@ -155,7 +156,7 @@ class ProfileScreen(EditingScreen[None]):
                      type="integer" if key in INT_KEYS else "text")
 
     def on_mount(self) -> None:
-        self.query_one("#p-side").border_title = "Templates"
+        self.query_one("#p-side").border_title = _("Templates")
         self._shown = self.store.profile()
         self._saved = self.values()
         self._ready = True
@@ -174,7 +175,7 @@ class ProfileScreen(EditingScreen[None]):
 
     @property
     def form_title(self) -> str:
-        return "your profile"
+        return _("your profile")
 
     @property
     def is_dirty(self) -> bool:
@@ -203,7 +204,7 @@ class ProfileScreen(EditingScreen[None]):
         self._fill(values_dict(entry))
         self._validate_all()
         self._refresh_side()
-        self.notify("Unsaved edits restored: review them, then ctrl+s saves.", title="Recovered")
+        self.notify(_("Unsaved edits restored: review them, then ctrl+s saves."), title=_("Recovered"))
         return True
 
     # --- values ---------------------------------------------------------------
@@ -318,14 +319,14 @@ class ProfileScreen(EditingScreen[None]):
             profile = self.build()
         except ValidationError:
             profile = None
-        status = "unsaved changes: ctrl+s saves" if self.unsaved else "saved"
-        self.query_one("#p-status", Static).update(f"Your profile · {status}")
+        status = _("unsaved changes: ctrl+s saves") if self.unsaved else _("saved")
+        self.query_one("#p-status", Static).update(_("Your profile · {status}").format(status=status))
         parts: list[Any] = []
         if profile is None:
-            parts.append(("Fix the fields marked in red to see the templates.", "$error"))
+            parts.append((_("Fix the fields marked in red to see the templates."), "$error"))
         else:
             lang = template_language(profile.language)
-            parts.append((f"Ready to use ({LANG_LABELS.get(lang, lang)}):\n", "bold"))
+            parts.append((_("Ready to use ({language}):").format(language=LANG_LABELS.get(lang, lang)) + "\n", "bold"))
             for info in drafting.list_templates(lang):
                 try:
                     missing = drafting.missing_profile_fields(info.name, lang, profile)
@@ -334,11 +335,12 @@ class ProfileScreen(EditingScreen[None]):
                     continue
                 if missing:
                     parts.extend([("✗ ", "bold $warning"), (info.name, "bold"),
-                                  f": fill {', '.join(m.replace('_', ' ') for m in missing)}\n"])
+                                  _(": fill {fields}").format(fields=", ".join(
+                                      vocabulary.PROFILE_FIELDS.label(m) for m in missing)) + "\n"])
                 else:
                     parts.extend([("✓ ", "bold $success"), (info.name, "bold"), "\n"])
             if not profile.cv_path:
-                parts.append(("\nNo CV path: emails that mention your CV will remind you to attach it.",
+                parts.append(("\n" + _("No CV path: emails that mention your CV will remind you to attach it."),
                               "$text-muted"))
         self.query_one("#p-templates", Static).update(Content.assemble(*parts))
 
@@ -358,7 +360,7 @@ class ProfileScreen(EditingScreen[None]):
         if key is not None:
             self.query_one(f"#f-{key}").focus()
             message = self.query_one(f"#note-{key}", Static).content
-            self.notify(f"{key.replace('_', ' ')}: {getattr(message, 'plain', message)}", title="Not saved",
+            self.notify(f"{key.replace('_', ' ')}: {getattr(message, 'plain', message)}", title=_("Not saved"),
                         severity="error", markup=False)
             return
         values = self.values()
@@ -370,7 +372,7 @@ class ProfileScreen(EditingScreen[None]):
             widgets = self.query(f"#f-{exc.field}")
             if widgets:
                 widgets.first().focus()
-            self.notify(f"{exc.field.replace('_', ' ')}: {exc.message}", title="Not saved", severity="error",
+            self.notify(f"{exc.field.replace('_', ' ')}: {exc.message}", title=_("Not saved"), severity="error",
                         markup=False)
             return
         except CommitFailed:  # the app has said why
@@ -379,12 +381,12 @@ class ProfileScreen(EditingScreen[None]):
         self._shown = self.store.profile()
         kind, message = cv_status(profile.cv_path)
         if kind == "warn":
-            self.notify(f"Profile saved. CV file: {message}.", severity="warning", markup=False)
+            self.notify(_("Profile saved. CV file: {message}.").format(message=message), severity="warning", markup=False)
         else:
-            self.notify("Profile saved.")
+            self.notify(_("Profile saved."))
         self._refresh_side()
 
     def action_revert(self) -> None:
         if self.unsaved:
             self._load(self.store.profile())
-            self.notify("Changes undone.")
+            self.notify(_("Changes undone."))

@@ -8,16 +8,19 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from netui.core.i18n import N_, TranslatedTexts
+from netui.tui.keys import _l
+
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
 
 #: What the field says, in one place.
-TEXT = {
-    "none": "(none): enter picks a contact",
-    "set": "{name}   (enter: change, delete: clear)",
-    "missing": "(a deleted contact): enter picks another, delete clears",
-    "pick_title": "Who introduced you to this contact?",
-}
+TEXT = TranslatedTexts({
+    "none": N_("(none): enter picks a contact"),
+    "set": N_("{name}   (enter: change, delete: clear)"),
+    "missing": N_("(a deleted contact): enter picks another, delete clears"),
+    "pick_title": N_("Who introduced you to this contact?"),
+})
 
 
 class ContactLinkField(Static, can_focus=True):
@@ -29,8 +32,8 @@ class ContactLinkField(Static, can_focus=True):
     ContactLinkField.-disabled { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("enter,space", "pick", "Pick a contact", show=False),
-        Binding("delete,backspace", "clear", "Clear", show=False),
+        Binding("enter,space", "pick", _l("Pick a contact"), show=False),
+        Binding("delete,backspace", "clear", _l("Clear"), show=False),
     ]
 
     value: reactive[str] = reactive("", init=False)

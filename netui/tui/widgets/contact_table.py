@@ -22,7 +22,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from netui.core.i18n import _
 from netui.core.network_model import COLUMNS, Column, NetworkModel, Row
+from netui.tui.keys import _l
 
 DUE_MARK = "●"
 THANK_MARK = "♥"
@@ -69,12 +71,12 @@ class ContactTable(ScrollView, can_focus=True):
 
     BINDINGS = [
         Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "select", "Open"),
+        Binding("down", "cursor(1)", _l("Down"), show=False),
+        Binding("pageup", "page(-1)", _l("Page up"), show=False),
+        Binding("pagedown", "page(1)", _l("Page down"), show=False),
+        Binding("home", "jump(0)", _l("First"), show=False),
+        Binding("end", "jump(-1)", _l("Last"), show=False),
+        Binding("enter", "select", _l("Open")),
     ]
 
     COMPONENT_CLASSES = {
@@ -323,13 +325,13 @@ class ContactTable(ScrollView, can_focus=True):
         header = styles.header
         segments = [Segment(" " * MARKS_WIDTH, header)]
         for column, w in self._columns():
-            label = column.label
+            label = _(column.label)
             style = header
             if column.key == self.sort_column:
                 arrow = "▼" if self.sort_reverse else "▲"
                 label = f"{label} {arrow}" if cell_len(label) + 2 <= w else f"{label}{arrow}"
                 if cell_len(label) > w:
-                    label = set_cell_size(column.label, w - 1) + arrow
+                    label = set_cell_size(_(column.label), w - 1) + arrow
                 style = styles.header_sorted
             segments.append(Segment(fit(label, w), style))
             segments.append(Segment(" ", header))

@@ -15,8 +15,8 @@ from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
 from netui.core import vocabulary
+from netui.core.i18n import _, ngettext
 from netui.core.network_model import OUTREACH_WEEKS, Totals
-from netui.core.wording import noun
 from netui.tui.widgets.contact_table import DUE_MARK, THANK_MARK, fit
 
 if TYPE_CHECKING:
@@ -44,17 +44,19 @@ def visibility_note(store: Store, today: date) -> Text:
     state = visibility(store.posts(), profile.posts_per_week, today)
     note = Text(no_wrap=False, overflow="ellipsis")
     if state.target > 0:
-        noun = "post" if state.target == 1 else "posts"
-        note.append(f"{state.this_week} of {state.target} {noun} this week", "bold yellow" if state.behind else "bold")
-        weeks = "week" if state.streak == 1 else "weeks"
-        note.append(f" · streak {state.streak} {weeks}\n")
+        note.append(ngettext("{done} of {count} post this week", "{done} of {count} posts this week",
+                             state.target).format(done=state.this_week, count=state.target),
+                    "bold yellow" if state.behind else "bold")
+        note.append(ngettext(" · streak {count} week", " · streak {count} weeks", state.streak).format(
+            count=state.streak) + "\n")
         if state.behind:
-            note.append("→ post, comment or start a discussion (key 5)\n", "yellow")
+            note.append(_("→ post, comment or start a discussion (key 5)") + "\n", "yellow")
     due = checkups.due_date(store, today)
     if due <= today:
-        note.append("Reputation check-up due (key 5)", "bold yellow")
+        note.append(_("Reputation check-up due (key 5)"), "bold yellow")
     else:
-        note.append(f"Next check-up in {(due - today).days} days", "dim")
+        note.append(ngettext("Next check-up in {count} day", "Next check-up in {count} days",
+                             (due - today).days).format(count=(due - today).days), "dim")
     return note
 
 
@@ -111,14 +113,14 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         yield Static(id="panel-counts")
         yield Static(id="panel-events", classes="panel-note")
         yield Static(id="panel-visibility", classes="panel-note")
-        yield Static(f"Outreach, last {OUTREACH_WEEKS} weeks", classes="panel-title")
+        yield Static(_("Outreach, last {OUTREACH_WEEKS} weeks").format(OUTREACH_WEEKS=OUTREACH_WEEKS), classes="panel-title")
         yield Sparkline([], id="panel-outreach")
         yield Static(id="panel-outreach-note", classes="panel-note")
-        yield Static("By source", classes="panel-title")
+        yield Static(_("By source"), classes="panel-title")
         yield BarChart(id="panel-sources")
-        yield Static("By sector", classes="panel-title")
+        yield Static(_("By sector"), classes="panel-title")
         yield BarChart(id="panel-sectors")
-        yield Static("By company (5: warm paths)", classes="panel-title")
+        yield Static(_("By company (5: warm paths)"), classes="panel-title")
         yield BarChart(id="panel-companies")
 
     def update_totals(self, totals: Totals, events_note: Text | None = None,
@@ -126,16 +128,16 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         """Show the figures the owning screen gives (the panel reads no store itself)."""
         counts = Text()
         counts.append(f"{totals.count:,}", "bold")
-        counts.append(" " + noun(totals.count, "contact", "contacts") + "\n")
+        counts.append(" " + ngettext("contact", "contacts", totals.count) + "\n")
         counts.append(f"{totals.key:,}", "bold")
-        counts.append(" " + noun(totals.key, "key contact", "key contacts") + "\n")
+        counts.append(" " + ngettext("key contact", "key contacts", totals.key) + "\n")
         counts.append(f"{DUE_MARK} ", "bold yellow")
         counts.append(f"{totals.due:,}", "bold")
-        counts.append(" due for a follow-up\n" if totals.due < 1000 else " due now\n")
+        counts.append(" " + (_("due for a follow-up") if totals.due < 1000 else _("due now")) + "\n")
         counts.append(f"{THANK_MARK} ", "bold green")
         counts.append(f"{totals.to_thank:,}", "bold")
-        counts.append(" " + noun(totals.to_thank, "reply to thank", "replies to thank")
-                      if totals.to_thank < 10000 else " to thank")
+        counts.append(" " + ngettext("reply to thank", "replies to thank", totals.to_thank)
+                      if totals.to_thank < 10000 else " " + _("to thank"))
         if search_over:  # "The search is over: ..." once a job is recorded (`netui landed`)
             counts.append("\n" + search_over, "bold green")
         self.query_one("#panel-counts", Static).update(counts)
@@ -148,7 +150,8 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         total = sum(weeks)
         this_week = weeks[-1] if weeks else 0
         self.query_one("#panel-outreach-note", Static).update(
-            Text(f"{this_week:,} this week\n{total:,} in {OUTREACH_WEEKS} weeks"))
+            Text(_("{this_week} this week\n{total} in {weeks} weeks").format(
+                this_week=f"{this_week:,}", total=f"{total:,}", weeks=OUTREACH_WEEKS)))
         visibility = self.query_one("#panel-visibility", Static)
         visibility.display = visibility_note is not None and bool(visibility_note.plain)
         if visibility_note is not None:
