@@ -1,4 +1,4 @@
-"""The Posts view (key 5), the check-up in it, the overview panel's visibility lines and
+"""The Posts view (key 6), the check-up in it, the overview panel's visibility lines and
 Compose with a LinkedIn template: Pilot tests on real files, and snapshots at 80x24 and
 120x36."""
 

@@ -248,15 +248,13 @@ class Record:
 
     def to_doc(self) -> dict[str, Any]:
         doc: dict[str, Any] = {}
-        for f in dataclasses.fields(self):
-            if f.name == "extra":
-                continue
-            value = getattr(self, f.name)
+        for name in self._doc_order():
+            value = getattr(self, name)
             if isinstance(value, list):
                 value = [v.to_doc() if isinstance(v, Record) else v for v in value]
             elif isinstance(value, dict):
                 value = dict(value)
-            doc[f.name] = value
+            doc[name] = value
         extra = getattr(self, "extra", None)
         if extra:
             for key, value in extra.items():
@@ -307,6 +305,16 @@ class Record:
             exec("\n".join(lines), scope)  # noqa: S102 - our own field names, no outside input
             cached = scope["build"]
             setattr(cls, "_builder_cache", cached)
+        return cached
+
+    @classmethod
+    def _doc_order(cls) -> tuple[str, ...]:
+        """The fields a document holds, in declaration order (cached: every save and
+        import asks for them once a record)."""
+        cached = cls.__dict__.get("_order_cache")
+        if cached is None:
+            cached = tuple(f.name for f in dataclasses.fields(cls) if f.name != "extra")
+            setattr(cls, "_order_cache", cached)
         return cached
 
     @classmethod

@@ -103,12 +103,14 @@ class NetuiApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", _l("Quit"), priority=True),
         Binding("question_mark", "help", _l("Help")),
-        Binding("1", "switch_mode('overview')", _l("Network")),
-        Binding("2", "switch_mode('drafts')", _l("Drafts")),
-        Binding("3", "switch_mode('events')", _l("Events")),
-        Binding("4", "switch_mode('profile')", _l("Profile")),
-        Binding("5", "switch_mode('companies')", _l("Companies")),
-        Binding("6", "switch_mode('posts')", _l("Posts")),
+        # The screens' digits: in the help and the palette, not the footer (six of them
+        # leave no room at 80 columns for the keys of the screen itself).
+        Binding("1", "switch_mode('overview')", _l("Network"), show=False),
+        Binding("2", "switch_mode('drafts')", _l("Drafts"), show=False),
+        Binding("3", "switch_mode('events')", _l("Events"), show=False),
+        Binding("4", "switch_mode('profile')", _l("Profile"), show=False),
+        Binding("5", "switch_mode('companies')", _l("Companies"), show=False),
+        Binding("6", "switch_mode('posts')", _l("Posts"), show=False),
     ]
 
     def __init__(self, store: Store, *, demo: bool = False, today: date | None = None,

@@ -42,7 +42,9 @@ class NetuiCommands(Provider):
         seen: set[str] = set()
         for owner, prefix in ((screen, ""), (app, "app.")):
             for binding in getattr(type(owner), "BINDINGS", []):
-                if not isinstance(binding, Binding) or not binding.show or not binding.description:
+                if not isinstance(binding, Binding) or not binding.description:
+                    continue
+                if not binding.show and owner is not app:  # the app's screen digits: listed here
                     continue
                 action = binding.action
                 if action in seen or action in ("quit",):

@@ -327,7 +327,7 @@ class OverviewScreen(NetuiScreen[None]):
         return note
 
     def _visibility_note(self) -> Text:
-        """Posts this week against the target, the streak, and when the check-up is due (key 5)."""
+        """Posts this week against the target, the streak, and when the check-up is due (key 6)."""
         from netui.tui.widgets.network_panel import visibility_note
 
         app = cast("NetuiApp", self.app)

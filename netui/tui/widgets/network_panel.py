@@ -50,10 +50,10 @@ def visibility_note(store: Store, today: date) -> Text:
         note.append(ngettext(" · streak {count} week", " · streak {count} weeks", state.streak).format(
             count=state.streak) + "\n")
         if state.behind:
-            note.append(_("→ post, comment or start a discussion (key 5)") + "\n", "yellow")
+            note.append(_("→ post, comment or start a discussion (key 6)") + "\n", "yellow")
     due = checkups.due_date(store, today)
     if due <= today:
-        note.append(_("Reputation check-up due (key 5)"), "bold yellow")
+        note.append(_("Reputation check-up due (key 6)"), "bold yellow")
     else:
         note.append(ngettext("Next check-up in {count} day", "Next check-up in {count} days",
                              (due - today).days).format(count=(due - today).days), "dim")
