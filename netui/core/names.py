@@ -143,11 +143,11 @@ def find_one(contacts: Sequence[Contact], ref: str, by_uid: Callable[[str], Cont
         matched = match_name(contacts, ref)
     if not matched:
         close = closest_names(contacts, ref)
-        hint = (f"; did you mean {' or '.join(repr(n) for n in close)}?" if close else
-                "; `netui contacts --search WORD` lists the names")
+        hint = (_("; did you mean {names}?").format(names=_(" or ").join(repr(n) for n in close)) if close else
+                _("; `netui contacts --search WORD` lists the names"))
         raise NotFoundError(_("no contact matches {ref}{hint}").format(ref=repr(ref), hint=hint))
     if len(matched) > 1:
         listed = "; ".join(describe(c) for c in sorted_by_name(matched)[:LISTED])
-        more = f" and {len(matched) - LISTED} more" if len(matched) > LISTED else ""
+        more = _(" and {count} more").format(count=len(matched) - LISTED) if len(matched) > LISTED else ""
         raise AmbiguousError(_("{ref} matches {count} contacts: {listed}{more}; type more of the name, or use the uid or email").format(ref=repr(ref), count=len(matched), listed=listed, more=more))
     return matched[0]
