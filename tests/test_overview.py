@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from conftest import TODAY, reopen
+from textual.geometry import Region
 from textual.widgets import Footer, Input, Static
 
 from netui.core.models import Contact, Draft, Interaction
@@ -67,7 +68,9 @@ async def test_empty_network_shows_what_to_do_first(make_app):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, OverviewScreen)
-        welcome = str(screen.query_one("#welcome", Static).content)
+        panel = screen.query_one("#welcome", Static)  # what it draws, wrapped to its width
+        welcome = " ".join(" ".join(strip.text.split()) for strip in
+                           panel.render_lines(Region(0, 0, *panel.outer_size)))
         assert "Welcome to netui" in welcome
         for hint in ("fill in your profile", "add a contact", "netui import linkedin", "netui demo", "ctrl+p"):
             assert hint in welcome

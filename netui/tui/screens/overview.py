@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, cast
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -46,20 +48,24 @@ WELCOME_STEPS = (
 )
 
 
-def welcome_text() -> Text:
-    """The empty state: what a new user can do first, with the keys."""
-    text = Text()
-    text.append(_("Welcome to netui") + "\n\n", "bold")
-    text.append(_("Your network already exists: family, friends, people from sport and\n"
-                  "volunteering, colleagues, professors, alumni. Start from them.") + "\n\n")
+def welcome_text() -> Group:
+    """The empty state: what a new user can do first, with the keys. The steps are a
+    grid, so that a description that wraps (at 80 columns) stays in its column."""
+    intro = Text()
+    intro.append(_("Welcome to netui") + "\n\n", "bold")
+    # The catalogue's text keeps its line break; the panel wraps it to its own width.
+    intro.append(_("Your network already exists: family, friends, people from sport and\n"
+                   "volunteering, colleagues, professors, alumni. Start from them.").replace("\n", " ") + "\n")
+    steps = Table.grid(padding=(0, 1))
+    steps.add_column(style="bold", no_wrap=True)
+    steps.add_column()
     for key, what in WELCOME_STEPS:
-        text.append(f"  {key:<11}", "bold")
-        text.append(_(what) + "\n")
-    text.append("\n")
+        steps.add_row(key, _(what).strip())
+    keys = Text()
     for key, what in (("?", _("every key")), ("ctrl+p", _("every command")), ("ctrl+q", _("quit"))):
-        text.append(f"  {key} ", "bold")
-        text.append(f"{what}   ")
-    return text
+        keys.append(f"{key} ", "bold")
+        keys.append(f"{what}   ")
+    return Group(intro, steps, Text(""), keys)
 
 
 def source_label(source: str) -> str:
