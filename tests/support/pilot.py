@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from textual.widgets import Static
 
 
@@ -21,10 +23,20 @@ async def switch_to(pilot, mode: str, screen_class):
     return screen
 
 
-async def settle(pilot) -> None:
-    """Let the debounced preview (an exclusive worker: earlier runs are cancelled) finish."""
-    for _ in range(100):
-        await pilot.pause(0.02)
+async def settle(pilot, timeout: float = 20.0) -> None:
+    """Let the debounced preview (an exclusive worker: earlier runs are cancelled) finish.
+
+    Pending messages are handled first (`pause()` waits for the app to be idle): a change
+    whose message is still queued has not started its worker yet, and on a busy machine
+    "no worker running" would be seen too early. Done when no worker runs twice in a row."""
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while quiet < 2:
+        await pilot.pause()
         if all(worker.is_finished for worker in pilot.app.workers):
-            break
-    await pilot.pause()
+            quiet += 1
+            continue
+        quiet = 0
+        if time.monotonic() > deadline:
+            raise AssertionError(f"workers still running after {timeout} s: {list(pilot.app.workers)}")
+        await pilot.pause(0.02)
