@@ -404,3 +404,33 @@ async def test_changes_from_other_screens_reach_the_overview(make_app):
         assert "0 due for a follow-up" in str(screen.query_one("#panel-counts", Static).content)
         ada = next(line for line in visible_text(table_of(app)) if "Ada Lovelace" in line)
         assert (TODAY + timedelta(days=20)).isoformat() in ada
+
+
+async def test_filter_finds_a_company_however_its_legal_form_is_written(make_app):
+    """"ferrari spa" and "s.p.a." find "Ferrari S.p.A." and "FERRARI SPA" alike; an email with
+    dots is still found by its dots; a company without that legal form is not."""
+    contacts = [Contact(uid="a", first_name="Ada", company="Ferrari S.p.A."),
+                Contact(uid="b", first_name="Bruno", company="FERRARI SPA"),
+                Contact(uid="c", first_name="Carla", company="Ferrari"),
+                Contact(uid="d", first_name="Dario", company="Rossi S.r.l.", emails=["d.rossi@example.org"])]
+    app = make_app(contacts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"ferrari spa")
+        await pilot.pause()
+        assert shown_names(app) == ["Ada", "Bruno"]
+        for _ in "ferrari spa":
+            await pilot.press("backspace")
+        await pilot.press(*"s.p.a.")
+        await pilot.pause()
+        assert shown_names(app) == ["Ada", "Bruno"]
+        for _ in "s.p.a.":
+            await pilot.press("backspace")
+        await pilot.press(*"rossi srl")
+        await pilot.pause()
+        assert shown_names(app) == ["Dario"]
+        for _ in "rossi srl":
+            await pilot.press("backspace")
+        await pilot.press(*"d.rossi@")
+        await pilot.pause()
+        assert shown_names(app) == ["Dario"]

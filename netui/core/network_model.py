@@ -23,7 +23,7 @@ from netui.core.i18n import N_
 from netui.core.models import Contact, Interaction, Profile
 from netui.core.names import LAST
 from netui.core.names import sort_key as name_sort_key
-from netui.core.textsearch import fold
+from netui.core.textsearch import fold, undotted
 
 #: How many weeks of outreach the side panel charts.
 OUTREACH_WEEKS = 12
@@ -90,8 +90,10 @@ def fast_fold(text: str) -> str:
 def search_key(contact: Contact) -> str:
     """`textsearch.contact_key` (identical result, much quicker): one `lower()` when the
     text is ASCII, else folded field by field with the memo."""
+    company = undotted(contact.company)
     parts = (contact.first_name, contact.last_name, contact.company, contact.position,
-             contact.sector, " ".join(contact.tags), contact.notes, " ".join(contact.emails))
+             contact.sector, " ".join(contact.tags), contact.notes, " ".join(contact.emails),
+             company if company != contact.company else "")
     joined = "\n".join([p for p in parts if p])
     if joined.isascii():
         return joined.lower()
@@ -99,7 +101,7 @@ def search_key(contact: Contact) -> str:
 
 
 def query_words(query: str) -> list[str]:
-    return fast_fold(query).split()
+    return [undotted(word) for word in fast_fold(query).split()]
 
 
 @dataclass(slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from netui.core.models import Contact
@@ -30,13 +31,33 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text.casefold()).translate(_STRIP_COMBINING)
 
 
+#: A dotted abbreviation ("s.p.a.", "S.r.l.", "s.a."): single letters joined by dots.
+_DOTTED = re.compile(r"(?<![\w.@])(?:[^\W\d_]\.)+[^\W\d_](?:\.|(?![\w.]))")
+
+
+def undotted(text: str) -> str:
+    """Dotted abbreviations without their dots: "ferrari s.p.a." -> "ferrari spa", so
+    that "spa" and "s.p.a." find the same company (emails and web addresses are kept)."""
+    if "." not in text:
+        return text
+    return _DOTTED.sub(lambda found: found.group().replace(".", ""), text)
+
+
 def contact_key(contact: Contact) -> str:
-    """The text a filter searches: name, company, position, sector, tags, notes, emails."""
+    """The text a filter searches: name, company, position, sector, tags, notes, emails,
+    and the company once more without the dots of its legal form."""
+    company = undotted(contact.company)
     parts = [contact.first_name, contact.last_name, contact.company, contact.position,
-             contact.sector, " ".join(contact.tags), contact.notes, " ".join(contact.emails)]
+             contact.sector, " ".join(contact.tags), contact.notes, " ".join(contact.emails),
+             company if company != contact.company else ""]
     return fold("\n".join(p for p in parts if p))
+
+
+def search_words(query: str) -> list[str]:
+    """The words a filter looks for, each folded and without the dots of an abbreviation."""
+    return [undotted(word) for word in fold(query).split()]
 
 
 def matches(key: str, query: str) -> bool:
     """Every word of the query appears in the key."""
-    return all(word in key for word in fold(query).split())
+    return all(word in key for word in search_words(query))
