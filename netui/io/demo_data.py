@@ -128,7 +128,7 @@ _EN_PEOPLE: list[Person] = [
      ["recruiter"], "", None),
     ("Alessandro", "Fabbri", "", "", "", "Milan", "other", None, "network", [],
      "Neighbour; retired engineer from an oil company.", None),
-    ("Yara", "Haddad", "Open Energy Community", "Responsabile della comunità", "non-profit", "Online", "other", None,
+    ("Yara", "Haddad", "Open Energy Community", "Community manager", "non-profit", "Online", "other", None,
      "network", ["community"], "Runs the open energy data forum.", None),
     ("Edoardo", "Sala", "Fotonica Alpina", "CTO", "renewable energy", "Trento", "friend", None, "key",
      ["friends", "solar"], "Friend of Sara; his company makes solar trackers.", None),
