@@ -174,16 +174,19 @@ def test_italian_demo_speaks_italian_through_and_through():
     assert "Mia zia" in italian[1][0].notes
 
 
-def test_italian_demo_drafts_render_with_the_shipped_italian_templates(tmp_path, monkeypatch):
+@pytest.mark.parametrize("lang, greetings, sector", [("it", ("Ciao ", "Gentile "), "energie rinnovabili"),
+                                                     ("en", ("Hi ", "Dear "), "renewable energy")])
+def test_demo_drafts_render_with_the_shipped_templates(tmp_path, monkeypatch, lang, greetings, sector):
+    """Every demo draft reopens in the editor: its template renders with what the draft keeps."""
     monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path / "config"))  # no user override
-    profile, contacts, _interactions, _events, drafts = demo_records(TODAY, "it")
+    profile, contacts, _interactions, _events, drafts = demo_records(TODAY, lang)
     by_uid = {c.uid: c for c in contacts}
     for draft in drafts:
         email = render(draft.template, draft.lang, profile, by_uid[draft.contact_uid], None, draft.variables,
                        today=TODAY)
-        assert email.origin == "shipped" and email.lang == "it"
-        assert email.subject and email.body.startswith(("Ciao ", "Gentile "))
-        assert "energie rinnovabili" in email.body and "Alex Bianchi" in email.body
+        assert email.origin == "shipped" and email.lang == lang
+        assert email.subject and email.body.startswith(greetings)
+        assert sector in email.body and "Alex Bianchi" in email.body
 
 
 def test_demo_command_follows_the_interface_language(tmp_path, monkeypatch, capsys):

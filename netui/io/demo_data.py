@@ -210,9 +210,10 @@ _EN_EVENTS = [
 
 _EN_DRAFTS = [
     DemoDraft("demod0001", 15, "personal", "A question about your team at GreenGrid",
-              "Hi Beatrice,\n\nthank you again for the call...\n\nAlex", "draft", send_in=3),
+              "Hi Beatrice,\n\nthank you again for the call...\n\nAlex", "draft", send_in=3,
+              variables={"ask": "Could you tell me how your team is organised and who looks after hiring?"}),
     DemoDraft("demod0002", 18, "personal", "My CV, as promised", "Hi Priya,\n\nhere is my CV...\n\nAlex", "ready",
-              send_in=3),
+              send_in=3, variables={"ask": "cv"}),
     DemoDraft("demod0003", 20, "generic", "Data roles in renewable energy",
               "Dear Chloé,\n\nI am a data analyst...\n\nAlex", "draft"),
 ]
