@@ -96,7 +96,7 @@ def follow_up_reminders(store: Store, today: date, until: date) -> list[Reminder
 def _follow_up_text(contact: Contact, state: FollowUp) -> str:
     values = {"last": format_date(state.last_contact), "count": state.cadence_days,
               "due": format_date(state.next_due)}
-    key, days = contact.tier == "key", state.cadence_days
+    key, days = contact.tier == "key", state.cadence_days or 0
     if state.last_contact and key:
         first = ngettext("Key contact: last contact {last}, every {count} day (due {due}).",
                          "Key contact: last contact {last}, every {count} days (due {due}).", days)

@@ -122,7 +122,7 @@ def _say(message: str, lang: str | None = None, /, **values: Any) -> str:
     return translate(message, lang).format(**values)
 
 
-def _no_field(owner: str, name: str) -> str:
+def _no_field(owner: str, name: str | None) -> str:
     message = NO_FIELD.get(owner)
     if message is None:
         return _say(N_("{owner} has no field {name}"), owner=owner, name=repr(name))
