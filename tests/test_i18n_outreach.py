@@ -148,3 +148,13 @@ def test_export_ics_reminders_in_italian_writes_italian_titles(db_path, tmp_path
     assert found["Invia il gruppo: 2 email"] == ("Inviale tutte lo stesso giorno, così nessuno si sente secondo "
                                                  "(0 di 2 inviate).\nA: Fabio Uno, Gina Due")
     assert found["Scrivi le note (Career day)"] == "Dopo Career day (20 nov 2026): Scrivi le note"
+
+
+def test_many_placeholders_left_are_counted_in_the_drafts_language():
+    from netui.outreach.lint import check_placeholders
+
+    body = " ".join(f"[Campo {n}]" for n in range(7))
+    [found] = check_placeholders("", body, "it")
+    assert found.message.endswith("e altri 2; completalo o toglilo")
+    [found] = check_placeholders("", body[: body.index("[Campo 6]")], "en")
+    assert found.message.endswith("[Campo 4] and 1 more; fill it in or remove it")
