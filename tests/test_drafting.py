@@ -168,10 +168,10 @@ def test_each_missing_required_field_is_named(name, lang):
             expected = f"contact has no {attr}" if lang == "en" else f"il contatto non ha {attr}"
         elif head == "event":
             event, field = None, "event"
-            expected = "needs an event"
+            expected = "needs an event" if lang == "en" else "richiede un evento"
         else:
             extra.pop(head)
-            expected = f"missing {head}"
+            expected = f"missing {head}" if lang == "en" else f"manca {head}"
         with pytest.raises(DraftingError) as caught:
             render(name, lang, profile, contact, event, extra, today=TODAY)
         assert expected in str(caught.value)

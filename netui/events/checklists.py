@@ -25,7 +25,9 @@ MAX_ITEM = 300  # characters in one item
 
 def _section_names(order: Sequence[str]) -> str:
     names = [f"[{name}]" for name in order]
-    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+    if len(names) < 2:
+        return names[0]
+    return _("{names} or {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def parse_checklist(text: str, source: str = "<text>", *, sections: Mapping[str, str] = SECTIONS,

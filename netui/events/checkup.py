@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from netui.core.errors import ChecklistError, NetuiError
-from netui.core.i18n import _, ngettext, template_language
+from netui.core.i18n import N_, _, ngettext, template_language, translate
 from netui.core.models import (
     CHECKUP_SECTIONS,
     LANGUAGES,
@@ -33,12 +33,9 @@ SECTIONS = {
     "search": "search", "profile": "profile", "privacy": "privacy", "cleanup": "cleanup",
     "ricerca": "search", "profilo": "profile", "pulizia": "cleanup",
 }
-SECTION_TITLES = {
-    "en": {"search": "Search yourself", "profile": "Profile", "privacy": "Privacy settings",
-           "cleanup": "Clean-up"},
-    "it": {"search": "Cercati", "profile": "Profilo", "privacy": "Impostazioni della privacy",
-           "cleanup": "Pulizia"},
-}
+#: A section's title, in the language of the list it heads (`section_title`).
+SECTION_TITLES = {"search": N_("Search yourself"), "profile": N_("Profile"), "privacy": N_("Privacy settings"),
+                  "cleanup": N_("Clean-up")}
 
 
 def checkup_path(lang: str) -> tuple[Path, str]:
@@ -153,4 +150,6 @@ def set_done(store: Store, numbers: list[int], done: bool = True, today: date | 
 
 
 def section_title(section: str, lang: str) -> str:
-    return SECTION_TITLES.get(lang, SECTION_TITLES["en"]).get(section, section)
+    """The title of a section in the list's language (the items under it are in that language too)."""
+    title = SECTION_TITLES.get(section)
+    return translate(title, lang) if title else section

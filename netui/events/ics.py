@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 
+from netui.core.i18n import _
 from netui.core.models import Event
 from netui.events.service import KIND_LABELS, event_day, event_time
 
@@ -82,7 +83,7 @@ def _location(event: Event) -> str:
     if event.location.strip():
         return event.location.strip()
     if event.online:
-        return event.url.strip() or "Online"
+        return event.url.strip() or _("Online")
     return ""
 
 
@@ -106,7 +107,7 @@ def events_to_calendar(events: Iterable[Event], *, tz: tzinfo | None | str = "lo
     zone = local_timezone() if tz == "local" else tz
     assert not isinstance(zone, str)
     stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
-    calendar = icalendar.Calendar.new(prodid=PRODID, name="netui events")
+    calendar = icalendar.Calendar.new(prodid=PRODID, name=_("netui events"))
     days = []
     for event in events:
         calendar.add_component(to_vevent(event, zone, stamp))

@@ -13,7 +13,8 @@ contact, the batch, the event and its step) and its kind, never random and
 never from the date, so importing a newer file updates the entry (Apple
 Calendar, Thunderbird) instead of adding a second one. Something overdue is
 put on today. A day with more follow-ups than MAX_FOLLOW_UPS_PER_DAY gets one
-entry naming them, whose UID is that day's.
+entry naming them, whose UID is that day's. Titles and descriptions are in the
+language netui speaks when the file is written, their days as `format_date` gives them.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from typing import Iterable
 
 import icalendar
 
+from netui.core.errors import NetuiError
 from netui.core.followups import FollowUp, follow_ups
+from netui.core.i18n import N_, _, format_date, ngettext
 from netui.core.models import Contact
 from netui.events.ics import PRODID, UID_DOMAIN
 from netui.events.service import event_day, pending_after_items
@@ -35,7 +38,7 @@ from netui.storage.store import Store
 DEFAULT_WEEKS = 8
 #: When the alarm goes off: this long after the start of the (all-day) entry's day.
 ALARM_AFTER_MIDNIGHT = timedelta(hours=9)
-CALENDAR_NAME = "netui reminders"
+CALENDAR_NAME = N_("netui reminders")  # translated when the file is written
 #: More follow-ups than this on one day are one entry for that day.
 MAX_FOLLOW_UPS_PER_DAY = 10
 GROUP_NAMES_SHOWN = 30
@@ -85,20 +88,34 @@ def follow_up_reminders(store: Store, today: date, until: date) -> list[Reminder
             continue
         for contact, state in due:
             found.append(Reminder(_uid("follow-up", contact.uid), "follow_up", day,
-                                  f"Follow up with {contact.name}", _follow_up_text(contact, state)))
+                                  _("Follow up with {name}").format(name=contact.name),
+                                  _follow_up_text(contact, state)))
     return found
 
 
 def _follow_up_text(contact: Contact, state: FollowUp) -> str:
-    last = f"last contact {state.last_contact.isoformat()}" if state.last_contact else "never contacted"
-    due = state.next_due.isoformat() if state.next_due else ""
-    lines = [f"{'Key contact' if contact.tier == 'key' else 'Contact'}: {last}, "
-             f"every {state.cadence_days} days (due {due})."]
+    values = {"last": format_date(state.last_contact), "count": state.cadence_days,
+              "due": format_date(state.next_due)}
+    key, days = contact.tier == "key", state.cadence_days or 0
+    if state.last_contact and key:
+        first = ngettext("Key contact: last contact {last}, every {count} day (due {due}).",
+                         "Key contact: last contact {last}, every {count} days (due {due}).", days)
+    elif state.last_contact:
+        first = ngettext("Contact: last contact {last}, every {count} day (due {due}).",
+                         "Contact: last contact {last}, every {count} days (due {due}).", days)
+    elif key:
+        first = ngettext("Key contact: never contacted, every {count} day (due {due}).",
+                         "Key contact: never contacted, every {count} days (due {due}).", days)
+    else:
+        first = ngettext("Contact: never contacted, every {count} day (due {due}).",
+                         "Contact: never contacted, every {count} days (due {due}).", days)
+    lines = [first.format(**values)]
     if contact.email:
-        lines.append(f"Email: {contact.email}")
-    where = " at ".join(p for p in (contact.position, contact.company) if p)
-    if where:
-        lines.append(where)
+        lines.append(_("Email: {email}").format(email=contact.email))
+    if contact.position and contact.company:
+        lines.append(_("{position} at {company}").format(position=contact.position, company=contact.company))
+    elif contact.position or contact.company:
+        lines.append(contact.position or contact.company)
     return "\n".join(lines)
 
 
@@ -107,10 +124,13 @@ def _grouped_follow_ups(day: date, due: list[tuple[Contact, FollowUp]]) -> Remin
     names = ", ".join(c.name for c in people[:GROUP_NAMES_SHOWN])
     more = len(people) - GROUP_NAMES_SHOWN
     if more > 0:
-        names += f" and {more} more"
+        names = ngettext("{names} and {count} more", "{names} and {count} more", more).format(
+            names=names, count=more)
+    count = len(people)
     return Reminder(_uid("follow-ups", day.isoformat()), "follow_up", day,
-                    f"Follow up with {len(people)} contacts",
-                    f"{names}.\n'netui today' or the app (key d: due now) lists them all.")
+                    ngettext("Follow up with {count} contact", "Follow up with {count} contacts",
+                             count).format(count=count),
+                    _("{names}.\n'netui today' or the app (key d: due now) lists them all.").format(names=names))
 
 
 def batch_reminders(store: Store, today: date, until: date) -> list[Reminder]:
@@ -127,11 +147,11 @@ def batch_reminders(store: Store, today: date, until: date) -> list[Reminder]:
         for draft in unsent:
             contact = store.contact(draft.contact_uid)
             names.append(contact.name if contact else draft.contact_uid)
-        count = f"{len(unsent)} email" + ("" if len(unsent) == 1 else "s")
-        description = (f"Send them all the same day, so that nobody feels second ({prog.label}).\n"
-                       "To: " + ", ".join(names))
-        found.append(Reminder(_uid("batch", prog.batch_uid), "batch", day,
-                              f"Send the batch: {count}", description))
+        description = (_("Send them all the same day, so that nobody feels second ({progress}).").format(
+            progress=prog.label) + "\n" + _("To: {names}").format(names=", ".join(names)))
+        summary = ngettext("Send the batch: {count} email", "Send the batch: {count} emails",
+                           len(unsent)).format(count=len(unsent))
+        found.append(Reminder(_uid("batch", prog.batch_uid), "batch", day, summary, description))
     return found
 
 
@@ -147,14 +167,15 @@ def event_step_reminders(store: Store, today: date, until: date) -> list[Reminde
             continue
         found.append(Reminder(_uid("event-step", event.uid, key), "event_step", day,
                               f"{item.text} ({event.name})",
-                              f"After {event.name} ({event.date[:10]}): {item.text}"))
+                              _("After {event} ({day}): {step}").format(
+                                  event=event.name, day=format_date(event.date[:10]), step=item.text)))
     return found
 
 
 def collect_reminders(store: Store, today: date, weeks: int = DEFAULT_WEEKS) -> list[Reminder]:
     """Every reminder of the next `weeks` weeks, by day."""
     if weeks < 1:
-        raise ValueError("weeks must be at least 1")
+        raise NetuiError(_("weeks must be at least 1"))
     until = today + timedelta(weeks=weeks)
     found = [*follow_up_reminders(store, today, until), *batch_reminders(store, today, until),
              *event_step_reminders(store, today, until)]
@@ -178,7 +199,7 @@ def to_vevent(reminder: Reminder, stamp: datetime) -> icalendar.Event:
 def reminders_to_ics(reminders: Iterable[Reminder], *, stamp: datetime | None = None) -> bytes:
     """The iCalendar file of the reminders (UTF-8, CRLF line ends, folded at 75 octets)."""
     stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
-    calendar = icalendar.Calendar.new(prodid=PRODID, name=CALENDAR_NAME, uid=f"netui-reminders@{UID_DOMAIN}")
+    calendar = icalendar.Calendar.new(prodid=PRODID, name=_(CALENDAR_NAME), uid=f"netui-reminders@{UID_DOMAIN}")
     for reminder in reminders:
         calendar.add_component(to_vevent(reminder, stamp))
     return calendar.to_ical()

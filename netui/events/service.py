@@ -89,9 +89,9 @@ def place_label(event: Event) -> str:
     """Where: the place, the URL, "online", joined."""
     parts = [p for p in (event.location.strip(), event.url.strip()) if p]
     if event.online and not parts:
-        parts.append("online")
+        parts.append(_("online"))
     elif event.online:
-        parts.append("(online)")
+        parts.append(f"({_('online')})")
     return " ".join(parts)
 
 
@@ -136,7 +136,8 @@ def update_event(store: Store, event_uid: str, **changes: object) -> Event:
     allowed = {"name", "kind", "date", "location", "url", "online", "notes", "status"}
     unknown = set(changes) - allowed
     if unknown:
-        raise ValueError(f"not an event detail: {', '.join(sorted(unknown))}")
+        # a caller's mistake, like an unexpected keyword argument (never the user's)
+        raise TypeError(f"not an event detail: {', '.join(sorted(unknown))}")
     event = _require(store, event_uid).copy(**changes)
     return store.update_event(event.validate())
 
@@ -265,7 +266,7 @@ def _log_met(store: Store, event: Event, contact_uid: str) -> None:
     if any(i.kind == "event_met" and i.date == day for i in store.interactions(contact_uid)):
         return
     store.add_interaction(Interaction(contact_uid=contact_uid, kind="event_met", date=day,
-                                      summary=f"Met at {event.name}"))
+                                      summary=_("Met at {event}").format(event=event.name)))
 
 
 def log_people_met(store: Store, event: Event) -> None:

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any, Iterable
 
 from netui.core.errors import NetuiError, NotFoundError, ValidationError
-from netui.core.i18n import _, template_language
+from netui.core.i18n import _, format_date, ngettext, template_language
 from netui.core.models import Contact, Draft, Event, check_date, new_uid
 from netui.outreach.lint import Warning, check_similar
 from netui.storage.store import Store
@@ -48,7 +48,8 @@ class Progress:
 
     @property
     def label(self) -> str:
-        return f"{self.sent} of {self.total} sent"
+        """`4 of 9 sent`, in the current language."""
+        return _("{sent} of {total} sent").format(sent=self.sent, total=self.total)
 
     @property
     def done(self) -> bool:
@@ -173,9 +174,11 @@ def split_warning(days: Iterable[str | None]) -> Warning | None:
     distinct = sorted({d for d in days if d})
     if len(distinct) < 2:
         return None
-    return Warning("batch_split", f"this batch would be sent over {len(distinct)} days "
-                                  f"({', '.join(distinct)}): send them all on the same day, "
-                                  "so that nobody feels second")
+    return Warning("batch_split", ngettext(
+        "this batch would be sent over {count} day ({days}): send them all on the same day, "
+        "so that nobody feels second",
+        "this batch would be sent over {count} days ({days}): send them all on the same day, "
+        "so that nobody feels second", len(distinct)).format(count=len(distinct), days=", ".join(format_date(d) for d in distinct)))
 
 
 def check_send_on(store: Store, draft: Draft, send_on: str | None) -> list[Warning]:
@@ -213,22 +216,16 @@ def end_of_day_warnings(store: Store, now: datetime | None = None) -> list[Warni
         overdue = [d for d in unsent if d.send_on and d.send_on < today]
         due_today = [d for d in unsent if d.send_on == today]
         if overdue:
-            found.append(Warning("batch_overdue", f"{_count(len(overdue))} of the batch for "
-                                                  f"{overdue[0].send_on} {_verb(len(overdue))} still unsent: "
-                                                  "send them now, or mark them sent"))
+            found.append(Warning("batch_overdue", ngettext(
+                "{count} draft of the batch for {day} is still unsent: send it now, or mark it sent",
+                "{count} drafts of the batch for {day} are still unsent: send them now, or mark them sent",
+                len(overdue)).format(count=len(overdue), day=format_date(overdue[0].send_on))))
         if due_today and now.hour >= END_OF_DAY_HOUR:
-            found.append(Warning("batch_end_of_day", f"the day is ending and {_count(len(due_today))} of "
-                                                     f"today's batch {_verb(len(due_today))} still unsent "
-                                                     f"({prog.label})"))
+            found.append(Warning("batch_end_of_day", ngettext(
+                "the day is ending and {count} draft of today's batch is still unsent ({progress})",
+                "the day is ending and {count} drafts of today's batch are still unsent ({progress})",
+                len(due_today)).format(count=len(due_today), progress=prog.label)))
     return found
-
-
-def _count(n: int) -> str:
-    return f"{n} draft" + ("" if n == 1 else "s")
-
-
-def _verb(n: int) -> str:
-    return "is" if n == 1 else "are"
 
 
 def similar_in_batch(store: Store, batch_uid: str, overrides: dict[str, str] | None = None,

@@ -143,7 +143,7 @@ def open_in_browser(url: str) -> OpenResult:
             problem=exc, url=url))
     if not opened:
         return OpenResult(False, _("the browser did not open: open {url} yourself").format(url=url))
-    return OpenResult(True, f"opened {url}")
+    return OpenResult(True, _("opened {url}").format(url=url))
 
 
 def no_url_message(contact: Contact) -> str:
@@ -152,11 +152,17 @@ def no_url_message(contact: Contact) -> str:
 
 
 def sent_summary(channel: Channel, subject: str, body: str, template: str) -> str:
-    """The interaction's summary when a draft is marked sent."""
+    """The interaction's summary when a draft is marked sent (in the language of the moment:
+    it is written into the contact's history)."""
     if not channel.is_linkedin:
-        return subject.strip() or f"{template} email"
+        return subject.strip() or _("{template} email").format(template=template)
     first = next((line.strip() for line in body.splitlines() if line.strip()), "")
     if len(first) > 60:
         first = first[:57].rstrip() + "..."
-    what = "LinkedIn connection note" if channel.form == NOTE else "LinkedIn message"
-    return f"{what}: {first}" if first else what
+    if channel.form == NOTE:
+        if first:
+            return _("LinkedIn connection note: {text}").format(text=first)
+        return _("LinkedIn connection note")
+    if first:
+        return _("LinkedIn message: {text}").format(text=first)
+    return _("LinkedIn message")

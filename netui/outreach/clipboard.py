@@ -19,6 +19,8 @@ from netui.core.i18n import _
 
 # Runs in the helper process. Clipboard tools such as xclip stay alive to serve
 # the selection: they get /dev/null, not our pipe, or the parent would wait for them.
+# It reports what happened as a code and a detail; the parent words it (`_outcome`),
+# in the language the app speaks.
 _HELPER = r"""
 import json, os, sys, time
 out = os.fdopen(os.dup(1), "w", encoding="utf-8")
@@ -30,8 +32,8 @@ def say(**fields):
     out.write(json.dumps(fields) + "\n")
     out.flush()
 
-def report(ok, backend, message):
-    say(ok=ok, backend=backend, message=message)
+def report(ok, backend, code, detail=""):
+    say(ok=ok, backend=backend, code=code, detail=detail)
     sys.exit(0)
 
 def same(a, b):
@@ -42,7 +44,7 @@ text = sys.stdin.buffer.read().decode("utf-8")
 try:
     import pyperclip
 except Exception as exc:
-    report(False, "pyperclip", f"pyperclip is not installed ({exc})")
+    report(False, "pyperclip", "no_pyperclip", str(exc))
 backend = "pyperclip"
 try:
     copy, paste = pyperclip.determine_clipboard()
@@ -51,17 +53,17 @@ try:
     copy(text)
 except Exception as exc:
     message = str(exc).split("\n")[0].split(". ")[0].rstrip(".") or type(exc).__name__
-    report(False, backend, f"no system clipboard: {message}")
+    report(False, backend, "no_clipboard", message)
 back = None
 for _ in range(10):
     try:
         back = paste()
     except Exception as exc:
-        report(True, backend, f"copied with {backend} (could not read it back: {exc})")
+        report(True, backend, "unchecked", str(exc))
     if same(back, text):
-        report(True, backend, f"copied with {backend}")
+        report(True, backend, "copied")
     time.sleep(0.05)
-report(False, backend, f"{backend} did not take the text (reading the clipboard back gave something else)")
+report(False, backend, "not_taken")
 """
 
 
@@ -83,6 +85,22 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
         pass
 
 
+def _outcome(code: str, backend: str, detail: str) -> str:
+    """The helper's report in words: what happened, with which tool."""
+    if code == "no_pyperclip":
+        return _("pyperclip is not installed ({problem})").format(problem=detail)
+    if code == "no_clipboard":
+        return _("no system clipboard: {problem}").format(problem=detail)
+    if code == "unchecked":
+        return _("copied with {backend} (could not read it back: {problem})").format(backend=backend, problem=detail)
+    if code == "copied":
+        return _("copied with {backend}").format(backend=backend)
+    if code == "not_taken":
+        return _("{backend} did not take the text (reading the clipboard back gave something else)").format(
+            backend=backend)
+    return detail or code
+
+
 def _answers(out: bytes | None) -> dict[str, object]:
     """Merge the helper's JSON lines: first the backend, last the result."""
     merged: dict[str, object] = {}
@@ -99,7 +117,7 @@ def copy(text: str, timeout: float = 2.0) -> CopyResult:
     from netui.storage.platform import new_process_group_options
 
     if not sys.executable:
-        return CopyResult(False, "pyperclip", "cannot start the clipboard helper (no Python executable)")
+        return CopyResult(False, "pyperclip", _("cannot start the clipboard helper (no Python executable)"))
     try:
         payload = str(text).encode("utf-8", "surrogatepass")
         proc = subprocess.Popen(
@@ -108,21 +126,24 @@ def copy(text: str, timeout: float = 2.0) -> CopyResult:
             **new_process_group_options(),
         )
     except (OSError, ValueError) as exc:
-        return CopyResult(False, "pyperclip", f"cannot start the clipboard helper: {exc}")
+        return CopyResult(False, "pyperclip", _("cannot start the clipboard helper: {problem}").format(problem=exc))
     try:
-        out, _ = proc.communicate(payload, timeout=timeout)
+        out, _errors = proc.communicate(payload, timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill(proc)
         backend = str(_answers(_rest(proc)).get("backend", "pyperclip"))
-        return CopyResult(False, backend, f"the clipboard tool ({backend}) did not answer within {timeout:g} s")
+        return CopyResult(False, backend, _("the clipboard tool ({backend}) did not answer within {seconds:g} s").format(
+            backend=backend, seconds=timeout))
     except Exception as exc:  # a broken pipe, an encoding problem: report, never raise
         _kill(proc)
-        return CopyResult(False, "pyperclip", f"clipboard copy failed: {exc}")
+        return CopyResult(False, "pyperclip", _("clipboard copy failed: {problem}").format(problem=exc))
     answer = _answers(out)
     if "ok" not in answer:
         return CopyResult(False, str(answer.get("backend", "pyperclip")),
-                          f"the clipboard helper failed (exit {proc.returncode})")
-    return CopyResult(bool(answer["ok"]), str(answer["backend"]), str(answer["message"]))
+                          _("the clipboard helper failed (exit {code})").format(code=proc.returncode))
+    backend = str(answer["backend"])
+    return CopyResult(bool(answer["ok"]), backend,
+                      _outcome(str(answer.get("code", "")), backend, str(answer.get("detail", ""))))
 
 
 def fallback_note(result: CopyResult, what: str, *, osc52: bool) -> str:
@@ -140,7 +161,7 @@ def fallback_note(result: CopyResult, what: str, *, osc52: bool) -> str:
 def _rest(proc: subprocess.Popen[bytes]) -> bytes:
     """What the killed helper wrote before it hung (its pipe is closed once the group is dead)."""
     try:
-        out, _ = proc.communicate(timeout=1.0)
+        out, _errors = proc.communicate(timeout=1.0)
         return out or b""
     except Exception:
         return b""
@@ -161,9 +182,14 @@ def describe_backend() -> str:
     """One line for `netui doctor`: which tool copies, and what happens when it cannot."""
     name = _backend_name()
     where = ", ".join(f"{k}={os.environ[k]}" for k in ("WAYLAND_DISPLAY", "DISPLAY") if os.environ.get(k))
-    where = f" ({where})" if where else ""
     if name == "none":
-        return (f"no system clipboard tool found{where or ' (no DISPLAY)'}: "
-                "the app falls back to OSC 52, then shows the text or saves an .eml")
-    return (f"pyperclip with {name}{where}, run with a timeout; "
-            "if it fails the app falls back to OSC 52, then shows the text")
+        if not where:
+            return _("no system clipboard tool found (no DISPLAY): "
+                     "the app falls back to OSC 52, then shows the text or saves an .eml")
+        return _("no system clipboard tool found ({where}): "
+                 "the app falls back to OSC 52, then shows the text or saves an .eml").format(where=where)
+    if where:
+        return _("pyperclip with {name} ({where}), run with a timeout; "
+                 "if it fails the app falls back to OSC 52, then shows the text").format(name=name, where=where)
+    return _("pyperclip with {name}, run with a timeout; "
+             "if it fails the app falls back to OSC 52, then shows the text").format(name=name)

@@ -44,10 +44,19 @@ MAX_SIZE = MAX_OUTPUT    # longest string or list an operator, filter or call ma
 MAX_INT_BITS = 4096      # no giant integers from ** or *
 TIME_LIMIT = 1.0         # seconds a render may take
 RESERVED_VARS = frozenset({"me", "contact", "event", "today", "lang", "signature", "require"})
+#: What a variable a template requires is for (marked here, translated in the draft's language).
 VARIABLE_HINTS = {
-    "ask": "the request of a personal email: call, companies, cv, or your own words",
-    "company": "the company you ask an introduction to: draft it from the Companies view (5), "
-               "or --var company=NAME",
+    "ask": N_("the request of a personal email: call, companies, cv, or your own words"),
+    "company": N_("the company you ask an introduction to: draft it from the Companies view (5), "
+                  "or --var company=NAME"),
+}
+NEEDS_EVENT = N_("this template needs an event: draft it from the event")
+NEEDS_CONTACT = N_("this template needs a contact")
+#: "the profile has no field 'x'", per owner: one whole sentence each, so Italian can say it its way.
+NO_FIELD = {
+    "profile": N_("the profile has no field {name}"),
+    "contact": N_("the contact has no field {name}"),
+    "event": N_("the event has no field {name}"),
 }
 
 _NAME_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -100,6 +109,24 @@ class _Missing(Exception):
 
 class _Limit(Exception):
     """Raised inside a render when a cap is hit; becomes a DraftingError."""
+
+
+def _say(message: str, lang: str | None = None, /, **values: Any) -> str:
+    """`message` (marked with N_) in the draft's language, its {names} filled in.
+
+    A problem shown with a draft reads in the draft's language, whatever the app
+    speaks (like the lint warnings): `lang`, else the language of the render
+    under way, else the current one.
+    """
+    lang = lang or getattr(_state, "lang", None) or current_language()
+    return translate(message, lang).format(**values)
+
+
+def _no_field(owner: str, name: str | None) -> str:
+    message = NO_FIELD.get(owner)
+    if message is None:
+        return _say(N_("{owner} has no field {name}"), owner=owner, name=repr(name))
+    return _say(message, name=repr(name))
 
 
 def _missing_message(owner: str, name: str) -> tuple[str, str]:
@@ -185,12 +212,12 @@ class _Undefined(StrictUndefined):
         obj, name = self._undefined_obj, self._undefined_name
         if obj is missing:
             if name == "event":
-                return "this template needs an event: draft it from the event"
+                return _say(NEEDS_EVENT)
             if name == "contact":
-                return "this template needs a contact"
-            return f"unknown variable {name!r}"
+                return _say(NEEDS_CONTACT)
+            return _say(N_("unknown variable {name}"), name=repr(name))
         if isinstance(obj, _Fields):
-            return f"the {obj._owner} has no field {name!r}"
+            return _no_field(obj._owner, name)
         return super()._undefined_message
 
 
@@ -205,22 +232,27 @@ def _finalize(value: Any) -> Any:
 def _require(context: Any, *names: str) -> str:
     """`{% do require("me.target_sector", "contact.first_name", "event", "ask") %}`."""
     for name in names:
-        head, _, attr = str(name).partition(".")
+        head, _dot, attr = str(name).partition(".")
         value = context.resolve_or_missing(head)
         if head == "event" and (value is missing or value is None):
-            raise _Missing("this template needs an event: draft it from the event", "event", "event")
+            raise _Missing(_say(NEEDS_EVENT), "event", "event")
         if head == "contact" and value is missing:
-            raise _Missing("this template needs a contact", "contact", "contact")
+            raise _Missing(_say(NEEDS_CONTACT), "contact", "contact")
         if attr and isinstance(value, _Fields):
             if attr not in _allowed_fields(type(value._record)):
-                raise _Limit(f"require({name!r}): the {value._owner} has no field {attr!r}")
+                raise _Limit(_say(N_("require({name}): {problem}"), name=repr(name),
+                                  problem=_no_field(value._owner, attr)))
             found = getattr(value, attr)
             if isinstance(found, _Blank) or not found:
                 message, kind = _missing_message(value._owner, attr)
                 raise _Missing(message, kind, attr)
         elif value is missing or value is None or (isinstance(value, str) and not value.strip()):
             hint = VARIABLE_HINTS.get(name)
-            raise _Missing(f"missing {name}" + (f" ({hint})" if hint else ""), "variable", name)
+            if hint:
+                message = _say(N_("missing {name} ({hint})"), name=name, hint=_say(hint))
+            else:
+                message = _say(N_("missing {name}"), name=name)
+            raise _Missing(message, "variable", name)
     return ""
 
 
@@ -331,38 +363,43 @@ _STR_METHODS = frozenset({
     "splitlines", "startswith", "strip", "swapcase", "title", "upper",
 })
 _DATE_ATTRS = frozenset({"year", "month", "day", "isoformat", "weekday", "isoweekday"})
+TOO_LARGE_NUMBER = N_("the template builds a number too large to handle")
 _FORMAT_WIDTH_RE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
 
 
 def _tick() -> None:
     deadline = getattr(_state, "deadline", None)
     if deadline is not None and time.monotonic() > deadline:
-        raise _Limit(f"the template took more than {TIME_LIMIT:g} s: is there a loop without end?")
+        raise _Limit(_say(N_("the template took more than {seconds:g} s: is there a loop without end?"),
+                          seconds=TIME_LIMIT))
 
 
 def _too_big(size: int) -> _Limit:
-    return _Limit(f"the template would build {size:,} characters or items; the limit is {MAX_SIZE:,}")
+    return _Limit(_say(N_("the template would build {size:,} characters or items; the limit is {limit:,}"),
+                       size=size, limit=MAX_SIZE))
 
 
 def _check_size(value: Any) -> Any:
     if isinstance(value, (str, list, tuple, dict, set, bytes)) and len(value) > MAX_SIZE:
         raise _too_big(len(value))
     if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
-        raise _Limit("the template builds a number too large to handle")
+        raise _Limit(_say(TOO_LARGE_NUMBER))
     return value
 
 
 def _check_args(args: Any, kwargs: dict[str, Any]) -> None:
     for arg in (*args, *kwargs.values()):
         if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_SIZE:
-            raise _Limit(f"the number {arg} is too large here (limit {MAX_SIZE:,})")
+            raise _Limit(_say(N_("the number {number} is too large here (limit {limit:,})"),
+                              number=arg, limit=MAX_SIZE))
 
 
 def _check_format(text: str) -> None:
     for match in _FORMAT_WIDTH_RE.finditer(text):
         for width in match.groups():
             if width == "*" or (width and int(width) > 1000):
-                raise _Limit("a % format width is too large (limit 1000)")
+                raise _Limit(_say(N_("a width in a {sign} format is too large (limit {limit})"),
+                                  sign="%", limit=1000))
 
 
 def _check_join(sep: Any, items: list[Any]) -> None:
@@ -480,10 +517,10 @@ class DraftEnvironment(ImmutableSandboxedEnvironment):
         ints = isinstance(left, int) and isinstance(right, int)
         if operator == "**" and ints and right > 0 and abs(left) > 1:
             if (abs(left).bit_length() - 1) * right > MAX_INT_BITS:
-                raise _Limit(f"{left} ** {right} is too large")
+                raise _Limit(_say(N_("{left} ** {right} is too large"), left=left, right=right))
         elif operator == "*":
             if ints and left.bit_length() + right.bit_length() > MAX_INT_BITS:
-                raise _Limit("the template builds a number too large to handle")
+                raise _Limit(_say(TOO_LARGE_NUMBER))
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_SIZE:
                     raise _too_big(len(seq) * times)
@@ -519,22 +556,27 @@ def _line_of(source: str, lineno: int | None) -> str:
     return text if len(text) <= 100 else text[:97] + "..."
 
 
-def _where(lineno: int | None, line: str) -> str:
+def _located(message: str, lineno: int | None, line: str, lang: str | None = None) -> str:
+    """`message on line 5 — its text`: where in the template a problem is."""
     if lineno is None:
-        return ""
-    return f" on line {lineno}" + (f" — {line}" if line else "")
+        return message
+    if line:
+        return _say(N_("{message} on line {lineno} — {line}"), lang, message=message, lineno=lineno, line=line)
+    return _say(N_("{message} on line {lineno}"), lang, message=message, lineno=lineno)
 
 
-def compile_source(source: str) -> Any:
-    """Compile (cached by source) or raise DraftingError with the line and its text."""
+def compile_source(source: str, lang: str | None = None) -> Any:
+    """Compile (cached by source) or raise DraftingError with the line and its text
+    (in `lang`, the template's language, when given)."""
     if len(source) > MAX_SOURCE:
-        raise DraftingError(_("the template is longer than {MAX_SOURCE:,} characters").format(MAX_SOURCE=MAX_SOURCE), kind="limit")
+        raise DraftingError(_say(N_("the template is longer than {MAX_SOURCE:,} characters"), lang,
+                                 MAX_SOURCE=MAX_SOURCE), kind="limit")
     try:
         return _compiled(source)
     except TemplateSyntaxError as exc:
         line = _line_of(source, exc.lineno)
-        message = (exc.message or "invalid template").rstrip(".")
-        raise DraftingError(_("syntax error: {message}{value}").format(message=message, value=_where(exc.lineno, line)),
+        message = (exc.message or _say(N_("invalid template"), lang)).rstrip(".")
+        raise DraftingError(_located(_say(N_("syntax error: {message}"), lang, message=message), exc.lineno, line, lang),
                             kind="syntax", lineno=exc.lineno, line=line) from None
 
 
@@ -558,7 +600,7 @@ def _run(template: Any, context: dict[str, Any], source: str) -> str:
         for chunk in template.generate(context):
             size += len(chunk)
             if size > MAX_OUTPUT:
-                raise _Limit(f"the email is longer than {MAX_OUTPUT:,} characters")
+                raise _Limit(_say(N_("the email is longer than {limit:,} characters"), limit=MAX_OUTPUT))
             chunks.append(chunk)
             _tick()
         return "".join(chunks)
@@ -569,23 +611,23 @@ def _run(template: Any, context: dict[str, Any], source: str) -> str:
     except Exception as exc:  # everything a template can raise becomes one clear message
         lineno = _template_lineno(exc)
         line = _line_of(source, lineno)
-        where = _where(lineno, line)
         text = str(exc).rstrip(".")
         if isinstance(exc, SecurityError):
-            message, kind = f"refused by the template sandbox: {text}", "sandbox"
+            message, kind = _say(N_("refused by the template sandbox: {problem}"), problem=text), "sandbox"
         elif isinstance(exc, _Limit):
-            message, kind = f"refused: {text}", "limit"
+            message, kind = _say(N_("refused: {problem}"), problem=text), "limit"
         elif isinstance(exc, UndefinedError):
-            message, kind = text, "event" if text.startswith("this template needs an event") else "undefined"
+            message, kind = text, "event" if text == _say(NEEDS_EVENT).rstrip(".") else "undefined"
         elif isinstance(exc, RecursionError):
-            message, kind = "refused: the template calls itself without end", "limit"
+            message, kind = _say(N_("refused: the template calls itself without end")), "limit"
         elif isinstance(exc, MemoryError):
-            message, kind = "refused: the template needs too much memory", "limit"
+            message, kind = _say(N_("refused: the template needs too much memory")), "limit"
         elif isinstance(exc, TemplateError):
-            message, kind = f"template error: {text}", "template"
+            message, kind = _say(N_("template error: {problem}"), problem=text), "template"
         else:
-            message, kind = f"template error: {type(exc).__name__}: {text}", "template"
-        raise DraftingError(message + where, kind=kind, lineno=lineno, line=line) from None
+            message, kind = _say(N_("template error: {kind}: {problem}"), kind=type(exc).__name__,
+                                 problem=text), "template"
+        raise DraftingError(_located(message, lineno, line), kind=kind, lineno=lineno, line=line) from None
     finally:
         _state.deadline = None
         _state.lang = None
@@ -623,7 +665,7 @@ def _context(lang: str, profile: Profile, contact: Contact | None, event: Event 
     return context
 
 
-def _split(text: str) -> tuple[dict[str, str], str]:
+def _split(text: str, lang: str | None = None) -> tuple[dict[str, str], str]:
     """Header lines, a blank line, the body; the Subject header is required for email
     (a `Channel: linkedin` template has none)."""
     lines = text.split("\n")
@@ -641,17 +683,19 @@ def _split(text: str) -> tuple[dict[str, str], str]:
             continue
         match = _HEADER_RE.fullmatch(line)
         if not match:
-            raise DraftingError(_("a template starts with header lines (Subject: ...), then a blank line, then the body; found {value} instead").format(value=repr(line[:60])), kind="template")
+            raise DraftingError(_say(N_("a template starts with header lines (Subject: ...), then a blank line, "
+                                        "then the body; found {value} instead"), lang, value=repr(line[:60])),
+                                kind="template")
         last = match.group(1).title()
         headers[last] = match.group(2).strip()
     else:
         index = len(lines)
     channel = headers.get("Channel", "email").strip().lower() or "email"
     if channel not in CHANNELS:
-        raise DraftingError(_("unknown channel {channel}; use one of: {choices}").format(channel=repr(headers['Channel']), choices=', '.join(CHANNELS)),
-                            kind="template")
+        raise DraftingError(_say(N_("unknown channel {channel}; use one of: {choices}"), lang,
+                                 channel=repr(headers["Channel"]), choices=", ".join(CHANNELS)), kind="template")
     if channel == "email" and "Subject" not in headers:
-        raise DraftingError(_("the template has no 'Subject: ...' line"), kind="template")
+        raise DraftingError(_say(N_("the template has no 'Subject: ...' line"), lang), kind="template")
     body = "\n".join(lines[index + 1:]).strip("\n")
     return headers, (body + "\n" if body.strip() else "")
 
@@ -660,16 +704,16 @@ def render_source(source: str, lang: str, profile: Profile, contact: Contact | N
                   event: Event | None = None, extra_vars: dict[str, Any] | None = None, *,
                   name: str = "(edited)", origin: str = "edited", path: Path | None = None,
                   today: date | None = None) -> RenderedEmail:
-    """Render template text (e.g. being edited, for the live preview)."""
-    template = compile_source(source)
+    """Render template text (e.g. being edited, for the live preview); a problem reads in `lang`."""
+    template = compile_source(source, lang if lang in LANGUAGES else None)
     try:
         text = _run(template, _context(lang, profile, contact, event, extra_vars, today), source)
     except DraftingError as exc:
         if exc.kind != "limit":
             raise
-        raise DraftingError(_("{exc} (template {name}, {lang})").format(exc=exc, name=name, lang=lang), kind=exc.kind, field=exc.field,
-                            lineno=exc.lineno, line=exc.line) from None
-    headers, body = _split(text)
+        raise DraftingError(_say(N_("{exc} (template {name}, {lang})"), lang, exc=exc, name=name, lang=lang),
+                            kind=exc.kind, field=exc.field, lineno=exc.lineno, line=exc.line) from None
+    headers, body = _split(text, lang)
     return RenderedEmail(subject=headers.get("Subject", ""), body=body, template=name, lang=lang,
                          origin=origin, path=path, headers=headers)
 
@@ -751,7 +795,7 @@ def missing_profile_fields(name: str, lang: str, profile: Profile) -> list[str]:
     """Profile fields the template requires that are still empty (for the profile screen)."""
     missing_ = []
     for item in required_fields(template_source(name, lang)):
-        head, _, attr = item.partition(".")
+        head, _dot, attr = item.partition(".")
         if head == "me" and attr and not _view(getattr(profile, attr, ""), "profile", attr):
             missing_.append(attr)
     return missing_
@@ -764,9 +808,10 @@ def save_user_template(name: str, lang: str, text: str, *, check: bool = True) -
     """
     _check_name(name, lang)
     if check:
-        compile_source(text)
+        compile_source(text, lang)
     elif len(text) > MAX_SOURCE:
-        raise DraftingError(_("the template is longer than {MAX_SOURCE:,} characters").format(MAX_SOURCE=MAX_SOURCE), kind="limit")
+        raise DraftingError(_say(N_("the template is longer than {MAX_SOURCE:,} characters"), lang,
+                                 MAX_SOURCE=MAX_SOURCE), kind="limit")
     folder = user_templates_dir() / lang
     target = folder / f"{name}{SUFFIX}"
     shipped = shipped_templates_dir().resolve()

@@ -28,7 +28,7 @@ from datetime import date
 from typing import Iterable
 
 from netui.core.errors import NetuiError, ValidationError
-from netui.core.i18n import N_, _, ngettext, template_language
+from netui.core.i18n import _, ngettext, template_language
 from netui.core.models import Contact, Draft, Event, Interaction, Profile, check_date
 from netui.outreach.batch import Batch, create_batch
 from netui.storage.store import Store
@@ -55,8 +55,6 @@ HELP_VARIABLES = {
 _AND = {"en": " and ", "it": " e "}
 
 
-#: Help of a kind on a day, for `Help.label` (marked here, translated there).
-HELP_ON = {"call": N_("call on {day}"), "meeting": N_("meeting on {day}")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,19 +68,29 @@ class Help:
 
     def label(self) -> str:
         """A short line for the dry run and the dialog ("call on 2026-11-03"), in the current language."""
-        times = " " + ngettext("({count} time)", "({count} times)", self.count).format(count=self.count) \
-            if self.count > 1 else ""
+        values = {"day": self.day, "count": self.count}
         if self.kind == "event":
             return _("met at {event} on {day}").format(event=self.detail, day=self.day)
-        if self.kind == "reply":
-            return _("replied on {day}").format(day=self.day) + times
         if self.kind == "introduction":
             return _("introduced you to {names}").format(names=", ".join(self.detail.split("\n")))
         if self.kind == "intro_asked":
             return _("asked for an introduction on {day}").format(day=self.day)
-        if self.kind in HELP_ON:
-            return _(HELP_ON[self.kind]).format(day=self.day) + times
-        return f"{self.kind} on {self.day}{times}"
+        if self.kind == "reply":
+            if self.count == 1:
+                return _("replied on {day}").format(**values)
+            return ngettext("replied on {day} ({count} time)", "replied on {day} ({count} times)",
+                            self.count).format(**values)
+        if self.kind == "call":
+            if self.count == 1:
+                return _("call on {day}").format(**values)
+            return ngettext("call on {day} ({count} time)", "call on {day} ({count} times)",
+                            self.count).format(**values)
+        if self.kind == "meeting":
+            if self.count == 1:
+                return _("meeting on {day}").format(**values)
+            return ngettext("meeting on {day} ({count} time)", "meeting on {day} ({count} times)",
+                            self.count).format(**values)
+        return _("{kind} on {day}").format(kind=self.kind, day=self.day)
 
 
 @dataclass(slots=True)
@@ -210,6 +218,13 @@ def find_helpers(store: Store, since: str) -> list[Helper]:
     return sorted(helpers, key=lambda h: (h.contact.name.casefold(), h.contact.uid))
 
 
+def _job(position: str, company: str) -> str:
+    """`Data Scientist at Acme`, or whichever of the two is known."""
+    if position and company:
+        return _("{position} at {company}").format(position=position, company=company)
+    return position or company
+
+
 def _check_job(company: str, position: str, landed_on: str | date) -> tuple[str, str, str]:
     company, position = company.strip(), position.strip()
     if not company:
@@ -226,7 +241,7 @@ def plan_landing(store: Store, company: str, position: str, landed_on: str | dat
     company, position, day = _check_job(company, position, landed_on)
     profile = store.profile()
     if profile.landed_on:
-        where = " at ".join(p for p in (profile.landed_position, profile.landed_company) if p)
+        where = _job(profile.landed_position, profile.landed_company)
         raise NetuiError(_("a job is already recorded ({where}, {landed_on}): undo it first ('netui landed --undo')").format(where=where, landed_on=profile.landed_on))
     start = check_date("since", since) if since else search_start(store.all_interactions())
     helpers = find_helpers(store, start) if start else []

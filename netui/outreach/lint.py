@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from netui.core import vocabulary
-from netui.core.i18n import N_, current_language, translate
+from netui.core.i18n import N_, catalogue, current_language, translate
 from netui.core.models import NO_GENERIC_RELATIONSHIPS, Contact, Profile
 
 GENERIC_TEMPLATES = frozenset({"generic"})
@@ -67,9 +67,14 @@ def check_placeholders(subject: str, body: str, lang: str | None = None) -> list
     if not hits:
         return []
     shown = ", ".join(dict.fromkeys(hits[:5]))
-    more = _say(lang, N_(" and {count} more"), count=len(hits) - 5) if len(hits) > 5 else ""
-    return [Warning("placeholder", _say(lang, N_("text left in brackets: {shown}{more}; fill it in or remove it"),
-                                        shown=shown, more=more))]
+    more = len(hits) - 5
+    if more > 0:
+        message = catalogue(lang or current_language()).ngettext(
+            "text left in brackets: {shown} and {count} more; fill it in or remove it",
+            "text left in brackets: {shown} and {count} more; fill it in or remove it", more)
+        return [Warning("placeholder", message.format(shown=shown, count=more))]
+    return [Warning("placeholder", _say(lang, N_("text left in brackets: {shown}; fill it in or remove it"),
+                                        shown=shown))]
 
 
 def mentions_cv(text: str) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Sequence
 from urllib.parse import quote
 
+from netui.core.i18n import _
 from netui.storage.atomic import atomic_write
 
 MAILTO_SAFE_LIMIT = 1800
@@ -96,11 +97,11 @@ def open_with_system(target: str, wait: float = 3.0) -> OpenResult:
         try:
             windows_start(target)
         except OSError as exc:
-            return OpenResult(False, "startfile", f"cannot open it: {exc}")
-        return OpenResult(True, "startfile", "opened")
+            return OpenResult(False, "startfile", _("cannot open it: {problem}").format(problem=exc))
+        return OpenResult(True, "startfile", _("opened"))
     command = _opener()
     if command is None:
-        return OpenResult(False, "", "no opener found: install xdg-utils (xdg-open)")
+        return OpenResult(False, "", _("no opener found: install xdg-utils (xdg-open)"))
     name = Path(command[0]).name
     try:
         with tempfile.TemporaryFile() as errors:
@@ -109,15 +110,18 @@ def open_with_system(target: str, wait: float = 3.0) -> OpenResult:
             try:
                 code = proc.wait(timeout=wait)
             except subprocess.TimeoutExpired:
-                return OpenResult(True, name, f"{name} is opening it")  # still running: a handler was found
+                # still running: a handler was found
+                return OpenResult(True, name, _("{name} is opening it").format(name=name))
             errors.seek(0)
             detail = errors.read(4000).decode("utf-8", "replace").strip().splitlines()
     except OSError as exc:
-        return OpenResult(False, name, f"cannot run {name}: {exc}")
+        return OpenResult(False, name, _("cannot run {name}: {problem}").format(name=name, problem=exc))
     if code != 0:
-        why = f": {detail[-1]}" if detail else ""
-        return OpenResult(False, name, f"{name} failed (exit {code}){why}")
-    return OpenResult(True, name, f"opened with {name}")
+        if detail:
+            return OpenResult(False, name, _("{name} failed (exit {code}): {problem}").format(
+                name=name, code=code, problem=detail[-1]))
+        return OpenResult(False, name, _("{name} failed (exit {code})").format(name=name, code=code))
+    return OpenResult(True, name, _("opened with {name}").format(name=name))
 
 
 def open_mailto(url: str) -> OpenResult:

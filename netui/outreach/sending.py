@@ -51,8 +51,8 @@ def mark_sent(store: Store, draft_uid: str, today: date | None = None) -> Intera
 def sent_message(store: Store, draft: Draft, interaction: Interaction) -> str:
     """What to tell the user after `mark_sent`: who, the day logged, the batch's progress."""
     contact = store.contact(draft.contact_uid)
-    message = _("Sent to {name}: logged on {day}.").format(name=contact.name if contact else _("the contact"),
-                                                           day=interaction.date)
+    name = contact.name if contact else _("the contact")
     if draft.batch_uid:
-        message += f" Batch: {progress(store, draft.batch_uid).label}."
-    return message
+        return _("Sent to {name}: logged on {day}. Batch: {progress}.").format(
+            name=name, day=interaction.date, progress=progress(store, draft.batch_uid).label)
+    return _("Sent to {name}: logged on {day}.").format(name=name, day=interaction.date)
