@@ -175,7 +175,7 @@ class ContactPicker(NetuiModal[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", _l("Back")),
         Binding("down", "move(1)", _l("Down"), show=False),
-        Binding("up", "move(-1)", "Up", show=False),
+        Binding("up", "move(-1)", _l("Up"), show=False),
         Binding("enter", "pick", _l("Link"), priority=True),
     ]
     LIMIT = 200  # options shown at once; typing narrows

@@ -87,7 +87,7 @@ FIELDS: tuple[Field, ...] = (
     Field("tags", N_("Tags"), "list", placeholder=N_("separate with ; or ,")),
     Field("linkedin_url", N_("LinkedIn"), placeholder="https://www.linkedin.com/in/..."),
     Field("websites", N_("Websites"), "list", placeholder=N_("separate with ;")),
-    Field("connected_on", N_("Connected on"), placeholder="YYYY-MM-DD"),
+    Field("connected_on", N_("Connected on"), placeholder=N_("YYYY-MM-DD")),
     Field("birthday", N_("Birthday"), placeholder=N_("YYYY-MM-DD or --MM-DD")),
     Field("notes", N_("Notes"), "textarea"),
 )

@@ -44,7 +44,7 @@ class EventForm(FormModal[Event]):
                                        id="f-name", compact=True))
         yield self.field("Kind", Select([(KIND_LABELS[k], k) for k in EVENT_KINDS], prompt=_("Choose a kind"),
                                         value=event.kind if event else Select.NULL, id="f-kind", compact=True))
-        yield self.field("Date", Input(day, placeholder="YYYY-MM-DD", id="f-date", compact=True))
+        yield self.field("Date", Input(day, placeholder=_("YYYY-MM-DD"), id="f-date", compact=True))
         yield self.field("Time (optional)", Input(at, placeholder=_("HH:MM, empty for all day"), id="f-time",
                                                   compact=True))
         yield self.field("Place", Input(event.location if event else "", placeholder=_("Address or venue"),
@@ -161,7 +161,7 @@ class FollowUpForm(FormModal[Batch]):
         lines = [f"  • {c.name}" + (f" <{c.email}>" if c.email else "  " + _("(no email)")) for c in fresh]
         lines += [f"  • {c.name}: " + _("already has a follow-up for this event") for c in self.skipped]
         yield Static("\n".join(lines) or "  " + _("nobody"), id="f-people", markup=False)
-        yield self.field(_("Send on"), Input(self.send_on.isoformat(), placeholder="YYYY-MM-DD", id="f-send-on",
+        yield self.field(_("Send on"), Input(self.send_on.isoformat(), placeholder=_("YYYY-MM-DD"), id="f-send-on",
                                           compact=True))
         yield Static(_("enter or ctrl+s creates the drafts; edit and send them from Drafts (2)."), classes="form-note",
                      markup=False)
