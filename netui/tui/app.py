@@ -263,7 +263,7 @@ class NetuiApp(App[None]):
         self._update_subtitle()
         self.switch_mode("overview")
         if self.store.readonly:
-            self.notify(self.store.readonly_reason or "Read-only", title=_("Read-only"), severity="warning",
+            self.notify(self.store.readonly_reason or _("Read-only"), title=_("Read-only"), severity="warning",
                         timeout=10, markup=False)
         if self.store.load_problems:
             shown = self.store.load_problems[:5]

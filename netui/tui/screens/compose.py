@@ -837,7 +837,7 @@ class ComposeScreen(EditingScreen[None]):
         try:
             result = clipboard.copy(text, timeout=COPY_TIMEOUT)
         except Exception as exc:  # clipboard.copy never raises; belt and braces
-            result = clipboard.CopyResult(False, "pyperclip", f"clipboard copy failed: {exc}")
+            result = clipboard.CopyResult(False, "pyperclip", _("clipboard copy failed: {problem}").format(problem=exc))
         self.app.call_from_thread(self._copied, text, what, result)
 
     def _copied(self, text: str, what: str, result: CopyResult) -> None:
@@ -885,7 +885,7 @@ class ComposeScreen(EditingScreen[None]):
         try:
             result = channels.open_in_browser(url)
         except Exception as exc:  # open_in_browser never raises; belt and braces
-            result = channels.OpenResult(False, f"could not open the browser ({exc})")
+            result = channels.OpenResult(False, _("could not open the browser ({problem})").format(problem=exc))
         self.app.call_from_thread(self._browser_opened, result)
 
     def _browser_opened(self, result: channels.OpenResult) -> None:
@@ -925,7 +925,7 @@ class ComposeScreen(EditingScreen[None]):
         try:
             result = open_mailto(url)
         except Exception as exc:
-            result = OpenResult(False, "", f"cannot open it: {exc}")
+            result = OpenResult(False, "", _("cannot open it: {problem}").format(problem=exc))
         self.app.call_from_thread(self._opened, result)
 
     def _opened(self, result: OpenResult) -> None:

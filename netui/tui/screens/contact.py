@@ -466,15 +466,19 @@ class ContactScreen(EditingScreen[str | None]):
                 text.append("  " + _("due now"), "bold yellow")
         else:
             text.append(_("—  (the first outreach starts the clock)"))
-        text.append("\nCadence       ", "dim")
-        text.append(f"every {state.cadence_days} days" + ("" if contact.keep_in_touch_days else " (default)"))
+        text.append("\n" + _("Cadence").ljust(12) + "  ", "dim")
+        if contact.keep_in_touch_days:
+            every = ngettext("every {count} day", "every {count} days", state.cadence_days)
+        else:
+            every = ngettext("every {count} day (default)", "every {count} days (default)", state.cadence_days)
+        text.append(every.format(count=state.cadence_days))
         if state.to_thank:
             text.append("\n♥ " + _("a reply to thank"), "bold green")
         status.update(text)
-        table.add_column("Date", key="date", width=10)
-        table.add_column("Kind", key="kind", width=14)
+        table.add_column(_("Date"), key="date", width=10)
+        table.add_column(_("Kind"), key="kind", width=14)
         summary_width = max(10, table.size.width - 32) if table.size.width else 19
-        table.add_column("Summary", key="summary", width=summary_width)
+        table.add_column(_("Summary"), key="summary", width=summary_width)
         for item in reversed(interactions):
             # DataTable reads plain str cells as markup: user text goes in as Text.
             table.add_row(Text(item.date), Text(KIND_LABELS.get(item.kind, item.kind)),
