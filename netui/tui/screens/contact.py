@@ -467,11 +467,13 @@ class ContactScreen(EditingScreen[str | None]):
         else:
             text.append(_("—  (the first outreach starts the clock)"))
         text.append("\n" + _("Cadence").ljust(12) + "  ", "dim")
-        if contact.keep_in_touch_days:
-            every = ngettext("every {count} day", "every {count} days", state.cadence_days)
+        days = state.cadence_days
+        if days is None:
+            text.append("—")
+        elif contact.keep_in_touch_days:
+            text.append(ngettext("every {count} day", "every {count} days", days).format(count=days))
         else:
-            every = ngettext("every {count} day (default)", "every {count} days (default)", state.cadence_days)
-        text.append(every.format(count=state.cadence_days))
+            text.append(ngettext("every {count} day (default)", "every {count} days (default)", days).format(count=days))
         if state.to_thank:
             text.append("\n♥ " + _("a reply to thank"), "bold green")
         status.update(text)
