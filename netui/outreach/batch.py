@@ -49,7 +49,8 @@ class Progress:
     @property
     def label(self) -> str:
         """`4 of 9 sent`, in the current language."""
-        return _("{sent} of {total} sent").format(sent=self.sent, total=self.total)
+        return ngettext("{sent} of {total} sent", "{sent} of {total} sent", self.total).format(
+            sent=self.sent, total=self.total)
 
     @property
     def done(self) -> bool:

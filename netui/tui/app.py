@@ -168,7 +168,7 @@ class NetuiApp(App[None]):
         is notified and the change stays in memory, retried by the next save.
         """
         if self.refuse_if_readonly():
-            raise CommitFailed("read-only")
+            raise CommitFailed(_("read-only"))
         try:
             with self.store.deferred():
                 value = change()
@@ -263,7 +263,7 @@ class NetuiApp(App[None]):
         self._update_subtitle()
         self.switch_mode("overview")
         if self.store.readonly:
-            self.notify(self.store.readonly_reason or "Read-only", title=_("Read-only"), severity="warning",
+            self.notify(self.store.readonly_reason or _("Read-only"), title=_("Read-only"), severity="warning",
                         timeout=10, markup=False)
         if self.store.load_problems:
             shown = self.store.load_problems[:5]
@@ -297,9 +297,9 @@ class NetuiApp(App[None]):
                 place = "~" + place[len(home):]
         parts = [place]
         if self.store.readonly:
-            parts.append("READ-ONLY")
+            parts.append(_("READ-ONLY"))
         if self.save_failed:
-            parts.append("UNSAVED CHANGES")
+            parts.append(_("UNSAVED CHANGES"))
         self.sub_title = " · ".join(parts)
 
     async def action_quit(self) -> None:

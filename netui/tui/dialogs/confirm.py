@@ -17,7 +17,7 @@ class ConfirmScreen(NetuiModal[bool | None]):
 
     BINDINGS = [
         Binding("y", "answer(True)", _l("Yes"), show=False),
-        Binding("n", "answer(False)", "No", show=False),
+        Binding("n", "answer(False)", _l("No"), show=False),
         Binding("escape", "cancel", _l("Cancel")),
     ]
 

@@ -175,14 +175,14 @@ class ContactPicker(NetuiModal[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", _l("Back")),
         Binding("down", "move(1)", _l("Down"), show=False),
-        Binding("up", "move(-1)", "Up", show=False),
+        Binding("up", "move(-1)", _l("Up"), show=False),
         Binding("enter", "pick", _l("Link"), priority=True),
     ]
     LIMIT = 200  # options shown at once; typing narrows
 
-    def __init__(self, contacts: list[Contact], exclude: set[str], title: str = "Link a contact") -> None:
+    def __init__(self, contacts: list[Contact], exclude: set[str], title: str | None = None) -> None:
         super().__init__()
-        self.title_text = title
+        self.title_text = title if title is not None else _("Link a contact")
         self.exclude = exclude
         self.contacts = contacts
         self.entries: list[tuple[str, Contact]] | None = None  # (search key, contact), by name

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from netui.core.errors import NetuiError
-from netui.core.i18n import _
+from netui.core.i18n import N_, _, ngettext
 from netui.core.models import Contact
 from netui.tui.base import NetuiModal
 from netui.tui.dialogs.fit import fit_part
@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 #: How many names of new contacts the preview lists before "and N more".
 LISTED = 20
 
-KINDS = [("LinkedIn Connections.csv", "linkedin"), ("Google Contacts CSV", "google"),
-         ("Outlook CSV", "outlook"), ("vCard (.vcf)", "vcard"), ("netui JSON export", "json")]
+#: The kinds of file, labels marked for the catalogue (translated where the Select is built).
+KINDS = [(N_("LinkedIn Connections.csv"), "linkedin"), (N_("Google Contacts CSV"), "google"),
+         (N_("Outlook CSV"), "outlook"), ("vCard (.vcf)", "vcard"), (N_("netui JSON export"), "json")]
 
 
 def guess_kind(path: str) -> str | None:
@@ -61,8 +62,9 @@ def new_names_lines(new: Sequence[Contact], limit: int = LISTED) -> list[str]:
     if not new:
         return []
     shown = [f"  {contact.name}" for contact in new[:limit]]
-    more = [f"  … and {len(new) - limit:,} more"] if len(new) > limit else []
-    return ["New:", *shown, *more]
+    rest = len(new) - limit
+    more = ["  " + ngettext("… and {count:,} more", "… and {count:,} more", rest).format(count=rest)] if rest > 0 else []
+    return [_("New:"), *shown, *more]
 
 
 class ImportScreen(NetuiModal[int]):
@@ -91,7 +93,7 @@ class ImportScreen(NetuiModal[int]):
             yield Input(placeholder=_("path to Connections.csv, contacts.csv or a .vcf"), id="import-path",
                         compact=True)
             yield Label(_("Kind"))
-            yield Select(KINDS, id="import-kind", allow_blank=False, value="linkedin", compact=True)
+            yield Select([(_(label), kind) for label, kind in KINDS], id="import-kind", allow_blank=False, value="linkedin", compact=True)
             yield Static("", id="import-error", markup=False)
             yield ProgressBar(total=PLAN_STEPS, show_eta=False, id="import-progress")
             yield Static(_("enter: preview what would change"), id="import-summary", markup=False)
@@ -151,7 +153,8 @@ class ImportScreen(NetuiModal[int]):
         store = self.store
         try:
             result = parse_file(kind, path)
-            self.app.call_from_thread(self._advance, 1, f"Matching {len(result.contacts):,} contacts…")
+            self.app.call_from_thread(self._advance, 1, ngettext("Matching {count:,} contact…", "Matching {count:,} contacts…",
+                                                                 len(result.contacts)).format(count=len(result.contacts)))
             plan = plan_import(list(store.contacts()), result)
         except NetuiError as exc:
             self.app.call_from_thread(self._failed, str(exc))

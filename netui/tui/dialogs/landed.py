@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 FIELDS = (
     ("company", N_("Company"), N_("where the job is")),
     ("position", N_("Position"), N_("the job's title")),
-    ("date", N_("Found on"), "YYYY-MM-DD"),
+    ("date", N_("Found on"), N_("YYYY-MM-DD")),
     ("since", N_("Search since"), N_("YYYY-MM-DD (default: your first logged interaction)")),
 )
 

@@ -91,7 +91,7 @@ class LogInteractionScreen(EditingModal[bool]):
             yield Static(KIND_HELP.get(kind, ""), id="kind-help")
             yield Static("", id="error-kind", classes="field-error", markup=False)
             yield Label(_("Date"), classes="log-label")
-            yield Input(when, placeholder="YYYY-MM-DD", id="input-date", disabled=readonly, compact=True)
+            yield Input(when, placeholder=_("YYYY-MM-DD"), id="input-date", disabled=readonly, compact=True)
             yield Static("", id="error-date", classes="field-error", markup=False)
             yield Label(_("Summary"), classes="log-label")
             yield TextArea(item.summary if item else "", id="input-summary", read_only=readonly,

@@ -41,8 +41,8 @@ from textual.widgets import (
 )
 
 from netui.core import vocabulary
-from netui.core.errors import CommitFailed, NetuiError, ValidationError
-from netui.core.i18n import template_language
+from netui.core.errors import CommitFailed, DraftingError, NetuiError, ValidationError
+from netui.core.i18n import N_, _, ngettext, template_language
 from netui.core.models import LANGUAGES, Contact, Draft, Event, Profile, check_date
 from netui.outreach import batch as batches
 from netui.outreach import channels, drafting, lint, sending
@@ -50,6 +50,7 @@ from netui.tui.base import stylesheet
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.draft_dialogs import PathPrompt, TextModal
 from netui.tui.editing import EditingScreen, values_dict
+from netui.tui.keys import _l
 from netui.tui.widgets.live_text import LiveText
 from netui.tui.widgets.text_editor import TextEditor
 
@@ -62,6 +63,26 @@ LANG_LABELS = vocabulary.LANGUAGES
 PREVIEW_DELAY = 0.03  # seconds of quiet typing before an edited *template* is compiled again
 COPY_TIMEOUT = 2.0
 TEMPLATE_PROBLEM = "template"  # the code of a check that the template could not render the email
+
+#: A LinkedIn form's name as the counter and the preview show it.
+FORM_LABELS = {"note": N_("note"), "message": N_("message")}
+#: A draft field's name in a "not saved" message.
+FIELD_LABELS = {"send_on": N_("send on"), "subject": N_("subject"), "body": N_("body"),
+                "template": N_("template"), "lang": N_("lang")}
+#: Whole sentences per part copied (Italian words them its own way).
+COPY_TEXTS = {
+    "body": {"empty": N_("The body is empty: nothing to copy."),
+             "copied": N_("The body is on the clipboard ({how})."),
+             "title": N_("Copy the body"), "what": N_("body")},
+    "subject": {"empty": N_("The subject is empty: nothing to copy."),
+                "copied": N_("The subject is on the clipboard ({how})."),
+                "title": N_("Copy the subject"), "what": N_("subject")},
+}
+
+
+def form_label(form: str) -> str:
+    """A LinkedIn form (note, message) in the language of the interface."""
+    return _(FORM_LABELS[form]) if form in FORM_LABELS else form
 
 
 def _slug(text: str) -> str:
@@ -130,19 +151,19 @@ class ComposeScreen(EditingScreen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+b", "copy_body", "Copy body", priority=True),
-        Binding("ctrl+g", "copy_subject", "Copy subj.", priority=True),
-        Binding("ctrl+o", "open_mail", "Mail app", priority=True),
-        Binding("f3", "export_eml", ".eml", priority=True),
-        Binding("f4,ctrl+l", "mark_sent", "Sent", priority=True),
-        Binding("ctrl+t", "toggle_editor", "Template", priority=True),
-        Binding("ctrl+r", "apply_template", "Render", priority=True),
-        Binding("f2", "save_template", "Save tpl", priority=True),
-        Binding("f8,ctrl+n", "next_in_batch", "Next", priority=True),
+        Binding("ctrl+s", "save", _l("Save"), priority=True),
+        Binding("ctrl+b", "copy_body", _l("Copy body"), priority=True),
+        Binding("ctrl+g", "copy_subject", _l("Copy subj."), priority=True),
+        Binding("ctrl+o", "open_mail", _l("Mail app"), priority=True),
+        Binding("f3", "export_eml", _l(".eml"), priority=True),
+        Binding("f4,ctrl+l", "mark_sent", _l("Sent"), priority=True),
+        Binding("ctrl+t", "toggle_editor", _l("Template"), priority=True),
+        Binding("ctrl+r", "apply_template", _l("Render"), priority=True),
+        Binding("f2", "save_template", _l("Save tpl"), priority=True),
+        Binding("f8,ctrl+n", "next_in_batch", _l("Next"), priority=True),
         # For a LinkedIn text ctrl+o opens LinkedIn instead of the mail app (check_action picks).
-        Binding("ctrl+o", "linkedin_handoff", "Copy+LinkedIn", priority=True),
-        Binding("escape", "back", "Back"),
+        Binding("ctrl+o", "linkedin_handoff", _l("Copy+LinkedIn"), priority=True),
+        Binding("escape", "back", _l("Back")),
     ]
 
     def __init__(self, contact_uid: str, template: str | None = None, draft_uid: str | None = None,
@@ -203,31 +224,31 @@ class ComposeScreen(EditingScreen[None]):
             yield LiveText("", id="c-status")
             yield LiveText("", id="c-counter")
         with Horizontal(id="c-options"):
-            yield Static("Template", classes="c-label")
+            yield Static(_("Template"), classes="c-label")
             yield Select(vocabulary.TEMPLATES.choices(templates), value=self.template,
                          allow_blank=False, id="c-template", compact=True)
-            yield Static("Language", classes="c-label")
+            yield Static(_("Language"), classes="c-label")
             yield Select([(LANG_LABELS[code], code) for code in LANGUAGES], value=self.lang,
                          allow_blank=False, id="c-lang", compact=True)
-            yield Static("Ask", classes="c-label")
+            yield Static(_("Ask"), classes="c-label")
             yield Input(str(self.variables.get("ask", "")), id="c-ask", compact=True,
-                        placeholder="call, companies, cv, or your own words")
-            yield Static("Send on", classes="c-label")
+                        placeholder=_("call, companies, cv, or your own words"))
+            yield Static(_("Send on"), classes="c-label")
             yield EmailField(draft.send_on or "" if draft else "", id="c-send-on", compact=True,
-                             placeholder="YYYY-MM-DD", changed=self._email_changed)
+                             placeholder=_("YYYY-MM-DD"), changed=self._email_changed)
         with Horizontal(id="c-main"):
             with Vertical(id="c-editor"):
                 with TabbedContent(id="c-tabs"):
                     with TabPane("Email", id="tab-email"):
                         with Horizontal(id="c-subject-row"):
-                            yield Static("Subject", classes="c-label")
+                            yield Static(_("Subject"), classes="c-label")
                             yield EmailField(draft.subject if draft else "", id="c-subject",
-                                             placeholder="the subject line", compact=True,
+                                             placeholder=_("the subject line"), compact=True,
                                              changed=self._email_changed)
                         yield EmailBody(draft.body if draft else "", id="c-body", soft_wrap=True,
                                         tab_behavior="focus", show_line_numbers=False,
                                         changed=self._email_changed)
-                    with TabPane("Template", id="tab-template"):
+                    with TabPane(_("Template"), id="tab-template"):
                         yield Static("", id="c-source-note", markup=False)
                         yield TextEditor("", id="c-source", soft_wrap=True, tab_behavior="focus",
                                          show_line_numbers=True)
@@ -239,12 +260,12 @@ class ComposeScreen(EditingScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#c-preview-box").border_title = "Preview"
-        self.query_one("#c-checks-box").border_title = "Checks"
+        self.query_one("#c-preview-box").border_title = _("Preview")
+        self.query_one("#c-checks-box").border_title = _("Checks")
         # ctrl+t switches the editor: the tab row is no focus stop between the send date and the subject.
         self.query_one("#c-tabs", TabbedContent).query_one(Tabs).can_focus = False
         if self.contact is None:
-            self.notify("This contact no longer exists.", severity="error")
+            self.notify(_("This contact no longer exists."), severity="error")
             self.call_after_refresh(self.action_back, True)
             return
         self._load_source()
@@ -254,7 +275,10 @@ class ComposeScreen(EditingScreen[None]):
         if self.restore:
             self._put_back(self.restore)
         self._ready = True
-        needs_ask = self._pending_template is not None and "missing ask" in self._pending_template
+        # The Ask is missing: the render says so by its field, whatever the language of the message.
+        last = self._last_render
+        needs_ask = (self._pending_template is not None and isinstance(last, DraftingError)
+                     and last.field == "ask")
         self.query_one("#c-ask" if needs_ask else "#c-body").focus()
         self._refresh_preview()  # also shows the keys that apply
 
@@ -272,18 +296,23 @@ class ComposeScreen(EditingScreen[None]):
                 self.query_one(selector, Input).value = kept[key]
         if isinstance(kept.get("body"), str):
             self.query_one("#c-body", TextArea).load_text(kept["body"])
-        self.notify("Unsaved edits restored: review them, then ctrl+s saves.", title="Recovered")
+        self.notify(_("Unsaved edits restored: review them, then ctrl+s saves."), title=_("Recovered"))
 
     def _to_line(self) -> str:
         contact = self.contact
         if contact is None:
-            return "To: (unknown contact)"
+            return _("To: (unknown contact)")
         if self.channel.is_linkedin:
-            address = " on LinkedIn" if contact.linkedin_url.strip() else " (no LinkedIn URL)"
+            if contact.linkedin_url.strip():
+                line = _("To: {name} on LinkedIn").format(name=contact.name)
+            else:
+                line = _("To: {name} (no LinkedIn URL)").format(name=contact.name)
+        elif contact.email:
+            line = _("To: {name} <{email}>").format(name=contact.name, email=contact.email)
         else:
-            address = f" <{contact.email}>" if contact.email else " (no email address)"
+            line = _("To: {name} (no email address)").format(name=contact.name)
         extra = " · ".join(p for p in (contact.position, contact.company) if p)
-        return f"To: {contact.name}{address}" + (f"  · {extra}" if extra else "")
+        return line + (f"  · {extra}" if extra else "")
 
     # --- values ------------------------------------------------------------------
 
@@ -322,7 +351,7 @@ class ComposeScreen(EditingScreen[None]):
 
     @property
     def form_title(self) -> str:
-        return f"the email to {self.contact.name}" if self.contact else "an email"
+        return _("the email to {name}").format(name=self.contact.name) if self.contact else _("an email")
 
     @property
     def is_dirty(self) -> bool:
@@ -372,8 +401,11 @@ class ComposeScreen(EditingScreen[None]):
             text = ""
             note.update(str(exc))
         else:
-            where = "your copy" if info.origin == "user" else "shipped; f2 saves your own copy"
-            note.update(f"{self.template} ({self.lang}), {where}: {info.path}")
+            if info.origin == "user":
+                line = _("{template} ({lang}), your copy: {path}")
+            else:
+                line = _("{template} ({lang}), shipped; f2 saves your own copy: {path}")
+            note.update(line.format(template=self.template, lang=self.lang, path=info.path))
         self._loaded_source = text
         self._loaded_key = (self.template, self.lang)
         self._set_channel(channels.from_source(text))
@@ -412,14 +444,15 @@ class ComposeScreen(EditingScreen[None]):
             if self.hand_edited and not force:
                 self._pending_template = None
             elif (self.subject + self.body).strip():
-                self._pending_template = f"{exc}; the email keeps its earlier text until the template renders"
+                self._pending_template = _("{problem}; the email keeps its earlier text until the "
+                                           "template renders").format(problem=exc)
             else:
                 self._pending_template = str(exc)
             return
         self._pending_template = None
         if self.hand_edited and not force:
             if (email.subject, email.body) != (self.subject, self.body):
-                self._pending_template = "the template now gives a different text: ctrl+r puts it in the email"
+                self._pending_template = _("the template now gives a different text: ctrl+r puts it in the email")
             return
         self._rendered = (email.subject, email.body)
         self.query_one("#c-subject", Input).value = email.subject
@@ -501,9 +534,9 @@ class ComposeScreen(EditingScreen[None]):
                     select.value = value
 
         self.app.push_screen(ConfirmScreen(
-            f"You edited the template {self.template} ({self.lang}) and did not save it (f2). "
-            "Switch anyway and drop those edits?", yes="Switch, drop edits", no="Keep editing",
-            danger=True), answered)
+            _("You edited the template {template} ({lang}) and did not save it (f2). "
+              "Switch anyway and drop those edits?").format(template=self.template, lang=self.lang),
+            yes=_("Switch, drop edits"), no=_("Keep editing"), danger=True), answered)
 
     def _switch_template(self, template: str, lang: str) -> None:
         self.template, self.lang = template, lang
@@ -578,23 +611,31 @@ class ComposeScreen(EditingScreen[None]):
         size = channels.length(body)
         style = "bold $error" if size > top else ("$warning" if size > top * 0.9 else "$success")
         over = size > top
-        return Content.assemble((f"{self.channel.form} ", "dim"), (f"{size:,}/{top:,}", style),
-                                ("  too long" if over else "", "bold $error"))
+        return Content.assemble((f"{form_label(self.channel.form)} ", "dim"), (f"{size:,}/{top:,}", style),
+                                ("  " + _("too long") if over else "", "bold $error"))
 
     def _preview_content(self, contact: Contact, subject: str, body: str, problems: list[str]) -> Content:
         parts: list[Any] = []
         for problem in problems:
             parts.append((f"⚠ {problem}\n\n", "bold $error"))
+        # The labels and the values in their own styles: one template per line, split at its value.
         if self.channel.is_linkedin:
-            parts.append(("To: ", "dim"))
-            parts.append(f"{contact.name} on LinkedIn ({self.channel.form})")
+            label, _sep, rest = _("To: {value}").partition("{value}")
+            parts.append((label, "dim"))
+            parts.append(_("{name} on LinkedIn ({form})").format(name=contact.name,
+                                                                 form=form_label(self.channel.form)))
+            parts.append((rest, "dim"))
             parts.append(("\n" + "─" * 40 + "\n", "dim"))
             parts.append(body)
             return Content.assemble(*parts)
-        parts.append(("To: ", "dim"))
-        parts.append(contact.email or "(no email address)")
-        parts.append(("\nSubject: ", "dim"))
-        parts.append((subject or "(empty)", "bold"))
+        label, _sep, rest = _("To: {value}").partition("{value}")
+        parts.append((label, "dim"))
+        parts.append(contact.email or _("(no email address)"))
+        parts.append((rest, "dim"))
+        label, _sep, rest = _("Subject: {value}").partition("{value}")
+        parts.append(("\n" + label, "dim"))
+        parts.append((subject or _("(empty)"), "bold"))
+        parts.append((rest, "dim"))
         parts.append(("\n" + "─" * 40 + "\n", "dim"))
         parts.append(body)
         return Content.assemble(*parts)
@@ -616,7 +657,7 @@ class ComposeScreen(EditingScreen[None]):
     @staticmethod
     def _checks_content(found: list[lint.Warning]) -> Content:
         if not found:
-            return Content.assemble(("✓ ", "bold $success"), "No problems found.")
+            return Content.assemble(("✓ ", "bold $success"), _("No problems found."))
         parts: list[Any] = []
         for index, warning in enumerate(found):
             parts.append(("\n" if index else "") + "")
@@ -628,15 +669,17 @@ class ComposeScreen(EditingScreen[None]):
         bits = []
         draft = self.store.draft(self.draft_uid) if self.draft_uid else None
         if draft is None:
-            bits.append("new draft")
+            bits.append(_("new draft"))
         else:
-            bits.append(draft.status)
+            bits.append(vocabulary.DRAFT_STATUSES.label(draft.status))
             if draft.batch_uid:
-                bits.append("batch " + batches.progress(self.store, draft.batch_uid).label)
+                progress = batches.progress(self.store, draft.batch_uid)
+                bits.append(ngettext("batch {sent} of {total} sent", "batch {sent} of {total} sent",
+                                     progress.total).format(sent=progress.sent, total=progress.total))
         if self.unsaved:
-            bits.append("unsaved")
+            bits.append(_("unsaved"))
         if self.template_edited:
-            bits.append("template edited")
+            bits.append(_("template edited"))
         self.query_one("#c-status", LiveText).update(" · ".join(bits))
 
     # --- bindings that only apply sometimes ----------------------------------------
@@ -710,8 +753,10 @@ class ComposeScreen(EditingScreen[None]):
             stored, _saved = await self.netui.commit(
                 lambda: store.add_draft(draft) if is_new else store.update_draft(draft), uids=set())
         except ValidationError as exc:
-            self.notify(f"{exc.field.replace('_', ' ')}: {exc.message}", title="Not saved",
-                        severity="error", markup=False)
+            field = FIELD_LABELS.get(exc.field)
+            self.notify(_("{field}: {message}").format(field=_(field) if field else exc.field.replace("_", " "),
+                                                       message=exc.message),
+                        title=_("Not saved"), severity="error", markup=False)
             return None
         except CommitFailed:  # the app has said why
             return None
@@ -719,7 +764,7 @@ class ComposeScreen(EditingScreen[None]):
         self.draft = stored
         self._saved = values
         if not quiet:
-            self.notify(f"Draft to {self.contact.name} saved.", markup=False)
+            self.notify(_("Draft to {name} saved.").format(name=self.contact.name), markup=False)
         self._refresh_preview()
         self.refresh_bindings()
         return stored
@@ -731,17 +776,17 @@ class ComposeScreen(EditingScreen[None]):
         try:
             path = drafting.save_user_template(self.template, self.lang, self.source)
         except NetuiError as exc:
-            self.notify(str(exc), title="Template not saved", severity="error", markup=False)
+            self.notify(str(exc), title=_("Template not saved"), severity="error", markup=False)
             return
         self._loaded_source = self.source
-        self.notify(f"Template saved to {path} (the shipped one is unchanged).", markup=False)
+        self.notify(_("Template saved to {path} (the shipped one is unchanged).").format(path=path), markup=False)
         self._refresh_preview()
 
     def action_apply_template(self) -> None:
         try:
             self._render_source()
         except NetuiError as exc:
-            self.notify(str(exc), title="Template", severity="error", markup=False)
+            self.notify(str(exc), title=_("Template"), severity="error", markup=False)
             return
         if not self.hand_edited:
             self._rerender(force=True)
@@ -753,8 +798,8 @@ class ComposeScreen(EditingScreen[None]):
                 self._rerender(force=True)
                 self._schedule()
 
-        self.app.push_screen(ConfirmScreen("Replace the subject and body you edited with the template's text?",
-                                     yes="Replace", no="Keep mine"), answered)
+        self.app.push_screen(ConfirmScreen(_("Replace the subject and body you edited with the template's text?"),
+                                           yes=_("Replace"), no=_("Keep mine")), answered)
 
     def action_toggle_editor(self) -> None:
         tabs = self.query_one("#c-tabs", TabbedContent)
@@ -775,7 +820,7 @@ class ComposeScreen(EditingScreen[None]):
 
     async def _copy(self, text: str, what: str) -> None:
         if not text.strip():
-            self.notify(f"The {what} is empty: nothing to copy.", severity="warning")
+            self.notify(_(COPY_TEXTS[what]["empty"]), severity="warning")
             return
         if what == "body":
             await self.save(status=None if self._status() == "sent" else "copied", quiet=True)
@@ -792,12 +837,13 @@ class ComposeScreen(EditingScreen[None]):
         try:
             result = clipboard.copy(text, timeout=COPY_TIMEOUT)
         except Exception as exc:  # clipboard.copy never raises; belt and braces
-            result = clipboard.CopyResult(False, "pyperclip", f"clipboard copy failed: {exc}")
+            result = clipboard.CopyResult(False, "pyperclip", _("clipboard copy failed: {problem}").format(problem=exc))
         self.app.call_from_thread(self._copied, text, what, result)
 
     def _copied(self, text: str, what: str, result: CopyResult) -> None:
         if result.ok:
-            self.notify(f"The {what} is on the clipboard ({result.message}).", title="Copied", markup=False)
+            self.notify(_(COPY_TEXTS[what]["copied"]).format(how=result.message), title=_("Copied"),
+                        markup=False)
             return
         try:
             self.app.copy_to_clipboard(text)
@@ -807,13 +853,13 @@ class ComposeScreen(EditingScreen[None]):
         from netui.outreach.clipboard import fallback_note
 
         # The dialog says it all: no toast on top of it.
-        note = fallback_note(result, what, osc52=osc)
+        note = fallback_note(result, _(COPY_TEXTS[what]["what"]), osc52=osc)
 
         def answered(choice: str | None) -> None:
             if choice == "eml":
                 self.action_export_eml()
 
-        self.app.push_screen(TextModal(f"Copy the {what}", note, text), answered)
+        self.app.push_screen(TextModal(_(COPY_TEXTS[what]["title"]), note, text), answered)
 
     # --- LinkedIn ----------------------------------------------------------------------
 
@@ -824,12 +870,12 @@ class ComposeScreen(EditingScreen[None]):
             return
         too_long = [w for w in self._checks(self.subject, self.body) if w.code in lint.BLOCKING]
         if too_long:
-            self.notify(too_long[0].message, title="Not copied", severity="error", markup=False)
+            self.notify(too_long[0].message, title=_("Not copied"), severity="error", markup=False)
             return
         await self._copy(self.body, "body")
         url = channels.profile_url(self.contact)
         if not url:
-            self.notify(channels.no_url_message(self.contact), title="No LinkedIn URL", severity="warning",
+            self.notify(channels.no_url_message(self.contact), title=_("No LinkedIn URL"), severity="warning",
                         markup=False, timeout=8)
             return
         self._browser_worker(url)
@@ -839,14 +885,15 @@ class ComposeScreen(EditingScreen[None]):
         try:
             result = channels.open_in_browser(url)
         except Exception as exc:  # open_in_browser never raises; belt and braces
-            result = channels.OpenResult(False, f"could not open the browser ({exc})")
+            result = channels.OpenResult(False, _("could not open the browser ({problem})").format(problem=exc))
         self.app.call_from_thread(self._browser_opened, result)
 
     def _browser_opened(self, result: channels.OpenResult) -> None:
         if result.ok:
-            self.notify(f"{result.message}: paste the text there, then f4 marks it sent.", markup=False)
+            self.notify(_("{opened}: paste the text there, then f4 marks it sent.").format(opened=result.message),
+                        markup=False)
         else:
-            self.notify(result.message, title="Browser", severity="warning", markup=False, timeout=8)
+            self.notify(result.message, title=_("Browser"), severity="warning", markup=False, timeout=8)
 
     # --- mail client and .eml --------------------------------------------------------
 
@@ -862,9 +909,12 @@ class ComposeScreen(EditingScreen[None]):
                 else:
                     self._open_worker(url)
 
-            self.app.push_screen(ConfirmScreen(f"This email makes a {len(url):,}-character mailto: link; some mail "
-                                         "clients cut long links. Save it as an .eml file instead?",
-                                         yes="Save .eml", no="Open the link anyway"), answered)
+            self.app.push_screen(ConfirmScreen(
+                ngettext("This email makes a {count:,}-character mailto: link; some mail clients cut long "
+                         "links. Save it as an .eml file instead?",
+                         "This email makes a {count:,}-character mailto: link; some mail clients cut long "
+                         "links. Save it as an .eml file instead?", len(url)).format(count=len(url)),
+                yes=_("Save .eml"), no=_("Open the link anyway")), answered)
             return
         self._open_worker(url)
 
@@ -875,15 +925,16 @@ class ComposeScreen(EditingScreen[None]):
         try:
             result = open_mailto(url)
         except Exception as exc:
-            result = OpenResult(False, "", f"cannot open it: {exc}")
+            result = OpenResult(False, "", _("cannot open it: {problem}").format(problem=exc))
         self.app.call_from_thread(self._opened, result)
 
     def _opened(self, result: OpenResult) -> None:
         if result.ok:
-            self.notify(f"Opening your mail client ({result.message}).", markup=False)
+            self.notify(_("Opening your mail client ({how}).").format(how=result.message), markup=False)
         else:
-            self.notify(f"Could not open the mail client: {result.message}. Copy the body (ctrl+b) or save "
-                        "an .eml (f3) instead.", severity="warning", markup=False, timeout=8)
+            self.notify(_("Could not open the mail client: {problem}. Copy the body (ctrl+b) or save "
+                          "an .eml (f3) instead.").format(problem=result.message),
+                        severity="warning", markup=False, timeout=8)
 
     def action_export_eml(self) -> None:
         assert self.contact is not None
@@ -893,8 +944,8 @@ class ComposeScreen(EditingScreen[None]):
             if path:
                 self._write_eml(path)
 
-        self.app.push_screen(PathPrompt("Save the email as an .eml draft (opens in your mail client):",
-                                        str(default), "Enter saves, escape cancels."), chosen)
+        self.app.push_screen(PathPrompt(_("Save the email as an .eml draft (opens in your mail client):"),
+                                        str(default), _("Enter saves, escape cancels.")), chosen)
 
     def _write_eml(self, path: str) -> None:
         from netui.outreach.mail import write_eml
@@ -903,23 +954,23 @@ class ComposeScreen(EditingScreen[None]):
         try:
             target = write_eml(path, self.contact.email, self.subject, self.body)
         except NetuiError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
             return
         except OSError as exc:
-            self.notify(f"cannot write {path}: {exc.strerror or exc}", title="Not saved", severity="error",
-                        markup=False)
+            self.notify(_("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc),
+                        title=_("Not saved"), severity="error", markup=False)
             return
         from netui.outreach.eml_folder import remember_folder
 
         remember_folder(target)
-        self.notify(f"Saved {target}: open it with your mail client and attach anything needed.",
+        self.notify(_("Saved {path}: open it with your mail client and attach anything needed.").format(path=target),
                     markup=False)
 
     # --- sending -------------------------------------------------------------------
 
     async def action_mark_sent(self) -> None:
         if self._status() == "sent":
-            self.notify("This draft is already marked as sent.", severity="warning")
+            self.notify(_("This draft is already marked as sent."), severity="warning")
             return
         draft = await self.save(quiet=True)
         if draft is None:
@@ -930,7 +981,7 @@ class ComposeScreen(EditingScreen[None]):
                 lambda: sending.mark_sent(self.store, draft.uid, today=today), uids={draft.contact_uid})
         except (CommitFailed, ValidationError):
             return
-        self.notify(sending.sent_message(self.store, draft, interaction), title="Marked as sent", markup=False)
+        self.notify(sending.sent_message(self.store, draft, interaction), title=_("Marked as sent"), markup=False)
         self._refresh_preview()
         if draft.batch_uid and batches.next_unsent(self.store, draft.batch_uid, draft.uid):
             self.action_next_in_batch()
@@ -941,14 +992,14 @@ class ComposeScreen(EditingScreen[None]):
             return
         following = batches.next_unsent(self.store, draft.batch_uid, draft.uid)
         if following is None:
-            self.notify("Every other draft of this batch is sent.")
+            self.notify(_("Every other draft of this batch is sent."))
             return
 
         def go() -> None:
             self._saved = self._values()  # dropped: nothing left to ask about
             self.app.switch_screen(ComposeScreen(following.contact_uid, draft_uid=following.uid))
 
-        self.confirm_drop(go, "Leave this draft without saving your changes?")
+        self.confirm_drop(go, _("Leave this draft without saving your changes?"))
 
     # --- leaving -------------------------------------------------------------------
 
@@ -963,4 +1014,4 @@ class ComposeScreen(EditingScreen[None]):
         if force:
             leave()
         else:
-            self.confirm_drop(leave, "Leave without saving this draft?")
+            self.confirm_drop(leave, _("Leave without saving this draft?"))

@@ -87,7 +87,7 @@ FIELDS: tuple[Field, ...] = (
     Field("tags", N_("Tags"), "list", placeholder=N_("separate with ; or ,")),
     Field("linkedin_url", N_("LinkedIn"), placeholder="https://www.linkedin.com/in/..."),
     Field("websites", N_("Websites"), "list", placeholder=N_("separate with ;")),
-    Field("connected_on", N_("Connected on"), placeholder="YYYY-MM-DD"),
+    Field("connected_on", N_("Connected on"), placeholder=N_("YYYY-MM-DD")),
     Field("birthday", N_("Birthday"), placeholder=N_("YYYY-MM-DD or --MM-DD")),
     Field("notes", N_("Notes"), "textarea"),
 )
@@ -466,15 +466,21 @@ class ContactScreen(EditingScreen[str | None]):
                 text.append("  " + _("due now"), "bold yellow")
         else:
             text.append(_("—  (the first outreach starts the clock)"))
-        text.append("\nCadence       ", "dim")
-        text.append(f"every {state.cadence_days} days" + ("" if contact.keep_in_touch_days else " (default)"))
+        text.append("\n" + _("Cadence").ljust(12) + "  ", "dim")
+        days = state.cadence_days
+        if days is None:
+            text.append("—")
+        elif contact.keep_in_touch_days:
+            text.append(ngettext("every {count} day", "every {count} days", days).format(count=days))
+        else:
+            text.append(ngettext("every {count} day (default)", "every {count} days (default)", days).format(count=days))
         if state.to_thank:
             text.append("\n♥ " + _("a reply to thank"), "bold green")
         status.update(text)
-        table.add_column("Date", key="date", width=10)
-        table.add_column("Kind", key="kind", width=14)
+        table.add_column(_("Date"), key="date", width=10)
+        table.add_column(_("Kind"), key="kind", width=14)
         summary_width = max(10, table.size.width - 32) if table.size.width else 19
-        table.add_column("Summary", key="summary", width=summary_width)
+        table.add_column(_("Summary"), key="summary", width=summary_width)
         for item in reversed(interactions):
             # DataTable reads plain str cells as markup: user text goes in as Text.
             table.add_row(Text(item.date), Text(KIND_LABELS.get(item.kind, item.kind)),

@@ -71,7 +71,7 @@ class BatchForm(NetuiModal[BatchRequest | None]):
             with Horizontal(classes="b-row"):
                 yield Static(_("Send on"), classes="b-label")
                 yield Input((self.today + timedelta(days=1)).isoformat(), id="b-send-on", compact=True,
-                            placeholder="YYYY-MM-DD")
+                            placeholder=_("YYYY-MM-DD"))
                 yield Static(_("Template"), classes="b-label")
                 yield Select(vocabulary.TEMPLATES.choices(self.templates), allow_blank=False,
                              value="personal" if "personal" in self.templates else self.templates[0],

@@ -29,7 +29,7 @@ from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
-from netui.tui.screens.compose import ComposeScreen
+from netui.tui.screens.compose import ComposeScreen, form_label
 from netui.tui.screens.draft_batch import BatchForm, BatchRequest
 
 STATUS_STYLE = {"draft": "yellow", "ready": "cyan", "copied": "magenta", "sent": "green"}
@@ -114,18 +114,19 @@ class DraftsScreen(NetuiScreen[None]):
         for draft in drafts:
             if not draft.subject and (draft.template, draft.lang) not in kinds:
                 channel = channels.of_template(draft.template, draft.lang)
-                kinds[(draft.template, draft.lang)] = (f"(LinkedIn {channel.form})" if channel.is_linkedin
+                kinds[(draft.template, draft.lang)] = (_("(LinkedIn {form})").format(form=form_label(channel.form)) if channel.is_linkedin
                                                        else _("(no subject)"))
             contact = self.store.contact(draft.contact_uid)
             batch = progress.get(draft.batch_uid) if draft.batch_uid else None
             table.add_row(
-                Text(draft.status, style=STATUS_STYLE.get(draft.status, "")),
+                Text(vocabulary.DRAFT_STATUSES.label(draft.status), style=STATUS_STYLE.get(draft.status, "")),
                 Text(draft.send_on or "-"),
                 Text(contact.name if contact else _("(deleted contact)")),
                 Text(vocabulary.TEMPLATES.label(draft.template)),
                 Text(draft.lang),
                 Text(draft.subject[:60] or kinds[(draft.template, draft.lang)]),
-                Text(batch.label if batch else ""),
+                Text(ngettext("{sent} of {total} sent", "{sent} of {total} sent", batch.total).format(
+                    sent=batch.sent, total=batch.total) if batch else ""),
                 key=draft.uid,
             )
         if select:
@@ -140,14 +141,15 @@ class DraftsScreen(NetuiScreen[None]):
             count=f"{len(drafts):,}"), "bold")]
         for status in DRAFT_STATUSES:  # "draft: 2", not "2 draft": a status, then its count
             parts.append(("  ·  ", "dim"))
-            parts.append((f"{status}: {counts[status]:,}", STATUS_STYLE[status]))
+            parts.append((f"{vocabulary.DRAFT_STATUSES.label(status)}: {counts[status]:,}", STATUS_STYLE[status]))
         for prog in progress.values():
             if prog.done:
                 continue
             day = ", ".join(prog.days) or _("no day")
             parts.append(("\n" + _("Batch for") + " ", "dim"))
             parts.append((day, "bold"))
-            parts.append(f": {prog.label}")
+            parts.append(": " + ngettext("{sent} of {total} sent", "{sent} of {total} sent", prog.total).format(
+                sent=prog.sent, total=prog.total))
         self.query_one("#d-summary", Static).update(Content.assemble(*parts))
         self._warnings(progress)
 

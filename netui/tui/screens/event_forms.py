@@ -40,22 +40,22 @@ class EventForm(FormModal[Event]):
     def compose_fields(self) -> ComposeResult:
         event = self.event
         day, at = split_when(event.date) if event else ((self.today or self.netui.today).isoformat(), "")
-        yield self.field("Name", Input(event.name if event else "", placeholder=_("e.g. Engineering career day"),
+        yield self.field(_("Name"), Input(event.name if event else "", placeholder=_("e.g. Engineering career day"),
                                        id="f-name", compact=True))
-        yield self.field("Kind", Select([(KIND_LABELS[k], k) for k in EVENT_KINDS], prompt=_("Choose a kind"),
+        yield self.field(_("Kind"), Select([(KIND_LABELS[k], k) for k in EVENT_KINDS], prompt=_("Choose a kind"),
                                         value=event.kind if event else Select.NULL, id="f-kind", compact=True))
-        yield self.field("Date", Input(day, placeholder="YYYY-MM-DD", id="f-date", compact=True))
-        yield self.field("Time (optional)", Input(at, placeholder=_("HH:MM, empty for all day"), id="f-time",
+        yield self.field(_("Date"), Input(day, placeholder=_("YYYY-MM-DD"), id="f-date", compact=True))
+        yield self.field(_("Time (optional)"), Input(at, placeholder=_("HH:MM, empty for all day"), id="f-time",
                                                   compact=True))
-        yield self.field("Place", Input(event.location if event else "", placeholder=_("Address or venue"),
+        yield self.field(_("Place"), Input(event.location if event else "", placeholder=_("Address or venue"),
                                         id="f-location", compact=True))
         yield self.field("URL", Input(event.url if event else "", placeholder=_("Web page or meeting link"),
                                       id="f-url", compact=True))
         yield self.field("", Checkbox(_("Online"), event.online if event else False, id="f-online", compact=True))
-        yield self.field("Status", Select([(STATUS_LABELS[s], s) for s in EVENT_STATUSES], allow_blank=False,
+        yield self.field(_("Status"), Select([(STATUS_LABELS[s], s) for s in EVENT_STATUSES], allow_blank=False,
                                           value=event.status if event else "planned", id="f-status",
                                           compact=True))
-        yield self.field("Notes", TextEditor(event.notes if event else "", id="f-notes", soft_wrap=True,
+        yield self.field(_("Notes"), TextEditor(event.notes if event else "", id="f-notes", soft_wrap=True,
                                              tab_behavior="focus", compact=True))
 
     def values(self) -> dict[str, Any]:
@@ -100,9 +100,9 @@ class ItemForm(FormModal[Event]):
         self.phase = item.phase if item else phase
 
     def compose_fields(self) -> ComposeResult:
-        yield self.field("Item", Input(self.item.text if self.item else "", placeholder=_("What to do"),
+        yield self.field(_("Item"), Input(self.item.text if self.item else "", placeholder=_("What to do"),
                                        id="f-text", compact=True))
-        yield self.field("Phase", Select([(PHASE_LABELS[p], p) for p in CHECKLIST_PHASES], allow_blank=False,
+        yield self.field(_("Phase"), Select([(PHASE_LABELS[p], p) for p in CHECKLIST_PHASES], allow_blank=False,
                                          value=self.phase, id="f-phase", compact=True))
 
     def values(self) -> dict[str, Any]:
@@ -161,7 +161,7 @@ class FollowUpForm(FormModal[Batch]):
         lines = [f"  • {c.name}" + (f" <{c.email}>" if c.email else "  " + _("(no email)")) for c in fresh]
         lines += [f"  • {c.name}: " + _("already has a follow-up for this event") for c in self.skipped]
         yield Static("\n".join(lines) or "  " + _("nobody"), id="f-people", markup=False)
-        yield self.field(_("Send on"), Input(self.send_on.isoformat(), placeholder="YYYY-MM-DD", id="f-send-on",
+        yield self.field(_("Send on"), Input(self.send_on.isoformat(), placeholder=_("YYYY-MM-DD"), id="f-send-on",
                                           compact=True))
         yield Static(_("enter or ctrl+s creates the drafts; edit and send them from Drafts (2)."), classes="form-note",
                      markup=False)

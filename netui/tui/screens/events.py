@@ -86,7 +86,6 @@ class EventsScreen(NetuiScreen[None]):
 
     CSS_PATH = stylesheet("events.tcss")
 
-    TITLE = "Events"
     BINDINGS = [
         Binding("n", "new_event", _l("New"), tooltip=_l("Plan a new event")),
         Binding("e", "edit_event", _l("Edit"), tooltip=_l("Edit the event's name, kind, date, place, notes")),
@@ -102,6 +101,7 @@ class EventsScreen(NetuiScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        self.title = _("Events")
         self.current_uid: str | None = None
 
     # --- layout -----------------------------------------------------------------
@@ -146,10 +146,10 @@ class EventsScreen(NetuiScreen[None]):
         coming = [e for e in events if core.is_upcoming(e, now)]
         gone = sorted((e for e in events if not core.is_upcoming(e, now)), key=lambda e: e.date, reverse=True)
         options: list[Option | None] = []
-        options.append(Option(Content.styled(f"Upcoming ({len(coming)})", "bold $text-muted"), id="h-upcoming",
+        options.append(Option(Content.styled(_("Upcoming ({count})").format(count=len(coming)), "bold $text-muted"), id="h-upcoming",
                               disabled=True))
         options.extend(self._event_option(e) for e in coming)
-        options.append(Option(Content.styled(f"Past ({len(gone)})", "bold $text-muted"), id="h-past",
+        options.append(Option(Content.styled(_("Past ({count})").format(count=len(gone)), "bold $text-muted"), id="h-past",
                               disabled=True))
         options.extend(self._event_option(e) for e in gone)
         listing = self.query_one(EventList)
@@ -401,7 +401,7 @@ class EventsScreen(NetuiScreen[None]):
                 location=values["location"].strip(), url=values["url"].strip(), online=values["online"],
                 notes=values["notes"], status=values["status"]), uids=[], form=True)
 
-        self.app.push_screen(EventForm(f"Edit {event.name}", save, event=event, restore=restore), self._saved)
+        self.app.push_screen(EventForm(_("Edit {name}").format(name=event.name), save, event=event, restore=restore), self._saved)
 
     async def action_cycle_status(self) -> None:
         event = self.current_event()

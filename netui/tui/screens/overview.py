@@ -374,7 +374,7 @@ class OverviewScreen(NetuiScreen[None]):
             widget.update(Text("  ".join(f"[{c}]" for c in chips), style="bold"))
             widget.set_class(True, "-active")
         else:
-            widget.update(Text("k tier · o source · d due · t thank", style="dim"))
+            widget.update(Text(_("k tier · o source · d due · t thank"), style="dim"))
             widget.set_class(False, "-active")
 
     # --- events ---------------------------------------------------------------

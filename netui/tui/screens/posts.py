@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
-from netui.core.i18n import N_, _
+from netui.core.i18n import N_, TranslatedTexts, _
 from netui.core.models import POST_KINDS, ChecklistItem, Post, check_date
 from netui.core.posts import nudge, summary_line, visibility
 from netui.events import checkup as checkups
@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from netui.storage.store import Store
     from netui.tui.app import NetuiApp
 
-KIND_LABELS = {"post": "Post", "article": "Article", "comment": "Comment", "discussion": "Discussion"}
+KIND_LABELS = TranslatedTexts({"post": N_("Post"), "article": N_("Article"), "comment": N_("Comment"),
+                               "discussion": N_("Discussion")})
 EMPTY_POSTS = N_("Nothing yet. Press a to record a post, a comment or a discussion you started; "
                  "leave the date empty to keep an idea for later.")
 
@@ -52,15 +53,15 @@ class PostForm(FormModal[Post]):
     def compose_fields(self) -> ComposeResult:
         post = self.post
         day = (post.date or "") if post else self.today.isoformat()
-        yield self.field("Topic", Input(post.topic if post else "", placeholder=_("What it is about"),
+        yield self.field(_("Topic"), Input(post.topic if post else "", placeholder=_("What it is about"),
                                         id="f-topic", compact=True))
-        yield self.field("Kind", Select([(KIND_LABELS[k], k) for k in POST_KINDS], allow_blank=False,
+        yield self.field(_("Kind"), Select([(KIND_LABELS[k], k) for k in POST_KINDS], allow_blank=False,
                                         value=post.kind if post else "post", id="f-kind", compact=True))
-        yield self.field("Date", Input(day, placeholder=_("YYYY-MM-DD; empty: an idea for later"), id="f-date",
+        yield self.field(_("Date"), Input(day, placeholder=_("YYYY-MM-DD; empty: an idea for later"), id="f-date",
                                        compact=True))
         yield self.field("Link", Input(post.url if post else "", placeholder="https://...", id="f-url",
                                        compact=True))
-        yield self.field("Notes", Input(post.notes if post else "", placeholder=_("Reactions, who commented..."),
+        yield self.field(_("Notes"), Input(post.notes if post else "", placeholder=_("Reactions, who commented..."),
                                         id="f-notes", compact=True))
 
     def values(self) -> dict[str, Any]:
@@ -125,8 +126,8 @@ class PostsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#v-posts", DataTable).add_columns("Date", "Kind", "Topic", "Link")
-        self.query_one("#v-checkup", DataTable).add_columns("", "Item")
+        self.query_one("#v-posts", DataTable).add_columns(_("Date"), _("Kind"), _("Topic"), "Link")
+        self.query_one("#v-checkup", DataTable).add_columns("", _("Item"))
         self.refresh_data()
         self.query_one("#v-posts", DataTable).focus()
 

@@ -77,7 +77,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str]]]] = [
     (N_("Once you have found a job"), [
         ("landed_company", N_("Company"), N_("ctrl+p: I found a job (or netui landed)")),
         ("landed_position", N_("Position"), ""),
-        ("landed_on", N_("Found on"), "YYYY-MM-DD"),
+        ("landed_on", N_("Found on"), N_("YYYY-MM-DD")),
         ("landed_key_days", N_("Then key contacts every"), N_("days")),
         ("landed_network_days", N_("Then others every"), N_("days")),
     ]),
@@ -90,6 +90,23 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str]]]] = [
 ]
 MULTILINE = set(PROFILE_LIST_KEYS) | {"signature"}
 INT_KEYS = tuple(PROFILE_INT_KEYS)
+#: A whole-number field's range, one sentence per unit: (as a save error, as a note under the field).
+RANGE_TEXTS = {
+    "days": (N_("expected a whole number of days from {low} to {high}"),
+             N_("a whole number of days from {low} to {high}")),
+    "characters": (N_("expected a whole number of characters from {low} to {high}"),
+                   N_("a whole number of characters from {low} to {high}")),
+    "posts": (N_("expected a whole number of posts from {low} to {high}"),
+              N_("a whole number of posts from {low} to {high}")),
+}
+
+
+def range_text(key: str, *, expected: bool) -> str:
+    """What a whole-number field accepts, in the language of the interface."""
+    low, high, unit = PROFILE_INT_KEYS[key]
+    texts = RANGE_TEXTS.get(unit, (N_("expected a whole number from {low} to {high}"),
+                                   N_("a whole number from {low} to {high}")))
+    return _(texts[0] if expected else texts[1]).format(low=low, high=high)
 
 
 def cv_status(path_text: str) -> tuple[str, str]:
@@ -238,8 +255,7 @@ class ProfileScreen(EditingScreen[None]):
                 try:
                     setattr(profile, key, int(str(raw).strip()))
                 except ValueError:
-                    low, high, unit = PROFILE_INT_KEYS[key]
-                    raise ValidationError(key, f"expected a whole number of {unit} from {low} to {high}") from None
+                    raise ValidationError(key, range_text(key, expected=True)) from None
             elif key == "signature":
                 setattr(profile, key, raw.strip("\n"))
             else:
@@ -290,9 +306,9 @@ class ProfileScreen(EditingScreen[None]):
             self._note("email", exc.message, "error")
         for key in INT_KEYS:
             raw = str(values.get(key, "")).strip()
-            low, high, unit = PROFILE_INT_KEYS[key]
+            low, high, _unit = PROFILE_INT_KEYS[key]
             ok = raw.isdigit() and low <= int(raw) <= high
-            self._note(key, "" if ok else f"a whole number of {unit} from {low} to {high}", "" if ok else "error")
+            self._note(key, "" if ok else range_text(key, expected=False), "" if ok else "error")
         kind, message = cv_status(values.get("cv_path", ""))
         self._note("cv_path", message, kind)
 

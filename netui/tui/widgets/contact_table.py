@@ -70,7 +70,7 @@ class ContactTable(ScrollView, can_focus=True):
     """A scrolling table of contacts with a row cursor."""
 
     BINDINGS = [
-        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("up", "cursor(-1)", _l("Up"), show=False),
         Binding("down", "cursor(1)", _l("Down"), show=False),
         Binding("pageup", "page(-1)", _l("Page up"), show=False),
         Binding("pagedown", "page(1)", _l("Page down"), show=False),
