@@ -158,6 +158,33 @@ PROFILE_FIELDS = Labels({
     "cadence_network_days": _l("days between other contacts"),
     "questions": _l("first-meeting questions"),
 })
+#: The fields of a contact, as messages name them ("kept company 'Acme'", an import's conflicts).
+CONTACT_FIELDS = Labels({
+    "uid": _l("id"),
+    "first_name": _l("first name"),
+    "last_name": _l("last name"),
+    "emails": _l("email"),
+    "phones": _l("phones"),
+    "company": _l("company"),
+    "position": _l("position"),
+    "sector": _l("sector"),
+    "location": _l("location"),
+    "linkedin_url": _l("LinkedIn URL"),
+    "websites": _l("websites"),
+    "birthday": _l("birthday"),
+    "source": _l("source"),
+    "relationship": _l("relationship"),
+    "tier": _l("tier"),
+    "tags": _l("tags"),
+    "notes": _l("notes"),
+    "answers": _l("answers"),
+    "register": _l("register"),
+    "keep_in_touch_days": _l("keep-in-touch days"),
+    "connected_on": _l("connected on"),
+    "introduced_by": _l("introduced by"),
+    "knows_at": _l("knows people at"),
+    "past_companies": _l("past companies"),
+})
 
 #: Every table by the name of what it labels.
 TABLES: dict[str, Labels] = {
@@ -173,6 +200,7 @@ TABLES: dict[str, Labels] = {
     "register": REGISTERS,
     "template": TEMPLATES,
     "profile_field": PROFILE_FIELDS,
+    "contact_field": CONTACT_FIELDS,
 }
 
 
