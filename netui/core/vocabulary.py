@@ -185,6 +185,16 @@ CONTACT_FIELDS = Labels({
     "knows_at": _l("knows people at"),
     "past_companies": _l("past companies"),
 })
+#: The tables of the data file, as messages about its records name them ("contacts document 5").
+DATA_TABLES = Labels({
+    "contacts": _l("contacts"),
+    "interactions": _l("interactions"),
+    "events": _l("events"),
+    "drafts": _l("drafts"),
+    "posts": _l("posts"),
+    "profile": _l("profile"),
+    "checkup": _l("check-up"),
+})
 
 #: Every table by the name of what it labels.
 TABLES: dict[str, Labels] = {
@@ -201,6 +211,7 @@ TABLES: dict[str, Labels] = {
     "template": TEMPLATES,
     "profile_field": PROFILE_FIELDS,
     "contact_field": CONTACT_FIELDS,
+    "data_table": DATA_TABLES,
 }
 
 

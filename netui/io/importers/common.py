@@ -186,7 +186,7 @@ def find_table(text: str, is_header, what: str, *, scan: int = 20) -> Table:
     for delimiter in delimiters:
         state = _ReadState()
         records = _records(text, delimiter, state)
-        for _ in range(scan):
+        for _attempt in range(scan):
             try:
                 line, row = next(records)
             except StopIteration:
