@@ -17,6 +17,7 @@ from functools import partial
 from typing import Any, Callable, Iterator
 
 from netui.core.errors import ImportFormatError, ValidationError
+from netui.core.vocabulary import field_label
 from netui.core.i18n import _, ngettext
 from netui.core.models import Contact, Record, check_email, now_iso
 
@@ -371,7 +372,7 @@ class RowBuilder:
             contact = Contact(**fields).validate()
         except ValidationError as exc:
             nameless = exc.field == "first_name" and exc.message == _("a contact needs a name, an email or a company")
-            reason = _("no name, email or company") if nameless else str(exc)
+            reason = _("no name, email or company") if nameless else f"{field_label(exc.field)}: {exc.message}"
             self.result.skipped.append((where, reason))
             return None
         self.result.contacts.append(contact)

@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 
 from netui.core.errors import ImportFormatError, ValidationError
+from netui.core.vocabulary import field_label
 from netui.core.i18n import N_, _
 from netui.core.models import (
     Contact,
@@ -55,7 +56,10 @@ def _load(doc: dict, cls: type[Record], where: str, result: ImportResult) -> Rec
     try:
         record: Any = cls.from_doc(doc)
         return record.validate()
-    except (ValidationError, TypeError) as exc:
+    except ValidationError as exc:
+        result.skipped.append((where, f"{field_label(exc.field)}: {exc.message}"))
+        return None
+    except TypeError as exc:
         result.skipped.append((where, str(exc)))
         return None
 

@@ -26,7 +26,7 @@ from netui.io.importers.common import ImportResult, Location
 SCALARS = ("first_name", "last_name", "company", "position", "sector", "location", "linkedin_url",
            "birthday", "connected_on", "relationship", "keep_in_touch_days", "notes")
 #: What each field is called in the summary, in the current language.
-LABELS = vocabulary.CONTACT_FIELDS
+LABELS = vocabulary.FIELDS
 _SPACES = re.compile(r"\s+")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 _LINKEDIN_HOST = re.compile(r"^(?:www\.|[a-z]{2,3}\.)?linkedin\.com")
