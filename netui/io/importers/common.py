@@ -115,8 +115,9 @@ class Table:
 
 
 def unneutralise(cell: str) -> str:
-    """A cell a CSV export kept from running as a formula (`'=...`, OWASP's way) as it was."""
-    if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+    """A cell a CSV export kept from running as a formula (`'=...`, OWASP's way) as it was:
+    one quote off a cell whose quotes are followed by a formula start (`''=x` was `'=x`)."""
+    if cell[:1] == "'" and cell.lstrip("'")[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return cell[1:]
     return cell
 
