@@ -57,7 +57,7 @@ def test_a_broken_linkedin_csv_gives_italian_skip_reasons_and_warnings(italian, 
             "una riga a sé") in result.skipped
     assert "Elena" in {c.first_name for c in result.contacts}  # the row after the open quote is read
     lines = summary_lines(plan_import([], result))
-    assert "Saltato:" in lines and "Valori tralasciati:" in lines
+    assert "Valori tralasciati:" in lines
     assert "  riga 2: 'not-an-email' tralasciato: non è un indirizzo email" in lines
 
 
