@@ -159,7 +159,7 @@ def test_older_unnamed_backups_are_kept_apart_when_two_files_share_the_folder(al
     listing = ok(netui(a, "restore", "--list"))
     head, _, apart = listing.partition("cannot be told")
     assert bobs.name not in head and bobs.name in apart
-    assert "older backups" in ok(netui(a, "doctor"))
+    assert "1 older backup there belongs to a file that cannot be told" in ok(netui(a, "doctor"))
     # The default restore never picks it, although it is the newest of all.
     a.write_bytes(b"{")
     ok(netui(a, "restore", "--yes"))

@@ -215,7 +215,7 @@ async def test_terminate_with_a_failing_save_keeps_the_edits_in_the_recovery_fil
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "changed record(s) not saved" in str(app.screen.query_one("#confirm-message").content)
+        assert "1 changed record not saved" in str(app.screen.query_one("#confirm-message").content)
         await pilot.press("y")
         await pilot.pause()
     with Store.open(db_path, readonly=True) as store:
@@ -456,7 +456,7 @@ async def test_the_app_merges_a_sync_and_says_so(make_app, db_path):
         await pilot.pause()
         await pilot.pause()
         messages = [n.message for n in app._notifications]
-        assert any("changed by another program" in m and "1 record(s) changed on disk taken" in m
+        assert any("changed by another program" in m and "1 record changed on disk taken" in m
                    for m in messages), messages
         assert "UNSAVED" not in app.sub_title
     with Store.open(db_path, readonly=True) as store:

@@ -101,6 +101,26 @@ def test_a_command_error_reads_in_italian(tmp_path: Path):
     assert not (tmp_path / "netui.json").exists()
 
 
+def test_importing_a_binary_file_reads_in_italian(tmp_path: Path):
+    binary = tmp_path / "photo.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    done = run("--lang", "it", "--db", str(tmp_path / "netui.json"), "import", "linkedin", str(binary))
+    assert done.returncode == 1
+    assert done.stderr.strip() == "netui: questo è un file binario, non un Connections.csv di LinkedIn"
+    assert not (tmp_path / "netui.json").exists()
+
+
+def test_an_import_summary_reads_in_italian(tmp_path: Path):
+    csv = tmp_path / "Connections.csv"
+    csv.write_text("First Name,Last Name,Email Address,Company,Position,Connected On\n"
+                   "Ada,Verdi,not-an-email,Acme,CTO,09 Oct 2024\n"
+                   ",,,,,10 Oct 2024\n", encoding="utf-8")
+    done = run("--lang", "it", "--db", str(tmp_path / "netui.json"), "import", "linkedin", str(csv), "--dry-run")
+    assert done.returncode == 0, done.stderr
+    assert "  riga 3: vuota tranne la data (un membro che nasconde i suoi dati)" in done.stdout
+    assert "  riga 2: 'not-an-email' tralasciato: non è un indirizzo email" in done.stdout
+
+
 def test_messages_and_counts_read_in_italian(tmp_path: Path):
     db = str(tmp_path / "netui.json")
     added = run("--lang", "it", "--db", db, "add", "Sara Conti <sara@example.org>")

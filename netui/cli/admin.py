@@ -9,6 +9,7 @@ import click
 
 from netui.cli.context import Context, pass_ctx
 from netui.cli.translated import TranslatedCommand, TranslatedOption
+from netui.core import vocabulary
 from netui.core.errors import NetuiError
 from netui.core.i18n import _, ngettext
 from netui.core.i18n import lazy_gettext as _l
@@ -66,7 +67,8 @@ def doctor(obj: Context, repair: bool) -> None:
                 records = list(store.load_problems)
                 for key, entry in store.quarantine().items():
                     records.append(_("quarantine {key}: {table} document {doc_id}: {problem}").format(
-                        key=key, table=entry.get("table"), doc_id=entry.get("doc_id"), problem=entry.get("problem")))
+                        key=key, table=vocabulary.DATA_TABLES.label(str(entry.get("table"))), doc_id=entry.get("doc_id"),
+                        problem=entry.get("problem")))
                 if store.quarantine():
                     records.append(_("'netui doctor --repair' puts back what converts safely"))
         except NetuiError as exc:
@@ -77,13 +79,19 @@ def doctor(obj: Context, repair: bool) -> None:
     held = _("held by pid {pid}").format(pid=holder) if holder else _("free")
     lines.append((_("lock"), f"{lock_path(path)}: {held} ({lock_mechanism()})"))
     found = backups.list_backups(path)
-    newest = _(", newest {name}").format(name=found[0].path.name) if found else ""
-    lines.append((_("backups"), _("{folder}: {count} of this file{newest}").format(
-        folder=backups.backups_dir(path), count=len(found), newest=newest)))
+    if found:
+        shown = ngettext("{folder}: {count} of this file, newest {name}",
+                         "{folder}: {count} of this file, newest {name}", len(found)).format(
+            folder=backups.backups_dir(path), count=len(found), name=found[0].path.name)
+    else:
+        shown = _("{folder}: none of this file").format(folder=backups.backups_dir(path))
+    lines.append((_("backups"), shown))
     unknown = backups.list_unattributed(path)
     if unknown:
-        lines.append(("", _("{count} older backups there belong to a file that cannot be told "
-                            "(see 'netui restore --list')").format(count=len(unknown))))
+        lines.append(("", ngettext("{count} older backup there belongs to a file that cannot be told "
+                                   "(see 'netui restore --list')",
+                                   "{count} older backups there belong to a file that cannot be told "
+                                   "(see 'netui restore --list')", len(unknown)).format(count=len(unknown))))
     lines.append((_("clipboard"), _clipboard_description()))
     lines.append((_("templates"), _("shipped {shipped}; yours {yours}").format(shipped=shipped_templates_dir(),
                                                                               yours=user_templates_dir())))

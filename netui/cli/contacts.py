@@ -10,6 +10,7 @@ from netui.cli.contact_links import apply_links, link_options
 from netui.cli.context import Context, echo_json, pass_ctx
 from netui.cli.output import safe_echo
 from netui.cli.translated import TranslatedCommand, TranslatedOption
+from netui.core import vocabulary
 from netui.core.errors import NetuiError
 from netui.core.i18n import _, lazy_gettext
 from netui.core.i18n import lazy_gettext as _l
@@ -103,7 +104,7 @@ def contacts(obj: Context, query: str | None, due: bool, as_json: bool) -> None:
     for c in chosen:
         state = states[c.uid]
         rows.append([terminal_safe(cell) for cell in (
-            c.name, c.email, c.company, c.position, c.tier,
+            c.name, c.email, c.company, c.position, vocabulary.label("tier", c.tier),
             state.next_due.isoformat() if state.next_due else "-", _("yes") if state.to_thank else "")])
     for line in render([str(c) for c in CONTACT_COLUMNS], rows, CONTACT_SHRINK_TO):
         safe_echo(line)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from netui.cli.translated import TranslatedOption
+from netui.core import vocabulary
 from netui.core.errors import DraftingError, NetuiError
 from netui.core.i18n import _, template_language
 from netui.core.i18n import lazy_gettext as _l
@@ -155,4 +156,5 @@ def register(cli: click.Group) -> None:
         width = max(len(t.name) for t in found)
         for info in found:
             channel = channels.of_template(info.name, info.lang).label.replace(" ", "/")
-            click.echo(f"{info.lang}  {info.name:{width}}  {info.origin:7}  {channel:16}  {info.path}")
+            origin = vocabulary.label("template_origin", info.origin)
+            click.echo(f"{info.lang}  {info.name:{width}}  {origin:7}  {channel:16}  {info.path}")

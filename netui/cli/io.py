@@ -9,7 +9,7 @@ import click
 
 from netui.cli.translated import TranslatedCommand, TranslatedOption
 from netui.core.errors import NetuiError
-from netui.core.i18n import _
+from netui.core.i18n import _, ngettext
 from netui.core.i18n import lazy_gettext as _l
 
 IMPORT_KINDS = ("linkedin", "google", "outlook", "vcard", "json")
@@ -46,7 +46,9 @@ def import_command(obj, kind: str, file: Path, dry_run: bool) -> None:
     if dry_run:
         click.echo(_("dry run: nothing written"))
     elif applied.records:
-        click.echo(_("restored {count} interactions, events, drafts and profile records").format(count=applied.records))
+        click.echo(ngettext("restored {count} record (interactions, events, drafts, profile)",
+                            "restored {count} records (interactions, events, drafts, profile)",
+                            applied.records).format(count=applied.records))
 
 
 @click.command("export", cls=TranslatedCommand, help=_l("Export contacts as vCard 4.0 or Google CSV, everything as JSON, events or "

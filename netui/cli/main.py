@@ -65,6 +65,7 @@ def _failed(exc: BaseException) -> int:
     import click
 
     from netui.core.errors import NetuiError, ValidationError
+    from netui.core.vocabulary import field_label
     from netui.core.i18n import _
     from netui.core.text import terminal_safe
 
@@ -81,7 +82,7 @@ def _failed(exc: BaseException) -> int:
     if isinstance(exc, click.exceptions.Exit):
         return exc.exit_code
     if isinstance(exc, ValidationError):
-        click.echo(terminal_safe("netui: " + _("invalid {field}: {problem}").format(field=exc.field, problem=exc.message)),
+        click.echo(terminal_safe("netui: " + _("invalid {field}: {problem}").format(field=field_label(exc.field), problem=exc.message)),
                    err=True)
         return 1
     if isinstance(exc, NetuiError):

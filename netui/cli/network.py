@@ -9,6 +9,7 @@ import click
 from netui.cli.contact_links import apply_links, link_options
 from netui.cli.context import Context, echo_json, pass_ctx
 from netui.cli.translated import TranslatedCommand, TranslatedOption
+from netui.core import vocabulary
 from netui.core.errors import NetuiError
 from netui.core.i18n import LazyString, _
 from netui.core.i18n import lazy_gettext as _l
@@ -114,7 +115,8 @@ def funnel(obj: Context, as_json: bool) -> None:
     for title, rows in ((_("source"), result.by_source), (_("sector"), result.by_sector)):
         click.echo(TEXT["funnel_head"].format(group=title.upper(), **FUNNEL_COLUMNS))
         for row in rows:
-            click.echo(f"{row.group.replace('_', ' ')[:18]:<18} {row.contacts:>8} {row.contacted:>10} "
+            group = vocabulary.label("source", row.group) if rows is result.by_source else row.group
+            click.echo(f"{group[:18]:<18} {row.contacts:>8} {row.contacted:>10} "
                        f"{_cell(row.replied, row.contacted):>8} {_cell(row.met, row.contacted):>6} "
                        f"{_cell(row.intros, row.contacted):>7}")
         if rows is result.by_source:

@@ -12,6 +12,7 @@ import click
 
 from netui.cli.context import Context, echo_json, pass_ctx
 from netui.cli.translated import TranslatedCommand, TranslatedOption
+from netui.core import vocabulary
 from netui.core.errors import NetuiError
 from netui.core.i18n import _
 from netui.core.i18n import lazy_gettext as _l
@@ -64,7 +65,7 @@ def posts(obj: Context, as_json: bool) -> None:
         click.echo(hint)
     for item in found:
         when = item.date or _("idea")
-        parts = [f"{when:10}", f"{item.kind:10}", item.topic, item.url]
+        parts = [f"{when:10}", f"{vocabulary.label('post_kind', item.kind):10}", item.topic, item.url]
         click.echo("  ".join(p for p in parts if p))
 
 

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from netui.core.followups import OUTREACH_KINDS
+from netui.core.i18n import N_, _
 from netui.core.models import SOURCES, Contact, Interaction
 from netui.core.textsearch import fold
 
 MET_KINDS = frozenset({"meeting", "call", "event_met"})
 CONTACTED_KINDS = OUTREACH_KINDS | {"intro_requested"}
-NO_SECTOR = "(no sector)"
+#: The group of contacts without a sector (shown, so translated where the rows are made).
+NO_SECTOR = N_("(no sector)")
 
 
 @dataclass(slots=True)
@@ -74,6 +76,7 @@ def funnel(contacts: Iterable[Contact], interactions: Iterable[Interaction]) -> 
     for contact in people:
         if contact.introduced_by:
             introducers.add(contact.introduced_by)
+    no_sector = _(NO_SECTOR)
     sources: dict[str, FunnelRow] = {}
     sectors: dict[str, FunnelRow] = {}
     for contact in people:
@@ -81,7 +84,7 @@ def funnel(contacts: Iterable[Contact], interactions: Iterable[Interaction]) -> 
         sector = contact.sector.strip()
         folded = fold(sector)
         rows = (sources.setdefault(contact.source, FunnelRow(contact.source)),
-                sectors.setdefault(folded, FunnelRow(sector or NO_SECTOR)))
+                sectors.setdefault(folded, FunnelRow(sector or no_sector)))
         for row in rows:
             row.contacts += 1
             row.contacted += uid in contacted or uid in replied or uid in introducers
@@ -90,5 +93,5 @@ def funnel(contacts: Iterable[Contact], interactions: Iterable[Interaction]) -> 
             row.intros += uid in introducers
     order = {s: i for i, s in enumerate(SOURCES)}
     by_source = sorted(sources.values(), key=lambda r: (order.get(r.group, len(order)), r.group))
-    by_sector = sorted(sectors.values(), key=lambda r: (r.group == NO_SECTOR, -r.contacts, r.group.casefold()))
+    by_sector = sorted(sectors.values(), key=lambda r: (r.group == no_sector, -r.contacts, r.group.casefold()))
     return Funnel(by_source, by_sector)

@@ -194,7 +194,8 @@ def _checked(code: str | None, where: str) -> str | None:
         return None
     found = normalise(code)
     if found not in SUPPORTED:
-        raise NetuiError(f"{where}: unknown language {code!r}; use one of: {', '.join(SUPPORTED)}")
+        raise NetuiError(gettext("{where}: unknown language {code}; use one of: {choices}").format(
+            where=where, code=repr(code), choices=", ".join(SUPPORTED)))
     return found
 
 

@@ -16,7 +16,7 @@ from sys import intern
 from typing import Any, Callable, ClassVar
 
 from netui.core.errors import ValidationError
-from netui.core.i18n import _, lazy_gettext
+from netui.core.i18n import N_, _, lazy_gettext
 from netui.core.text import clean_line, clean_multiline
 
 SOURCES = (
@@ -140,8 +140,9 @@ def check_date(field_name: str, value: str | None, *, allow_time: bool = False) 
                 raise ValueError
             date.fromisoformat(value)
     except ValueError:
-        wanted = "YYYY-MM-DD or YYYY-MM-DDTHH:MM" if allow_time else "YYYY-MM-DD"
-        raise ValidationError(field_name, _("not a valid date ({wanted}): {value}").format(wanted=wanted, value=repr(value))) from None
+        message = (_("not a valid date (YYYY-MM-DD or YYYY-MM-DDTHH:MM): {value}") if allow_time
+                   else _("not a valid date (YYYY-MM-DD): {value}"))
+        raise ValidationError(field_name, message.format(value=repr(value))) from None
     return value
 
 
@@ -379,7 +380,7 @@ class Contact(Record):
     @property
     def name(self) -> str:
         full = f"{self.first_name} {self.last_name}".strip()
-        return full or (self.emails[0] if self.emails else "") or self.company or "(no name)"
+        return full or (self.emails[0] if self.emails else "") or self.company or _("(no name)")
 
     @property
     def email(self) -> str:
@@ -573,13 +574,14 @@ PROFILE_SAVED_DAY_KEYS = ("search_key_days", "search_network_days")
 PROFILE_DATE_KEYS = ("landed_on", "search_since")
 #: Kept by `netui landed` for its undo; not set by hand (not in `Profile.keys()`).
 PROFILE_KEPT_KEYS = ("search_since", "landed_batch_uid", *PROFILE_SAVED_DAY_KEYS)
-#: Whole-number profile keys: (lowest, highest, unit) for their messages.
+#: Whole-number profile keys: (lowest, highest, unit) for their messages; the unit is
+#: marked for the catalogue and translated where a message names it.
 PROFILE_INT_KEYS: dict[str, tuple[int, int, str]] = {
-    **{key: (1, 3650, "days") for key in PROFILE_DAY_KEYS},
-    "linkedin_note_limit": (1, 10_000, "characters"),
-    "linkedin_message_limit": (1, 100_000, "characters"),
-    "posts_per_week": (0, 50, "posts"),
-    "checkup_every_days": (1, 3650, "days"),
+    **{key: (1, 3650, N_("days")) for key in PROFILE_DAY_KEYS},
+    "linkedin_note_limit": (1, 10_000, N_("characters")),
+    "linkedin_message_limit": (1, 100_000, N_("characters")),
+    "posts_per_week": (0, 50, N_("posts")),
+    "checkup_every_days": (1, 3650, N_("days")),
 }
 
 
@@ -716,7 +718,8 @@ class Profile(Record):
                 setattr(self, key, int(raw))
             except ValueError:
                 unit = PROFILE_INT_KEYS[key][2]
-                raise ValidationError(key, _("expected a whole number of {unit}, got {raw}").format(unit=unit, raw=repr(raw))) from None
+                raise ValidationError(key, _("expected a whole number of {unit}, got {raw}").format(
+                    unit=_(unit), raw=repr(raw))) from None
         else:
             setattr(self, key, raw.strip())
 
@@ -734,7 +737,8 @@ class Profile(Record):
             elif key in PROFILE_INT_KEYS:
                 low, high, unit = PROFILE_INT_KEYS[key]
                 if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                    raise ValidationError(key, _("expected a whole number of {unit} from {low} to {high}").format(unit=unit, low=low, high=high))
+                    raise ValidationError(key, _("expected a whole number of {unit} from {low} to {high}").format(
+                        unit=_(unit), low=low, high=high))
             else:
                 setattr(self, key, check_text(key, value, multiline=key == "signature"))
         if self.email:

@@ -19,7 +19,7 @@ from typing import Iterable, Sequence, cast
 from netui.core import vocabulary
 from netui.core.companies import company_key
 from netui.core.followups import OUTREACH_KINDS, FollowUp, follow_up
-from netui.core.i18n import N_
+from netui.core.i18n import N_, _
 from netui.core.models import Contact, Interaction, Profile
 from netui.core.names import LAST
 from netui.core.names import sort_key as name_sort_key
@@ -210,7 +210,7 @@ class Totals:
         shown = named[:limit]
         rest = sum(n for _, n in named[limit:])
         if rest:
-            shown.append(("other companies", rest))
+            shown.append((_("other companies"), rest))
         return shown
 
     def sectors(self, limit: int = 8) -> list[tuple[str, int]]:
@@ -220,9 +220,9 @@ class Totals:
         shown = named[:limit]
         rest = sum(n for _, n in named[limit:])
         if rest:
-            shown.append(("other sectors", rest))
+            shown.append((_("other sectors"), rest))
         if unknown > 0:
-            shown.append(("(no sector)", unknown))
+            shown.append((_("(no sector)"), unknown))
         return shown
 
 

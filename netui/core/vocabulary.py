@@ -158,6 +158,74 @@ PROFILE_FIELDS = Labels({
     "cadence_network_days": _l("days between other contacts"),
     "questions": _l("first-meeting questions"),
 })
+#: The fields of the records, as messages name them ("kept company 'Acme'", "invalid date: ...").
+FIELDS = Labels({
+    "uid": _l("id"),
+    "first_name": _l("first name"),
+    "last_name": _l("last name"),
+    "emails": _l("email"),
+    "phones": _l("phones"),
+    "company": _l("company"),
+    "position": _l("position"),
+    "sector": _l("sector"),
+    "location": _l("location"),
+    "linkedin_url": _l("LinkedIn URL"),
+    "websites": _l("websites"),
+    "birthday": _l("birthday"),
+    "source": _l("source"),
+    "relationship": _l("relationship"),
+    "tier": _l("tier"),
+    "tags": _l("tags"),
+    "notes": _l("notes"),
+    "answers": _l("answers"),
+    "register": _l("register"),
+    "keep_in_touch_days": _l("keep-in-touch days"),
+    "connected_on": _l("connected on"),
+    "introduced_by": _l("introduced by"),
+    "knows_at": _l("knows people at"),
+    "past_companies": _l("past companies"),
+    "email": _l("email"),
+    "name": _l("name"),
+    "date": _l("date"),
+    "time": _l("time"),
+    "kind": _l("kind"),
+    "status": _l("status"),
+    "topic": _l("topic"),
+    "url": _l("URL"),
+    "summary": _l("summary"),
+    "subject": _l("subject"),
+    "body": _l("body"),
+    "send_on": _l("send on"),
+    "contact_uid": _l("contact"),
+    "checklist": _l("checklist"),
+    "checklist.text": _l("checklist item"),
+    "checkup.text": _l("check-up item"),
+})
+
+
+def field_label(name: str) -> str:
+    """What a message calls the field `name` (a name it does not know is shown as it is:
+    a profile key or a setting the user typed)."""
+    return FIELDS.get(name) or name
+#: The tables of the data file, as messages about its records name them ("contacts document 5").
+DATA_TABLES = Labels({
+    "contacts": _l("contacts"),
+    "interactions": _l("interactions"),
+    "events": _l("events"),
+    "drafts": _l("drafts"),
+    "posts": _l("posts"),
+    "profile": _l("profile"),
+    "checkup": _l("check-up"),
+})
+#: What you published (`netui posts`).
+POST_KINDS = Labels({
+    "post": _l("post"),
+    "article": _l("article"),
+    "comment": _l("comment"),
+    "discussion": _l("discussion"),
+})
+#: Where a template comes from: your templates folder, netui itself, or the compose screen.
+TEMPLATE_ORIGINS = Labels({"user": _l("user"), "shipped": _l("shipped"), "edited": _l("edited")})
 
 #: Every table by the name of what it labels.
 TABLES: dict[str, Labels] = {
@@ -173,6 +241,10 @@ TABLES: dict[str, Labels] = {
     "register": REGISTERS,
     "template": TEMPLATES,
     "profile_field": PROFILE_FIELDS,
+    "field": FIELDS,
+    "data_table": DATA_TABLES,
+    "post_kind": POST_KINDS,
+    "template_origin": TEMPLATE_ORIGINS,
 }
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable, Sequence
 
+from netui.core import vocabulary
 from netui.core.companies import CompanyNames, company_key
 from netui.core.i18n import N_, TranslatedTexts
 from netui.core.models import Contact, Interaction
@@ -277,7 +278,7 @@ def _describe(hit: _Hit, warmth: _Warmth, chain: tuple[str, ...]) -> WarmPath:
     if warmth.recency:
         reasons.append(LABELS[warmth.recency].format(date=warmth.last))
     if contact.relationship:
-        reasons.append(LABELS["relationship"].format(relationship=contact.relationship.replace("_", " ")))
+        reasons.append(LABELS["relationship"].format(relationship=vocabulary.label("relationship", contact.relationship)))
     return WarmPath(contact.name, contact.uid, hit.kind, " · ".join(reasons), warmth.score, hit.person, chain)
 
 

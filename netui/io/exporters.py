@@ -122,8 +122,11 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def neutralise_cell(value: str) -> str:
     """A leading `'` before a cell a spreadsheet would run as a formula (`=HYPERLINK(...)`,
-    `+cmd|...`, `@SUM(...)`), as OWASP recommends; our CSV importer takes it off again."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    `+cmd|...`, `@SUM(...)`), as OWASP recommends; our CSV importer takes it off again.
+
+    A value that already looks neutralised (`'=x`, quotes then a formula start) gets one
+    more quote too, so the importer's taking one off gives the value back unchanged."""
+    return "'" + value if value.lstrip("'").startswith(FORMULA_STARTS) else value
 
 
 def export_csv(contacts: Iterable[Contact], *, raw: bool = False) -> str:

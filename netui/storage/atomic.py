@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from netui.core.errors import StorageError
+from netui.core.i18n import _
 from netui.storage import platform
 from netui.storage.platform import IOV_MAX
 
@@ -27,18 +28,19 @@ def temp_name(target: Path) -> Path:
 
 
 def describe_os_error(exc: OSError, path: Path) -> str:
+    """Why a save failed, in one sentence the user can act on."""
     if isinstance(exc, platform.FileInUseError):
-        return (f"cannot save {path}: another program keeps it open (a sync tool, an antivirus "
-                "or an editor?); close it and save again")
+        return _("cannot save {path}: another program keeps it open (a sync tool, an antivirus "
+                 "or an editor?); close it and save again").format(path=path)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"cannot save {path}: the disk is full"
+        return _("cannot save {path}: the disk is full").format(path=path)
     if exc.errno == errno.EFBIG:
-        return f"cannot save {path}: file size limit reached (disk full)"
+        return _("cannot save {path}: file size limit reached (disk full)").format(path=path)
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"cannot save {path}: permission denied"
+        return _("cannot save {path}: permission denied").format(path=path)
     if exc.errno == errno.EROFS:
-        return f"cannot save {path}: read-only file system"
-    return f"cannot save {path}: {exc.strerror or exc}"
+        return _("cannot save {path}: read-only file system").format(path=path)
+    return _("cannot save {path}: {problem}").format(path=path, problem=exc.strerror or exc)
 
 
 def fsync_dir(folder: Path) -> None:

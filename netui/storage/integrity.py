@@ -20,7 +20,9 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable
 
+from netui.core import vocabulary
 from netui.core.errors import ValidationError
+from netui.core.i18n import _
 from netui.core.models import (
     DRAFT_STATUSES,
     EVENT_KINDS,
@@ -130,9 +132,9 @@ def examine(record: Any) -> tuple[Any | None, str]:
     except ValidationError as exc:
         return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - whatever a broken record raises, it is set aside, named
-        return None, f"not a valid record ({type(exc).__name__}: {exc})"
+        return None, _("not a valid record ({kind}: {problem})").format(kind=type(exc).__name__, problem=exc)
     if checked.to_doc() != doc:
-        return checked, "control characters or line breaks removed from its text"
+        return checked, _("control characters or line breaks removed from its text")
     return checked, ""
 
 
@@ -151,7 +153,11 @@ def describe(table: str, doc_id: str, record: Any, problem: str) -> str:
         if isinstance(value, str) and value.strip():
             label = value
             break
-    return f"{table} document {doc_id}" + (f" ({label})" if label else "") + f": {problem}"
+    table = vocabulary.DATA_TABLES.label(table)
+    if label:
+        return _("{table} document {doc_id} ({label}): {problem}").format(
+            table=table, doc_id=doc_id, label=label, problem=problem)
+    return _("{table} document {doc_id}: {problem}").format(table=table, doc_id=doc_id, problem=problem)
 
 
 # --- repair ---------------------------------------------------------------------------------
@@ -187,7 +193,7 @@ def repair(table: str, document: dict[str, Any]) -> tuple[Record | None, str]:
     """Convert what is safely convertible (a number where text belongs, `"30"` for 30) and validate."""
     cls = TABLE_CLASSES.get(table)
     if cls is None:
-        return None, f"unknown table {table!r}"
+        return None, _("unknown table {table}").format(table=repr(table))
     kinds = dict(_fields(cls))
     fixed = {key: _coerce(kinds.get(key, "other"), value) for key, value in document.items()}
     if table == "events" and isinstance(fixed.get("date"), int):

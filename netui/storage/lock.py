@@ -78,7 +78,7 @@ class WriterLock:
         if not platform.try_lock(fd):
             os.close(fd)
             pid = read_holder(self.lock_file)
-            who = f"pid {pid}" if pid else "another process"
+            who = _("pid {pid}").format(pid=pid) if pid else _("another process")
             raise LockedError(
                 _("{data_file} is open for writing in another netui ({who}); close it first, or open read-only").format(data_file=self.data_file, who=who), pid) from None
         try:

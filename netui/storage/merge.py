@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from netui.core.i18n import _, ngettext
 from netui.storage.atomic import atomic_write
 
 
@@ -35,13 +36,18 @@ class MergeReport:
     def summary(self) -> str:
         parts = []
         if self.taken:
-            parts.append(f"{self.taken} record(s) changed on disk taken")
+            parts.append(ngettext("{count} record changed on disk taken", "{count} records changed on disk taken",
+                                  self.taken).format(count=self.taken))
         if self.removed:
-            parts.append(f"{self.removed} deleted on disk")
+            parts.append(ngettext("{count} deleted on disk", "{count} deleted on disk",
+                                  self.removed).format(count=self.removed))
         if self.conflicts:
-            parts.append(f"{len(self.conflicts)} changed both here and on disk: yours kept, the disk's "
-                         f"version saved in {self.conflict_path}")
-        return "The data file was changed by another program: " + "; ".join(parts) + "."
+            count = len(self.conflicts)
+            parts.append(ngettext(
+                "{count} changed both here and on disk: yours kept, the disk's version saved in {path}",
+                "{count} changed both here and on disk: yours kept, the disk's versions saved in {path}",
+                count).format(count=count, path=self.conflict_path))
+        return _("The data file was changed by another program: {what}.").format(what="; ".join(parts))
 
 
 def by_uid(table: dict[str, Any] | None) -> dict[str, tuple[str, dict[str, Any]]]:

@@ -20,6 +20,8 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from netui.core.i18n import _
+
 IS_WINDOWS = sys.platform == "win32"
 
 
@@ -80,14 +82,14 @@ def lock_mechanism() -> str:
         return "flock"
     if _msvcrt is not None:
         return "msvcrt.locking"
-    return "none (no locking API on this system)"
+    return _("none (no locking API on this system)")
 
 
 def open_lock_file(path: str | os.PathLike[str], writable: bool) -> int:
     """Open the lock file without following a symlink (a planted link would make
     the pid truncate its target). O_NOFOLLOW where it exists; elsewhere a link is refused."""
     if not O_NOFOLLOW and os.path.islink(path):
-        raise OSError(errno.ELOOP, "the lock file is a symbolic link", os.fspath(path))
+        raise OSError(errno.ELOOP, _("the lock file is a symbolic link"), os.fspath(path))
     flags = (os.O_RDWR | os.O_CREAT) if writable else os.O_RDONLY
     return os.open(path, flags | O_NOFOLLOW | O_BINARY, 0o600)
 
@@ -268,7 +270,7 @@ def windows_start(target: str) -> None:
     would split a URL on "&"). Raises OSError when there is none or this is not Windows."""
     startfile: Callable[[str], None] | None = getattr(os, "startfile", None)
     if startfile is None:
-        raise OSError(errno.ENOSYS, "os.startfile exists on Windows only")
+        raise OSError(errno.ENOSYS, _("os.startfile exists on Windows only"))
     startfile(target)
 
 

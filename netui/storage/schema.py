@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from netui.core.i18n import _
 from netui.core.models import (
     Checkup,
     Contact,
@@ -146,12 +147,13 @@ def verify(before: dict[str, Any], after: dict[str, Any]) -> None:
     for name in TABLES:
         old, new = before.get(name) or {}, after.get(name) or {}
         if set(old) - set(new):
-            raise ValueError(f"migration lost records of table {name}")
+            raise ValueError(_("migration lost records of table {name}").format(name=name))
         for doc_id, doc in old.items():
             lost = [k for k, v in doc.items() if k not in new[doc_id] or (
                 new[doc_id][k] != v and v not in (None, "") and not _SAME.get(k, _never)(v, new[doc_id][k]))]
             if lost:
-                raise ValueError(f"migration changed {name} {doc_id}: {', '.join(lost)}")
+                raise ValueError(_("migration changed {name} {doc_id}: {fields}").format(
+                    name=name, doc_id=doc_id, fields=", ".join(lost)))
 
 
 def _never(old: Any, new: Any) -> bool:

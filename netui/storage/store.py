@@ -26,6 +26,7 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
+from netui.core import vocabulary
 from netui.core.errors import (
     ConflictError,
     DamagedFileError,
@@ -34,7 +35,7 @@ from netui.core.errors import (
     ReadOnlyError,
     StorageError,
 )
-from netui.core.i18n import _
+from netui.core.i18n import N_, _, ngettext
 from netui.core.models import (
     Checkup,
     Contact,
@@ -73,6 +74,21 @@ JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_K
 def serialize(data: dict[str, Any]) -> bytes:
     """UTF-8 (not ASCII-escaped), indented, key-sorted: diffs well under git."""
     return orjson.dumps(data, option=JSON_OPTIONS) + b"\n"
+
+
+#: "No such record", one whole sentence for each table (Italian gives each noun its gender).
+_NOT_FOUND = {
+    "contacts": N_("no contact with uid {uid}"),
+    "interactions": N_("no interaction with uid {uid}"),
+    "events": N_("no event with uid {uid}"),
+    "drafts": N_("no draft with uid {uid}"),
+    "posts": N_("no post with uid {uid}"),
+}
+
+
+def not_found(table: str, uid: str) -> str:
+    """The message for a uid no record of `table` has."""
+    return _(_NOT_FOUND.get(table, N_("no record with uid {uid}"))).format(uid=uid)
 
 
 def parse(raw: bytes, path: Path) -> dict[str, Any]:
@@ -235,8 +251,8 @@ class _Table(Generic[R]):
             if checked is None:
                 dropped.add(index)
                 quarantined.append(integrity.quarantine_entry(self.name, ids[index], record.to_doc(), problem))
-                self.store.load_problems.append(
-                    integrity.describe(self.name, ids[index], record, problem) + " (set aside: 'netui doctor')")
+                self.store.load_problems.append(_("{problem} (set aside: 'netui doctor')").format(
+                    problem=integrity.describe(self.name, ids[index], record, problem)))
             else:
                 records[index] = checked
                 if problem:
@@ -254,7 +270,8 @@ class _Table(Generic[R]):
                 highest += 1
                 ids[position] = str(highest)
                 self.store.load_problems.append(
-                    f"{self.name} document {doc_id!r}: not a number, now document {highest}")
+                    _("{table} document {doc_id}: not a number, now document {number}").format(
+                        table=vocabulary.DATA_TABLES.label(self.name), doc_id=repr(doc_id), number=highest))
         return highest
 
     def _separate_duplicates(self, ids: list[str], records: list[R]) -> None:
@@ -268,8 +285,10 @@ class _Table(Generic[R]):
             if uid in self.by_uid:
                 fresh = new_uid()
                 self.store.load_problems.append(
-                    f"{self.name} document {doc_id}: uid {uid} is also used by document "
-                    f"{self.doc_ids[uid]}; this one now has the uid {fresh}")
+                    _("{table} document {doc_id}: uid {uid} is also used by document {other}; "
+                      "this one now has the uid {fresh}").format(
+                        table=vocabulary.DATA_TABLES.label(self.name), doc_id=doc_id, uid=uid,
+                        other=self.doc_ids[uid], fresh=fresh))
                 record = record.copy(uid=fresh)
                 uid = fresh
                 self.base[uid] = None  # new here: not on disk under this uid
@@ -297,7 +316,7 @@ class _Table(Generic[R]):
     def require(self, uid: str) -> R:
         record = self.by_uid.get(uid)
         if record is None:
-            raise NotFoundError(_("no {kind} with uid {uid}").format(kind=self.name[:-1], uid=uid))
+            raise NotFoundError(not_found(self.name, uid))
         return record
 
     def _remember(self, uid: str) -> None:
@@ -329,7 +348,8 @@ class _Table(Generic[R]):
             record.validate()  # type: ignore[attr-defined]  # see the comment above
             uid = record.uid  # type: ignore[attr-defined]  # see the comment above
             if uid in self.by_uid or uid in seen:
-                raise ValueError(f"{self.name}: uid {uid} already exists")
+                raise ValueError(_("{table}: uid {uid} already exists").format(
+                    table=vocabulary.DATA_TABLES.label(self.name), uid=uid))
             seen.add(uid)
             prepared.append(self.cls.from_doc(record.to_doc()))
         for stored in prepared:
@@ -350,7 +370,7 @@ class _Table(Generic[R]):
             record.validate()  # type: ignore[attr-defined]  # see the comment above
             uid = record.uid  # type: ignore[attr-defined]  # see the comment above
             if uid not in self.doc_ids:
-                raise NotFoundError(_("no {kind} with uid {uid}").format(kind=self.name[:-1], uid=uid))
+                raise NotFoundError(not_found(self.name, uid))
             if hasattr(record, "updated_at"):
                 record.updated_at = now_iso()
             prepared.append(self.cls.from_doc(record.to_doc()))
@@ -429,12 +449,12 @@ class Store:
                 if not fallback_readonly:
                     raise
                 readonly = True
-                store.readonly_reason = f"read-only: {exc}"
+                store.readonly_reason = _("read-only: {reason}").format(reason=exc)
             except StorageError as exc:
                 if not fallback_readonly:
                     raise
                 readonly = True
-                store.readonly_reason = f"read-only: {exc}"
+                store.readonly_reason = _("read-only: {reason}").format(reason=exc)
         store.readonly = readonly
         try:
             store._load()
@@ -483,9 +503,9 @@ class Store:
         if version > SCHEMA_VERSION:
             self._release_lock()
             self.readonly = True
-            self.readonly_reason = (
-                f"read-only: {self.path} was written by a newer netui (schema {version}; this one "
-                f"knows {SCHEMA_VERSION}); upgrade netui to edit it")
+            self.readonly_reason = _("read-only: {reason}").format(reason=_(
+                "{path} was written by a newer netui (schema {version}; this one knows {known}); "
+                "upgrade netui to edit it").format(path=self.path, version=version, known=SCHEMA_VERSION))
         elif version < SCHEMA_VERSION:
             data = self._migrate(data, raw)
         raw = b""  # the file's bytes are no longer needed: free them before building records
@@ -551,12 +571,12 @@ class Store:
             checked = Profile.from_doc(dict(doc)).validate()
         except Exception as exc:  # noqa: BLE001 - a broken profile is set aside, named, never a crash
             del table[doc_id]
-            self.load_problems.append(f"profile: {exc} (set aside: 'netui doctor')")
+            self.load_problems.append(_("profile: {problem} (set aside: 'netui doctor')").format(problem=exc))
             return [integrity.quarantine_entry("profile", doc_id, dict(doc), str(exc))]
         cleaned = checked.to_doc()
         if cleaned != doc:
             table[doc_id] = cleaned
-            self.load_problems.append("profile: control characters or line breaks removed from its text")
+            self.load_problems.append(_("profile: control characters or line breaks removed from its text"))
         return []
 
     def _set_aside(self, entries: list[dict[str, Any]]) -> None:
@@ -588,11 +608,12 @@ class Store:
             for key, entry in entries.items():
                 name, document = entry.get("table"), entry.get("document")
                 if not isinstance(name, str) or not isinstance(document, dict):
-                    left.append(f"quarantine {key}: not an entry netui wrote")
+                    left.append(_("quarantine {key}: not an entry netui wrote").format(key=key))
                     continue
                 record, problem = integrity.repair(name, document)
                 if record is None:
-                    left.append(f"quarantine {key} ({name}): {problem}")
+                    left.append(_("quarantine {key} ({table}): {problem}").format(
+                        key=key, table=vocabulary.DATA_TABLES.label(name), problem=problem))
                     continue
                 if isinstance(record, Profile):
                     self.set_profile(record)
@@ -602,7 +623,8 @@ class Store:
                         record = record.copy(uid=integrity.fresh_uid())
                     big.add(record)
                 table.pop(key, None)
-                fixed.append(f"quarantine {key} ({name}): put back")
+                fixed.append(_("quarantine {key} ({table}): put back").format(
+                    key=key, table=vocabulary.DATA_TABLES.label(name)))
             if not table:
                 self._data.pop(integrity.QUARANTINE, None)
             self._changed()
@@ -621,7 +643,8 @@ class Store:
         if self._profile_changed and profile:
             tables["profile"] = {"profile": dict(next(iter(profile.values())))}
         count = sum(len(t) for t in tables.values())
-        return {"kind": "records", "title": f"{count} changed record(s) not saved", "tables": tables}
+        title = ngettext("{count} changed record not saved", "{count} changed records not saved", count)
+        return {"kind": "records", "title": title.format(count=count), "tables": tables}
 
     def restore_records_entry(self, entry: dict[str, Any]) -> int:
         """Apply the records of `unsaved_records_entry` again (one save); how many."""
@@ -681,7 +704,7 @@ class Store:
 
     def _check_writable(self) -> None:
         if self.readonly:
-            raise ReadOnlyError(self.readonly_reason or f"{self.path} is open read-only")
+            raise ReadOnlyError(self.readonly_reason or _("{path} is open read-only").format(path=self.path))
 
     def _on_tinydb_write(self, data: dict[str, Any]) -> None:
         self._data = data
@@ -1092,7 +1115,7 @@ class Store:
         for doc_id, doc in (self._data.get(table) or {}).items():
             if doc.get("uid") == uid:
                 return int(doc_id)
-        raise NotFoundError(_("no {kind} with uid {uid}").format(kind=table[:-1], uid=uid))
+        raise NotFoundError(not_found(table, uid))
 
     def posts(self) -> list[Post]:
         """Posts and ideas: ideas (no date) first, then the newest first."""
@@ -1111,7 +1134,8 @@ class Store:
         self._check_writable()
         doc = post.validate().to_doc()
         if self.post(post.uid) is not None:
-            raise ValueError(f"posts: uid {post.uid} already exists")
+            raise ValueError(_("{table}: uid {uid} already exists").format(
+                table=vocabulary.DATA_TABLES.label("posts"), uid=post.uid))
         self._db.table("posts").insert(doc)
         return Post.from_doc(doc)
 

@@ -17,10 +17,16 @@ from functools import partial
 from typing import Any, Callable, Iterator
 
 from netui.core.errors import ImportFormatError, ValidationError
-from netui.core.i18n import _
+from netui.core.vocabulary import field_label
+from netui.core.i18n import _, ngettext
 from netui.core.models import Contact, Record, check_email, now_iso
 
-Location = str  # "line 12" or "card 3"
+Location = str  # "line 12" or "card 3", in the current language
+
+
+def line_location(number: int) -> Location:
+    """Where a CSV row starts, as the user reads it: "line 12"."""
+    return _("line {number}").format(number=number)
 
 
 @dataclass(slots=True)
@@ -105,12 +111,13 @@ class Table:
         for line, row in self.rows:
             if any(cell.strip() for cell in row):
                 row = [unneutralise(cell) for cell in row]
-                yield f"line {line}", row, partial(self.get, row)
+                yield line_location(line), row, partial(self.get, row)
 
 
 def unneutralise(cell: str) -> str:
-    """A cell a CSV export kept from running as a formula (`'=...`, OWASP's way) as it was."""
-    if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+    """A cell a CSV export kept from running as a formula (`'=...`, OWASP's way) as it was:
+    one quote off a cell whose quotes are followed by a formula start (`''=x` was `'=x`)."""
+    if cell[:1] == "'" and cell.lstrip("'")[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return cell[1:]
     return cell
 
@@ -151,11 +158,13 @@ def _records(text: str, delimiter: str, state: _ReadState | None = None) -> Iter
                 end = position + reader.line_num  # the last physical line of this record
                 width = state.width
                 if width and len(row) > width and any(cell.strip() for cell in row[width:]):
-                    state.broken.append((f"line {start}", f"{len(row)} fields where the header has {width}; "
-                                         "row left out"))
+                    state.broken.append((line_location(start), ngettext(
+                        "{count} field where the header has {width}; row left out",
+                        "{count} fields where the header has {width}; row left out",
+                        len(row)).format(count=len(row), width=width)))
                 elif width and end > start and len(row) < width:
-                    state.broken.append((f"line {start}", "a quote is never closed; row left out, "
-                                         "the next line read as a row of its own"))
+                    state.broken.append((line_location(start), _(
+                        "a quote is never closed; row left out, the next line read as a row of its own")))
                     restart = start  # the line after this record's first one (0-based index)
                     break
                 else:
@@ -179,7 +188,7 @@ def find_table(text: str, is_header, what: str, *, scan: int = 20) -> Table:
     for delimiter in delimiters:
         state = _ReadState()
         records = _records(text, delimiter, state)
-        for _ in range(scan):
+        for _attempt in range(scan):
             try:
                 line, row = next(records)
             except StopIteration:
@@ -328,7 +337,8 @@ class RowBuilder:
             try:
                 value = check_email("emails", value)
             except ValidationError:
-                self.result.warnings.append((where, f"dropped {value!r}: not an email address"))
+                self.result.warnings.append((where, _("dropped {value}: not an email address").format(
+                    value=repr(value))))
                 continue
             if value.casefold() not in seen:
                 seen.add(value.casefold())
@@ -340,7 +350,8 @@ class RowBuilder:
             return None
         parsed = parse_date(value)
         if parsed is None:
-            self.result.warnings.append((where, f"dropped {label} {value.strip()!r}: not a date"))
+            self.result.warnings.append((where, _("dropped {label} {value}: not a date").format(
+                label=label, value=repr(value.strip()))))
         return parsed
 
     def birthday(self, value: str, where: Location) -> str | None:
@@ -348,7 +359,8 @@ class RowBuilder:
             return None
         parsed = parse_birthday(value)
         if parsed is None:
-            self.result.warnings.append((where, f"dropped birthday {value.strip()!r}: not a date"))
+            self.result.warnings.append((where, _("dropped birthday {value}: not a date").format(
+                value=repr(value.strip()))))
         return parsed
 
     def add(self, where: Location, **fields: Any) -> Contact | None:
@@ -360,8 +372,8 @@ class RowBuilder:
         try:
             contact = Contact(**fields).validate()
         except ValidationError as exc:
-            reason = ("no name, email or company" if exc.field == "first_name" and "needs" in exc.message
-                      else str(exc))
+            nameless = exc.field == "first_name" and exc.message == _("a contact needs a name, an email or a company")
+            reason = _("no name, email or company") if nameless else f"{field_label(exc.field)}: {exc.message}"
             self.result.skipped.append((where, reason))
             return None
         self.result.contacts.append(contact)

@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 
 from netui.core.errors import ImportFormatError, ValidationError
+from netui.core.vocabulary import field_label
 from netui.core.i18n import N_, _
 from netui.core.models import (
     Contact,
@@ -27,6 +28,9 @@ from netui.io.importers.common import ImportResult, decode, refusal
 WHAT = N_("a netui JSON export")
 FORMAT = "netui-export"
 _TABLES: dict[str, type[Record]] = {"interactions": Interaction, "events": Event, "drafts": Draft}
+#: Where a record of each table sits in the file, as a skip reason names it.
+_RECORD_PLACES = {"interactions": N_("interaction {number}"), "events": N_("event {number}"),
+                  "drafts": N_("draft {number}")}
 
 
 def _docs(value: Any, table: str) -> list[dict]:
@@ -47,12 +51,15 @@ def _load(doc: dict, cls: type[Record], where: str, result: ImportResult) -> Rec
             check_uid("uid", uid)
         except ValidationError:
             doc["uid"] = new_uid()
-            result.warnings.append((where, f"uid {uid!r} is not a netui id (letters, digits, _ . -): "
-                                    f"given the new uid {doc['uid']}"))
+            result.warnings.append((where, _("uid {uid} is not a netui id (letters, digits, _ . -): "
+                                             "given the new uid {new}").format(uid=repr(uid), new=doc["uid"])))
     try:
         record: Any = cls.from_doc(doc)
         return record.validate()
-    except (ValidationError, TypeError) as exc:
+    except ValidationError as exc:
+        result.skipped.append((where, f"{field_label(exc.field)}: {exc.message}"))
+        return None
+    except TypeError as exc:
         result.skipped.append((where, str(exc)))
         return None
 
@@ -71,18 +78,19 @@ def parse_json(data: bytes) -> ImportResult:
         raise ImportFormatError(_("not {what}: expected an object with a 'contacts' list").format(what=_(WHAT)))
     result = ImportResult([], [], "json")
     for number, doc in enumerate(_docs(payload.get("contacts"), "contacts"), 1):
-        contact = _load(doc, Contact, f"contact {number}", result)
+        where = _("contact {number}").format(number=number)
+        contact = _load(doc, Contact, where, result)
         if isinstance(contact, Contact):
             result.contacts.append(contact)
-            result.locations.append(f"contact {number}")
+            result.locations.append(where)
     for table, cls in _TABLES.items():
-        loaded = [_load(doc, cls, f"{table[:-1]} {n}", result)
+        loaded = [_load(doc, cls, _(_RECORD_PLACES[table]).format(number=n), result)
                   for n, doc in enumerate(_docs(payload.get(table), table), 1)]
         result.records[table] = [r for r in loaded if r is not None]
     profiles = payload.get("profile")
     if isinstance(profiles, dict) and not all(isinstance(v, dict) for v in profiles.values()):
         profiles = [profiles]  # one profile document, not a table of them
     profiles = _docs(profiles, "profile")
-    loaded = [_load(doc, Profile, "profile", result) for doc in profiles[:1]]
+    loaded = [_load(doc, Profile, _("profile"), result) for doc in profiles[:1]]
     result.records["profile"] = [p for p in loaded if p is not None]
     return result

@@ -12,6 +12,7 @@ from netui.io.importers.common import (
     RowBuilder,
     clean_name,
     decode,
+    line_location,
     find_table,
     refusal,
 )
@@ -47,14 +48,14 @@ def parse_linkedin(data: bytes) -> ImportResult:
             continue  # a blank line, or a spreadsheet's row of commas
         if len(row) < width:
             row = row + [""] * (width - len(row))
-        where = f"line {line}"
+        where = line_location(line)
         first, last = clean_name(row[i_first]), clean_name(row[i_last])
         url = row[i_url].strip() if i_url is not None else ""
         email = row[i_email] if i_email is not None else ""
         company = clean_name(row[i_company]) if i_company is not None else ""
         position = clean_name(row[i_position]) if i_position is not None else ""
         if not (first or last or url or email.strip() or company or position):
-            result.skipped.append((where, "empty but for the date (a member who hides their data)"))
+            result.skipped.append((where, _("empty but for the date (a member who hides their data)")))
             continue
         build.add(
             where, first_name=first, last_name=last, linkedin_url=url,

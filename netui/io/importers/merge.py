@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from netui.core import vocabulary
 from netui.core.companies import company_key
 from netui.core.i18n import _, ngettext
 from netui.core.models import Contact
@@ -24,8 +25,8 @@ from netui.io.importers.common import ImportResult, Location
 #: Single-valued fields filled when empty; a different non-empty value is a conflict.
 SCALARS = ("first_name", "last_name", "company", "position", "sector", "location", "linkedin_url",
            "birthday", "connected_on", "relationship", "keep_in_touch_days", "notes")
-LABELS = {"first_name": "first name", "last_name": "last name", "linkedin_url": "LinkedIn URL",
-          "connected_on": "connected on", "keep_in_touch_days": "keep-in-touch days"}
+#: What each field is called in the summary, in the current language.
+LABELS = vocabulary.FIELDS
 _SPACES = re.compile(r"\s+")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 _LINKEDIN_HOST = re.compile(r"^(?:www\.|[a-z]{2,3}\.)?linkedin\.com")
@@ -161,15 +162,16 @@ class _Planner:
             if _empty(old):
                 changes[name] = new
             elif old != new and not _same(name, old, new):
-                self.conflicts.append(f"{who}: kept {LABELS.get(name, name)} {_short(old)}, "
-                                      f"the file has {_short(new)}")
+                self.conflicts.append(_("{who}: kept {field} {old}, the file has {new}").format(
+                    who=who, field=LABELS.label(name), old=_short(old), new=_short(new)))
         emails = target.emails
         for email in incoming.emails:
             if email.casefold() in {e.casefold() for e in emails}:
                 continue
             owner = self.by_email.get(email.casefold())
             if owner is not None and owner != uid:
-                self.conflicts.append(f"{who}: email {email!r} left out: it belongs to {self.current(owner).name}")
+                self.conflicts.append(_("{who}: email {email} left out: it belongs to {owner}").format(
+                    who=who, email=repr(email), owner=self.current(owner).name))
             else:
                 emails = [*emails, email]
         if emails is not target.emails:
@@ -278,7 +280,7 @@ def summary_lines(plan: ImportPlan, limit: int | None = None) -> list[str]:
         conflicts=conflicts)
     return [
         head,
-        *section(_("Updated"), [f"{new.name}: {', '.join(LABELS.get(f, f) for f in changed_fields(old, new))}"
+        *section(_("Updated"), [f"{new.name}: {', '.join(LABELS.label(f) for f in changed_fields(old, new))}"
                              for old, new in plan.updated]),
         *section(_("Skipped"), [f"{where}: {why}" for where, why in plan.skipped]),
         *section(_("Conflicts (your values kept)"), plan.conflicts),

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from netui.core.i18n import N_
+from netui.core.i18n import N_, _
 from netui.core.models import RELATIONSHIPS, SOURCES, TIERS
 from netui.core.text import clean_line
 from netui.io.importers.common import (
@@ -238,7 +238,8 @@ def _netui_fields(card: _Card, warnings: list[tuple[str, str]], where: str) -> d
     out: dict = {}
 
     def dropped(name: str, value: str) -> None:
-        warnings.append((where, f"dropped {name} {value!r}: not a value netui knows"))
+        warnings.append((where, _("dropped {name} {value}: not a value netui knows").format(
+            name=name, value=repr(value))))
 
     for name, key, choices in (("X-NETUI-SOURCE", "source", SOURCES), ("X-NETUI-TIER", "tier", TIERS),
                                ("X-NETUI-RELATIONSHIP", "relationship", RELATIONSHIPS)):
@@ -339,15 +340,15 @@ def parse_vcard(data: bytes) -> ImportResult:
     cards = _cards(text)
     if not cards:
         raise ImportFormatError(refusal(text, WHAT) if "BEGIN:VCARD" not in text.upper()
-                                else "no complete card (BEGIN:VCARD ... END:VCARD) in this vCard file")
+                                else _("no complete card (BEGIN:VCARD ... END:VCARD) in this vCard file"))
     result = ImportResult([], [], "vcard")
     build = RowBuilder(result)
     for number, (lines, closed, nested) in enumerate(cards, 1):
-        where = f"card {number}"
+        where = _("card {number}").format(number=number)
         if not closed:
-            result.warnings.append((where, "no END:VCARD (was the file cut short?)"))
+            result.warnings.append((where, _("no END:VCARD (was the file cut short?)")))
         if nested:
-            result.warnings.append((where, "this card was inside another card; read as a card of its own"))
+            result.warnings.append((where, _("this card was inside another card; read as a card of its own")))
         props = [p for p in (_content_line(line) for line in _unfold(lines, _version(lines))) if p]
         build.add(where, **_contact_fields(_Card(props), build, where))
     return result
