@@ -110,7 +110,7 @@ async def test_drafts_listed_by_status_and_day_and_actions(tmp_path):
         table = screen.query_one(DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert [r[0] for r in rows] == ["draft", "draft", "sent"]
-        assert [r[1] for r in rows] == ["2026-05-12", "2026-05-20", "2026-05-01"]
+        assert [r[1] for r in rows] == ["12 May 2026", "20 May 2026", "1 May 2026"]  # by send day, as read
         assert rows[2][5] == "[b]A[/b]"  # user text shown as typed
         await pilot.press("r")  # Cy's draft is ready: it moves after the drafts still in progress
         await pilot.pause()

@@ -70,8 +70,8 @@ async def test_posts_view_shows_week_streak_nudge_and_ideas(tmp_path):
         table = screen.query_one("#v-posts", DataTable)
         assert [r[:3] for r in rows(table)] == [
             ["idea", "Post", "What my thesis taught me about forecasting"],
-            ["2026-03-11", "Article", "Takeaways from the Green Jobs Day"],
-            ["2026-03-04", "Comment", "Comment on a post about grid data"],
+            ["11 Mar 2026", "Article", "Takeaways from the Green Jobs Day"],
+            ["4 Mar 2026", "Comment", "Comment on a post about grid data"],
         ]
         assert not screen.query_one("#v-empty").display
     store.close()
