@@ -443,3 +443,17 @@ async def test_dates_read_in_english_and_fit_at_80_columns(make_app):
         anna = next(line for line in lines if "Anna" in line)
         assert "11 Apr 2026" in anna  # next due, the longest form of a date, not cut
         assert "Next due" in lines[0]
+
+
+def test_the_table_s_date_cache_follows_the_language():
+    """The table formats each distinct date once per language: a switch never shows the other language."""
+    from netui.core import i18n
+    from netui.tui.widgets.contact_table import shown_date
+
+    assert shown_date("2026-12-02") == "2 Dec 2026"
+    i18n.set_language("it")
+    try:
+        assert shown_date("2026-12-02") == "2 dic 2026"
+    finally:
+        i18n.set_language("en")
+    assert shown_date("2026-12-02") == "2 Dec 2026"
