@@ -10,7 +10,6 @@ from netui.cli.context import Context, echo_json, pass_ctx
 from netui.cli.translated import TranslatedCommand, TranslatedOption
 from netui.core.i18n import _, ngettext
 from netui.core.i18n import lazy_gettext as _l
-from netui.core.i18n import format_date
 from netui.core.models import LANGUAGES
 
 if TYPE_CHECKING:
@@ -100,7 +99,7 @@ def landed(obj: Context, company: str | None, position: str | None, when: str | 
         if count:
             click.echo(ngettext("would prepare {count} thank-you-and-news draft to send on {day}",
                                 "would prepare {count} thank-you-and-news drafts to send on {day}",
-                                count).format(count=count, day=format_date(today)))
+                                count).format(count=count, day=today.isoformat()))
         click.echo(_("would set {cadences}").format(cadences=cadences))
         click.echo(_("dry run: nothing written"))
         return
@@ -109,7 +108,7 @@ def landed(obj: Context, company: str | None, position: str | None, when: str | 
         click.echo(ngettext("prepared {count} thank-you-and-news draft to send today ({day}), all together; "
                             "see them in the app (key 2)",
                             "prepared {count} thank-you-and-news drafts to send today ({day}), all together; "
-                            "see them in the app (key 2)", drafts).format(count=drafts, day=format_date(result.batch.send_on)))
+                            "see them in the app (key 2)", drafts).format(count=drafts, day=result.batch.send_on))
     click.echo(_("cadences: {cadences}").format(cadences=cadences))
 
 
