@@ -86,6 +86,19 @@ def test_log_and_due(tmp_path):
     assert [d["first_name"] for d in due] == ["Bea"]  # contacted long ago: due again
 
 
+def test_text_output_reads_dates_the_language_s_way_json_keeps_iso(tmp_path):
+    db = tmp_path / "netui.json"
+    netui("add", "Ada Lovelace", "--tier", "key", db=db)
+    logged = netui("--lang", "it", "log", "Ada", "--kind", "call", "--date", "2020-12-02", db=db)
+    assert logged.returncode == 0 and "2 dic 2020" in logged.stdout and "1 gen 2021" in logged.stdout
+    listed = netui("--lang", "it", "contacts", db=db).stdout
+    assert "1 gen 2021" in listed and "2021-01-01" not in listed
+    assert "1 Jan 2021" in netui("--lang", "en", "contacts", db=db).stdout
+    netui("post", "Grid data", "--kind", "comment", "--date", "2020-12-02", db=db)
+    assert "2 dic 2020" in netui("--lang", "it", "posts", db=db).stdout
+    assert json.loads(netui("contacts", "--json", db=db).stdout)[0]["uid"]
+    assert json.loads(netui("posts", "--json", db=db).stdout)[0]["date"] == "2020-12-02"
+
 def test_profile_set_and_json(tmp_path):
     db = tmp_path / "netui.json"
     result = netui("profile", "--set", "first_name=Giulia", "--set", "target_companies=Acme; Globex ;",

@@ -7,6 +7,7 @@ import os
 from conftest import TODAY, reopen
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
+from netui.core.i18n import format_date
 from netui.core.models import (
     FIRST_MEETING_QUESTIONS,
     Contact,
@@ -226,7 +227,7 @@ async def test_interactions_timeline_add_edit_delete(make_app, db_path):
     async with app.run_test(size=SIZE) as pilot:
         form = await open_ada(pilot)
         status = str(form.query_one("#followup-status", Static).content)
-        assert "2026-01-05" in status and "due now" in status  # key contact: 30 days, long past
+        assert "5 Jan 2026" in status and "due now" in status  # key contact: 30 days, long past
         # Add: ctrl+l from anywhere on the form.
         await pilot.press("ctrl+l")
         await pilot.pause()
@@ -241,9 +242,9 @@ async def test_interactions_timeline_add_edit_delete(make_app, db_path):
         assert app.screen is form
         timeline = form.query_one(DataTable)
         assert timeline.row_count == 2
-        assert [str(c) for c in timeline.get_row_at(0)] == [TODAY.isoformat(), "meeting", "Coffee at the lab"]
+        assert [str(c) for c in timeline.get_row_at(0)] == [format_date(TODAY), "meeting", "Coffee at the lab"]
         status = str(form.query_one("#followup-status", Static).content)
-        assert "due now" not in status and TODAY.isoformat() in status
+        assert "due now" not in status and format_date(TODAY) in status
         # Edit: enter on the older one.
         timeline.focus()
         await pilot.press("down", "enter")
@@ -398,3 +399,27 @@ async def test_quit_with_a_dirty_form_asks(make_app):
         await pilot.pause()
         assert app.screen is form
         assert app.is_running
+
+
+async def test_dates_read_the_language_s_way_and_the_inputs_keep_iso(make_app):
+    """Italian: "2 dic 2026" in the follow-up status and the timeline; the birthday input stays ISO."""
+    from datetime import date
+
+    history = [Interaction(uid="i1", contact_uid="ada", kind="email_sent", date="2026-12-02", summary="Hello")]
+    app = make_app([ada(birthday="1990-12-12")], history, profile=Profile(first_name="Ana", language="it"),
+                   today=date(2026, 12, 20))
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_ada(pilot)
+        status = str(form.query_one("#followup-status", Static).content)
+        assert "2 dic 2026" in status and "1 gen 2027" in status and "2026-" not in status  # key: 30 days
+        timeline = form.query_one(DataTable)
+        assert str(timeline.get_row_at(0)[0]) == "2 dic 2026"
+        assert form.query_one("#input-birthday", Input).value == "1990-12-12"
+
+
+async def test_dates_read_in_english_too(make_app):
+    history = [Interaction(uid="i1", contact_uid="ada", kind="email_sent", date="2026-12-02", summary="Hello")]
+    app = make_app([ada()], history)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_ada(pilot)
+        assert str(form.query_one(DataTable).get_row_at(0)[0]) == "2 Dec 2026"

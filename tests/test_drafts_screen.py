@@ -110,7 +110,7 @@ async def test_drafts_listed_by_status_and_day_and_actions(tmp_path):
         table = screen.query_one(DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert [r[0] for r in rows] == ["draft", "draft", "sent"]
-        assert [r[1] for r in rows] == ["2026-05-12", "2026-05-20", "2026-05-01"]
+        assert [r[1] for r in rows] == ["12 May 2026", "20 May 2026", "1 May 2026"]  # by send day, as read
         assert rows[2][5] == "[b]A[/b]"  # user text shown as typed
         await pilot.press("r")  # Cy's draft is ready: it moves after the drafts still in progress
         await pilot.pause()
@@ -149,4 +149,17 @@ async def test_batch_form_needs_a_contact_and_a_valid_day(tmp_path):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, DraftsScreen)
+    store.close()
+
+
+async def test_drafts_read_their_send_day_in_italian(tmp_path):
+    store = open_store(tmp_path)
+    store.set_profile(store.profile().copy(language="it"))
+    people = {c.first_name: c for c in store.contacts()}
+    made = batch.create_batch(store, [people["Ada"].uid, people["Bea"].uid], "2026-12-02", variables={"ask": "call"})
+    async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
+        screen = await switch_to(pilot, "drafts", DraftsScreen)
+        table = screen.query_one(DataTable)
+        assert [str(table.get_row_at(i)[1]) for i in range(table.row_count)] == ["2 dic 2026", "2 dic 2026"]
+        assert "2 dic 2026" in plain(screen.query_one("#d-summary", Static)) and made.send_on == "2026-12-02"
     store.close()

@@ -299,7 +299,7 @@ def test_cli_event_add_and_list(tmp_path):
                    "2026-05-14T09:30", "--location", "Milano", db=db, config=config)
     assert result.returncode == 0, result.stderr
     # the profile speaks Italian, so the command answers in Italian
-    assert result.stdout.startswith("aggiunto Career day [Ingegneria] il 2026-05-14T09:30")
+    assert result.stdout.startswith("aggiunto Career day [Ingegneria] il 14 mag 2026 09:30")
     netui("event", "add", "Cloud talk", "--kind", "webinar", "--date", "2026-05-20", "--url",
           "https://example.org/talk", "--online", db=db, config=config)
     docs = json.loads(netui("events", "--json", db=db, config=config).stdout)
@@ -312,6 +312,7 @@ def test_cli_event_add_and_list(tmp_path):
     listing = netui("events", db=db, config=config)
     assert listing.returncode == 0
     assert "Career day [Ingegneria]" in listing.stdout and "Cloud talk" in listing.stdout
+    assert "14 mag 2026 09:30" in listing.stdout and "20 mag 2026" in listing.stdout  # dates read in Italian
 
 
 @pytest.mark.parametrize("args, fragment", [

@@ -426,3 +426,15 @@ async def test_unsaved_forms_are_kept_for_recovery_and_reopen(tmp_path):
         assert [store.contact(u).first_name for u in store.event(event.uid).contact_uids] == ["Noé"]
         assert not PersonForm.reopen(app, {"kind": "event_person", "event_uid": "gone", "values": {}})
     store.close()
+
+
+async def test_event_dates_read_in_italian_in_the_list_and_the_detail(tmp_path):
+    store = open_store(tmp_path, lang="it")
+    core.create_event(store, "Career day", "career_day", "2026-12-02T09:30")
+    core.create_event(store, "Webinar", "webinar", "2026-12-12")
+    async with events_app(store).run_test(size=SIZE) as pilot:
+        screen = await to_events(pilot)
+        listing = " ".join(str(option.prompt) for option in screen.query_one(OptionList).options)
+        assert "2 dic 2026 09:30" in listing and "12 dic 2026" in listing and "2026-12" not in listing
+        assert "dic 2026" in str(screen.query_one("#event-meta").render())
+    store.close()

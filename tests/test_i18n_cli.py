@@ -128,7 +128,7 @@ def test_messages_and_counts_read_in_italian(tmp_path: Path):
     event = run("--lang", "it", "--db", db, "event", "add", "Career day", "--kind", "career_day",
                 "--date", "2026-05-09")
     assert event.returncode == 0, event.stderr
-    assert "aggiunto Career day il 2026-05-09" in event.stdout and "voci" in event.stdout
+    assert "aggiunto Career day il 9 mag 2026" in event.stdout and "voci" in event.stdout
     listing = run("--lang", "it", "--db", db, "events").stdout
     assert "0 persone conosciute" in listing and "checklist 0/" in listing
     english = run("--lang", "en", "--db", db, "events").stdout

@@ -8,6 +8,7 @@ from conftest import TODAY, reopen
 from textual.geometry import Region
 from textual.widgets import Footer, Input, Static
 
+from netui.core.i18n import format_date
 from netui.core.models import Contact, Draft, Interaction
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.log_interaction import LogInteractionScreen
@@ -92,7 +93,7 @@ async def test_table_lists_contacts_sorted_by_name_with_follow_up_state(make_app
         assert "Name ▲" in lines[0] and "Next due" in lines[0] and "Tier" in lines[0]
         ada = next(line for line in lines if "Ada Lovelace" in line)
         assert ada.startswith("●")  # due
-        assert days_ago(40) in ada and days_ago(10) in ada  # contacted, next due (40 - 30 days ago)
+        assert format_date(days_ago(40)) in ada and format_date(days_ago(10)) in ada  # contacted, next due (40 - 30 days ago)
         zoe = next(line for line in lines if "Zoë Adams" in line)
         assert "♥" in zoe[:3] and "●" not in zoe[:3]  # to thank, not due
         counts = str(app.screen.query_one("#panel-counts", Static).content)
@@ -262,7 +263,7 @@ async def test_log_an_interaction_resets_the_follow_up_clock(make_app, db_path):
         assert isinstance(app.screen, OverviewScreen)
         line = next(line for line in visible_text(table_of(app)) if "Ada Lovelace" in line)
         assert not line.startswith("●")
-        assert TODAY.isoformat() in line and (TODAY + timedelta(days=30)).isoformat() in line
+        assert format_date(TODAY) in line and format_date(TODAY + timedelta(days=30)) in line
         assert "0 due for a follow-up" in str(app.screen.query_one("#panel-counts", Static).content)
     with reopen(db_path) as store:
         logged = [i for i in store.interactions("ada") if i.kind == "call"]
@@ -403,7 +404,7 @@ async def test_changes_from_other_screens_reach_the_overview(make_app):
         await pilot.pause()
         assert "0 due for a follow-up" in str(screen.query_one("#panel-counts", Static).content)
         ada = next(line for line in visible_text(table_of(app)) if "Ada Lovelace" in line)
-        assert (TODAY + timedelta(days=20)).isoformat() in ada
+        assert format_date(TODAY + timedelta(days=20)) in ada
 
 
 async def test_filter_finds_a_company_however_its_legal_form_is_written(make_app):
@@ -434,3 +435,55 @@ async def test_filter_finds_a_company_however_its_legal_form_is_written(make_app
         await pilot.press(*"d.rossi@")
         await pilot.pause()
         assert shown_names(app) == ["Dario"]
+
+
+async def test_dates_read_the_language_s_way_and_still_sort_by_the_date(make_app):
+    """Italian: "2 dic 2026" in the table; sorted by date, not by the text ("12 dic" < "2 dic" < "9 nov")."""
+    from datetime import date
+
+    from netui.core.models import Profile
+
+    people = [Contact(uid=uid, first_name=name, tier="network") for uid, name in
+              (("a", "Anna"), ("b", "Bruno"), ("c", "Carla"))]
+    history = [Interaction(contact_uid="a", kind="call", date="2026-12-12"),
+               Interaction(contact_uid="b", kind="call", date="2026-12-02"),
+               Interaction(contact_uid="c", kind="call", date="2026-11-09")]
+    app = make_app(people, history, profile=Profile(first_name="Ana", language="it"), today=date(2026, 12, 20))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.action_sort("last_contact")
+        await pilot.pause()
+        assert shown_names(app) == ["Carla", "Bruno", "Anna"]
+        lines = visible_text(table_of(app))
+        bruno = next(line for line in lines if "Bruno" in line)
+        assert "2 dic 2026" in bruno and "2026-12-02" not in bruno
+        assert "9 nov 2026" in next(line for line in lines if "Carla" in line)
+        app.screen.action_sort("next_due")
+        await pilot.pause()
+        assert shown_names(app) == ["Carla", "Bruno", "Anna"]
+
+
+async def test_dates_read_in_english_and_fit_at_80_columns(make_app):
+    people = [Contact(uid="a", first_name="Anna", tier="key")]
+    history = [Interaction(contact_uid="a", kind="call", date="2026-03-12")]
+    app = make_app(people, history)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = visible_text(table_of(app))
+        anna = next(line for line in lines if "Anna" in line)
+        assert "11 Apr 2026" in anna  # next due, the longest form of a date, not cut
+        assert "Next due" in lines[0]
+
+
+def test_the_table_s_date_cache_follows_the_language():
+    """The table formats each distinct date once per language: a switch never shows the other language."""
+    from netui.core import i18n
+    from netui.tui.widgets.contact_table import shown_date
+
+    assert shown_date("2026-12-02") == "2 Dec 2026"
+    i18n.set_language("it")
+    try:
+        assert shown_date("2026-12-02") == "2 dic 2026"
+    finally:
+        i18n.set_language("en")
+    assert shown_date("2026-12-02") == "2 Dec 2026"

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from textual.widgets import Static
 
+from netui.core.i18n import format_date
 from netui.core.models import ChecklistItem, Contact, Event
 from tests.conftest import TODAY
 from tests.support.pilot import plain
@@ -22,7 +23,7 @@ async def test_panel_lists_upcoming_events_and_pending_after_steps(make_app):
         await pilot.pause()
         note = plain(app.screen.query_one("#panel-events", Static))
         assert "1 upcoming event → 3" in note
-        assert f"next: {soon.date} Energy career day" in note
+        assert f"next: {format_date(soon.date)} Energy career day" in note
         assert "1 after-event step to do" in note
         assert "Send follow-ups within two days (Grid webinar)" in note
         assert "Thank the organisers" not in note

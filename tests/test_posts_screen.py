@@ -60,6 +60,31 @@ def rows(table: DataTable) -> list[list[str]]:
 
 # --- the Posts view -------------------------------------------------------------------
 
+async def test_posts_view_reads_dates_in_italian(tmp_path):
+    """Italian: the posts' days and the check-up's date read "11 mar 2026", not ISO."""
+    store = Store.open(tmp_path / "netui.json")
+    store.set_profile(Profile(first_name="Ana", language="it"))
+    for post in HISTORY:
+        store.add_post(post)
+    async with app_for(store).run_test(size=LARGE) as pilot:
+        screen = await switch_to(pilot, "posts", PostsScreen)
+        assert [r[0] for r in rows(screen.query_one("#v-posts", DataTable))][1:] == ["11 mar 2026", "4 mar 2026"]
+    store.close()
+
+
+def test_the_check_up_line_reads_its_date_the_language_s_way():
+    from netui.core import i18n
+    from netui.core.models import Checkup
+    from netui.events.checkup import Status
+
+    status = Status(Checkup(items=[], lang="it", due="2026-06-16"), date(2026, 6, 16), TODAY)
+    assert status.line() == "next check-up in 90 days (16 Jun 2026)"
+    i18n.set_language("it")
+    try:
+        assert "16 giu 2026" in status.line()
+    finally:
+        i18n.set_language("en")
+
 async def test_posts_view_shows_week_streak_nudge_and_ideas(tmp_path):
     store = make_store(tmp_path, HISTORY)
     async with app_for(store).run_test(size=LARGE) as pilot:
@@ -70,8 +95,8 @@ async def test_posts_view_shows_week_streak_nudge_and_ideas(tmp_path):
         table = screen.query_one("#v-posts", DataTable)
         assert [r[:3] for r in rows(table)] == [
             ["idea", "Post", "What my thesis taught me about forecasting"],
-            ["2026-03-11", "Article", "Takeaways from the Green Jobs Day"],
-            ["2026-03-04", "Comment", "Comment on a post about grid data"],
+            ["11 Mar 2026", "Article", "Takeaways from the Green Jobs Day"],
+            ["4 Mar 2026", "Comment", "Comment on a post about grid data"],
         ]
         assert not screen.query_one("#v-empty").display
     store.close()

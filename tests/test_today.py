@@ -80,18 +80,30 @@ def test_text_is_a_few_short_lines(db_path):
     result = netui(db_path, "today")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "netui · Wednesday 2026-12-02",
-        "Due for a follow-up (2): Bruno Tardi (since 2026-10-31), Ada Nuova",
-        "To thank (1): Carla Grata (replied 2026-11-28)",
-        "Events this week (1): 2026-12-04 09:30 Career day",
+        "netui · Wednesday 2 Dec 2026",
+        "Due for a follow-up (2): Bruno Tardi (since 31 Oct 2026), Ada Nuova",
+        "To thank (1): Carla Grata (replied 28 Nov 2026)",
+        "Events this week (1): 4 Dec 2026 09:30 Career day",
         "Batches to send (1): today (1 of 2 sent)",
     ]
 
 
+
+def test_the_text_shows_dates_the_language_s_way(db_path):
+    """Dates are read, not parsed: "2 dic 2026" in Italian; --json keeps ISO."""
+    history(db_path)
+    lines = netui(db_path, "--lang", "it", "today").stdout.splitlines()
+    assert lines[0].endswith(" 2 dic 2026")
+    assert "31 ott 2026" in lines[1] and "28 nov 2026" in lines[2] and "4 dic 2026 09:30" in lines[3]
+    assert not any("2026-" in line or "Dec" in line for line in lines)
+    english = netui(db_path, "--lang", "en", "today").stdout.splitlines()
+    assert english[0] == "netui · Wednesday 2 Dec 2026"
+    assert json.loads(netui(db_path, "--lang", "it", "today", "--json").stdout)["date"] == "2026-12-02"
+
 def test_long_lists_are_capped_and_another_day_gives_another_summary(db_path):
     history(db_path, extra_due=10)
     lines = netui(db_path, "today").stdout.splitlines()
-    assert lines[1].startswith("Due for a follow-up (12): Bruno Tardi (since 2026-10-31), Ada Nuova, Key N00")
+    assert lines[1].startswith("Due for a follow-up (12): Bruno Tardi (since 31 Oct 2026), Ada Nuova, Key N00")
     assert lines[1].endswith(", and 7 more")
     later = json.loads(netui(db_path, "today", "--json", today="2026-12-18").stdout)
     assert [b["batch_uid"] for b in later["batches"]] == ["now", "far"]
@@ -107,7 +119,7 @@ def test_an_empty_day_says_so_and_a_found_job_is_shown(db_path):
     assert netui(db_path, "landed", "--company", "Acme", "--position", "Analyst", "--date", "2026-11-20").returncode == 0
     result = netui(db_path, "today", "--json")
     assert json.loads(result.stdout)["landed"] == {"company": "Acme", "position": "Analyst", "date": "2026-11-20"}
-    assert netui(db_path, "today").stdout.splitlines()[-1] == "The search is over: Analyst at Acme (2026-11-20)"
+    assert netui(db_path, "today").stdout.splitlines()[-1] == "The search is over: Analyst at Acme (20 Nov 2026)"
 
 
 def test_a_bad_netui_today_is_one_line(db_path):

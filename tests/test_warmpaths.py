@@ -46,7 +46,7 @@ def test_each_warmth_factor_adds_to_the_score_and_says_why():
     assert cold.score == KIND_SCORES["works_there"] and cold.reason == "works there"
     assert warm.score == KIND_SCORES["works_there"] + KEY_TIER_SCORE + REPLIED_SCORE + MET_SCORE \
         + RECENT_SCORE + 15
-    for phrase in ("key contact", "replied before", "met in person or by call", "in touch recently (2026-03-10)",
+    for phrase in ("key contact", "replied before", "met in person or by call", "in touch recently (10 Mar 2026)",
                    "your mentor"):
         assert phrase in warm.reason
 

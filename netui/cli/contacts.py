@@ -12,7 +12,7 @@ from netui.cli.output import safe_echo
 from netui.cli.translated import TranslatedCommand, TranslatedOption
 from netui.core import vocabulary
 from netui.core.errors import NetuiError
-from netui.core.i18n import _, lazy_gettext
+from netui.core.i18n import _, format_date, lazy_gettext
 from netui.core.i18n import lazy_gettext as _l
 from netui.core.models import (
     INTERACTION_KINDS,
@@ -105,7 +105,7 @@ def contacts(obj: Context, query: str | None, due: bool, as_json: bool) -> None:
         state = states[c.uid]
         rows.append([terminal_safe(cell) for cell in (
             c.name, c.email, c.company, c.position, vocabulary.label("tier", c.tier),
-            state.next_due.isoformat() if state.next_due else "-", _("yes") if state.to_thank else "")])
+            format_date(state.next_due) if state.next_due else "-", _("yes") if state.to_thank else "")])
     for line in render([str(c) for c in CONTACT_COLUMNS], rows, CONTACT_SHRINK_TO):
         safe_echo(line)
 
@@ -126,9 +126,9 @@ def log(obj: Context, contact_ref: str, kind: str, summary: str, when: str | Non
 
         state = follow_up(contact, store.interactions(contact.uid), store.profile())
         introducer = store.contact(contact.introduced_by) if contact.introduced_by else None
-    next_due = state.next_due.isoformat() if state.next_due else "-"
+    next_due = format_date(state.next_due) if state.next_due else "-"
     safe_echo(_("logged {kind} with {name} on {date}; next follow-up {next_due}").format(
-        kind=kind, name=contact.name, date=when, next_due=next_due))
+        kind=kind, name=contact.name, date=format_date(when), next_due=next_due))
     from netui.cli.network import thank_introducer_hint
 
     hint = thank_introducer_hint(contact, introducer, kind)

@@ -79,7 +79,7 @@ def register(cli: click.Group) -> None:
     @click.option("--online", is_flag=True, cls=TranslatedOption, help=_l("It happens online."))
     @pass_ctx
     def event_add(obj: Context, name: str, kind: str, when: str, location: str, url: str, online: bool) -> None:
-        from netui.events.service import create_event, progress
+        from netui.events.service import create_event, progress, when_label
 
         if not name.strip():
             raise ValidationError("name", _("an event needs a name"))
@@ -92,4 +92,4 @@ def register(cli: click.Group) -> None:
         total = sum(p.total for p in progress(event).values())
         safe_echo(ngettext("added {name} on {date} ({uid}); checklist of {count} item",
                            "added {name} on {date} ({uid}); checklist of {count} items", total).format(
-            name=event.name, date=event.date, uid=event.uid, count=f"{total:,}"))
+            name=event.name, date=when_label(event), uid=event.uid, count=f"{total:,}"))

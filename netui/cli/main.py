@@ -65,9 +65,9 @@ def _failed(exc: BaseException) -> int:
     import click
 
     from netui.core.errors import NetuiError, ValidationError
-    from netui.core.vocabulary import field_label
     from netui.core.i18n import _
     from netui.core.text import terminal_safe
+    from netui.core.vocabulary import field_label
 
     if isinstance(exc, click.exceptions.Abort):
         click.echo("netui: " + _("aborted"), err=True)

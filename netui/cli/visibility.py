@@ -14,7 +14,7 @@ from netui.cli.context import Context, echo_json, pass_ctx
 from netui.cli.translated import TranslatedCommand, TranslatedOption
 from netui.core import vocabulary
 from netui.core.errors import NetuiError
-from netui.core.i18n import _
+from netui.core.i18n import _, format_date
 from netui.core.i18n import lazy_gettext as _l
 from netui.core.models import POST_KINDS, Post, check_date
 
@@ -40,7 +40,7 @@ def post(obj: Context, topic: str, kind: str, url: str, when: str | None, idea: 
         state = visibility(store.posts(), store.profile().posts_per_week)
     if stored.date:
         click.echo(_("recorded {kind} {topic} on {date} ({uid})").format(
-            kind=stored.kind, topic=repr(stored.topic), date=stored.date, uid=stored.uid))
+            kind=stored.kind, topic=repr(stored.topic), date=format_date(stored.date), uid=stored.uid))
     else:
         click.echo(_("kept the idea {topic} for later ({uid})").format(topic=repr(stored.topic), uid=stored.uid))
     click.echo(summary_line(state))
@@ -64,8 +64,8 @@ def posts(obj: Context, as_json: bool) -> None:
     if hint:
         click.echo(hint)
     for item in found:
-        when = item.date or _("idea")
-        parts = [f"{when:10}", f"{vocabulary.label('post_kind', item.kind):10}", item.topic, item.url]
+        when = format_date(item.date) or _("idea")
+        parts = [f"{when:11}", f"{vocabulary.label('post_kind', item.kind):10}", item.topic, item.url]
         click.echo("  ".join(p for p in parts if p))
 
 
@@ -87,7 +87,7 @@ def checkup(obj: Context, tick: tuple[int, ...], untick: tuple[int, ...], as_jso
             status = service.set_done(store, list(tick), done=True)
             every = store.profile().checkup_every_days
         if len(status.checkup.completed) > rounds:
-            click.echo(_("check-up complete: the next one is due on {day}").format(day=status.due.isoformat()), err=True)
+            click.echo(_("check-up complete: the next one is due on {day}").format(day=format_date(status.due)), err=True)
     else:
         with obj.store(write=False) as store:
             status = service.current(store)

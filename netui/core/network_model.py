@@ -50,13 +50,15 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("name", N_("Name"), 13, flex=4, priority=9),
-    Column("company", N_("Company"), 10, flex=3, priority=8),
-    Column("position", N_("Position"), 10, flex=3, priority=4),
+    Column("company", N_("Company"), 9, flex=3, priority=8),
+    Column("position", N_("Position"), 9, flex=3, priority=4),
     Column("sector", N_("Sector"), 7, flex=2, priority=5),
     Column("source", N_("Source"), 12, priority=6),
     Column("tier", N_("Tier"), 7, priority=3),
-    Column("last_contact", N_("Contacted"), 10, priority=2),
-    Column("next_due", N_("Next due"), 10, priority=7),
+    # Dates show as "12 Dec 2026" (11 cells; company and position gave a cell each, so the
+    # same columns fit as with ISO dates); the cells keep ISO, which sorts by the date.
+    Column("last_contact", N_("Contacted"), 11, priority=2),
+    Column("next_due", N_("Next due"), 11, priority=7),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}

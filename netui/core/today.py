@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any, Iterable
 
 from netui.core.followups import follow_ups
-from netui.core.i18n import N_, _
+from netui.core.i18n import N_, _, format_date
 from netui.core.models import Contact, Event, Interaction, Profile, check_date
 
 TODAY_ENV = "NETUI_TODAY"
@@ -44,7 +44,7 @@ def search_over_line(profile: Profile) -> str | None:
     position, company = profile.landed_position.strip(), profile.landed_company.strip()
     job = (_("{position} at {company}").format(position=position, company=company) if position and company
            else position or company)
-    return _("The search is over: {job} ({day})").format(job=job or _("job found"), day=profile.landed_on)
+    return _("The search is over: {job} ({day})").format(job=job or _("job found"), day=format_date(profile.landed_on))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,25 +134,31 @@ def _names(items: list[str]) -> str:
     return shown
 
 
+def _when(value: str) -> str:
+    """An event's stored date as read: "2 Dec 2026 18:30" or "2 Dec 2026"."""
+    day, _t, at = value.partition("T")
+    return f"{format_date(day)} {at[:5]}" if at else format_date(day)
+
+
 def summary_lines(summary: DailySummary) -> list[str]:
     """A few short lines for a terminal or a cron mail (a line per section, names capped)."""
     day = summary.day
-    lines = [f"netui · {_(WEEKDAYS[day.weekday()])} {day.isoformat()}"]
+    lines = [f"netui · {_(WEEKDAYS[day.weekday()])} {format_date(day)}"]
     if summary.due:
         lines.append(_("Due for a follow-up ({count}): ").format(count=len(summary.due)) + _names(
-            [d.name + (_(" (since {day})").format(day=d.next_due.isoformat()) if d.next_due < day else "")
+            [d.name + (_(" (since {day})").format(day=format_date(d.next_due)) if d.next_due < day else "")
              for d in summary.due]))
     if summary.to_thank:
         lines.append(_("To thank ({count}): ").format(count=len(summary.to_thank)) + _names(
-            [_("{name} (replied {day})").format(name=t.name, day=t.replied_on.isoformat())
+            [_("{name} (replied {day})").format(name=t.name, day=format_date(t.replied_on))
              for t in summary.to_thank]))
     if summary.events:
         lines.append(_("Events this week ({count}): ").format(count=len(summary.events)) + _names(
-            [f"{e.when.replace('T', ' ')} {e.name}" for e in summary.events]))
+            [f"{_when(e.when)} {e.name}" for e in summary.events]))
     if summary.batches:
         lines.append(_("Batches to send ({count}): ").format(count=len(summary.batches)) + _names(
             [_("{day} ({sent} of {total} sent)").format(
-                day=_("today") if b.send_on == day.isoformat() else b.send_on, sent=b.sent, total=b.total)
+                day=_("today") if b.send_on == day.isoformat() else format_date(b.send_on), sent=b.sent, total=b.total)
              for b in summary.batches]))
     for text in summary.more.values():
         lines.append(text)

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from netui.core import vocabulary
 from netui.core.companies import CompanyNames, company_key
-from netui.core.i18n import N_, TranslatedTexts
+from netui.core.i18n import N_, TranslatedTexts, format_date
 from netui.core.models import Contact, Interaction
 
 #: The kinds of path, warmest kind first, with their base score.
@@ -276,7 +276,7 @@ def _describe(hit: _Hit, warmth: _Warmth, chain: tuple[str, ...]) -> WarmPath:
     if warmth.met:
         reasons.append(LABELS["met"])
     if warmth.recency:
-        reasons.append(LABELS[warmth.recency].format(date=warmth.last))
+        reasons.append(LABELS[warmth.recency].format(date=format_date(warmth.last)))
     if contact.relationship:
         reasons.append(LABELS["relationship"].format(relationship=vocabulary.label("relationship", contact.relationship)))
     return WarmPath(contact.name, contact.uid, hit.kind, " · ".join(reasons), warmth.score, hit.person, chain)

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from netui.core.errors import ChecklistError, NetuiError
-from netui.core.i18n import N_, _, ngettext, template_language, translate
+from netui.core.i18n import N_, _, format_date, ngettext, template_language, translate
 from netui.core.models import (
     CHECKUP_SECTIONS,
     LANGUAGES,
@@ -90,16 +90,16 @@ class Status:
         return self.checkup.completed[-1] if self.checkup.completed else None
 
     def line(self) -> str:
-        """`check-up due now (3 of 15 done)` / `next check-up in 42 days (2026-06-14)`."""
+        """`check-up due now (3 of 15 done)` / `next check-up in 42 days (14 Jun 2026)`."""
         if self.is_due:
             late = -self.days_left
             if late == 0:
                 return _("check-up due now: {done} of {total} done").format(done=self.done, total=self.total)
             return ngettext("check-up due since {day} ({count} day): {done} of {total} done",
                             "check-up due since {day} ({count} days): {done} of {total} done", late).format(
-                day=self.due.isoformat(), count=late, done=self.done, total=self.total)
+                day=format_date(self.due), count=late, done=self.done, total=self.total)
         return ngettext("next check-up in {count} day ({day})", "next check-up in {count} days ({day})",
-                        self.days_left).format(count=self.days_left, day=self.due.isoformat())
+                        self.days_left).format(count=self.days_left, day=format_date(self.due))
 
 
 def current(store: Store, profile: Profile | None = None, today: date | None = None) -> Status:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from netui.core import vocabulary
 from netui.core.errors import NetuiError
-from netui.core.i18n import _, template_language
+from netui.core.i18n import _, format_date, template_language
 from netui.core.models import (
     CHECKLIST_PHASES,
     EVENT_STATUSES,
@@ -80,9 +80,9 @@ def split_when(value: str) -> tuple[str, str]:
 
 
 def when_label(event: Event) -> str:
-    """`2026-05-14 09:30` or `2026-05-14`."""
+    """`14 May 2026 09:30` or `14 May 2026`: the day the language's way (forms keep ISO)."""
     day, at = split_when(event.date)
-    return f"{day} {at}" if at else day
+    return f"{format_date(day)} {at}" if at else format_date(day)
 
 
 def place_label(event: Event) -> str:

@@ -17,9 +17,9 @@ from functools import partial
 from typing import Any, Callable, Iterator
 
 from netui.core.errors import ImportFormatError, ValidationError
-from netui.core.vocabulary import field_label
 from netui.core.i18n import _, ngettext
 from netui.core.models import Contact, Record, check_email, now_iso
+from netui.core.vocabulary import field_label
 
 Location = str  # "line 12" or "card 3", in the current language
 

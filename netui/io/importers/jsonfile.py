@@ -11,7 +11,6 @@ from typing import Any
 import orjson
 
 from netui.core.errors import ImportFormatError, ValidationError
-from netui.core.vocabulary import field_label
 from netui.core.i18n import N_, _
 from netui.core.models import (
     Contact,
@@ -23,6 +22,7 @@ from netui.core.models import (
     check_uid,
     new_uid,
 )
+from netui.core.vocabulary import field_label
 from netui.io.importers.common import ImportResult, decode, refusal
 
 WHAT = N_("a netui JSON export")

@@ -12,8 +12,8 @@ from netui.io.importers.common import (
     RowBuilder,
     clean_name,
     decode,
-    line_location,
     find_table,
+    line_location,
     refusal,
 )
 

@@ -31,7 +31,7 @@ from textual.widgets import (
 from netui.core import vocabulary
 from netui.core.companies import format_knows_at, parse_knows_at
 from netui.core.followups import follow_up
-from netui.core.i18n import N_, _, ngettext
+from netui.core.i18n import N_, _, format_date, ngettext
 from netui.core.models import (
     FIRST_MEETING_QUESTIONS,
     REGISTERS,
@@ -458,10 +458,10 @@ class ContactScreen(EditingScreen[str | None]):
         state = follow_up(contact, interactions, self.store.profile(), self.netui.today)
         text = Text()
         text.append(_("Last contact").ljust(12) + "  ", "dim")
-        text.append(state.last_contact.isoformat() if state.last_contact else "never")
+        text.append(format_date(state.last_contact) if state.last_contact else "never")
         text.append("\n" + _("Next due").ljust(12) + "  ", "dim")
         if state.next_due:
-            text.append(state.next_due.isoformat(), "bold yellow" if state.due else "")
+            text.append(format_date(state.next_due), "bold yellow" if state.due else "")
             if state.due:
                 text.append("  " + _("due now"), "bold yellow")
         else:
@@ -477,13 +477,13 @@ class ContactScreen(EditingScreen[str | None]):
         if state.to_thank:
             text.append("\n♥ " + _("a reply to thank"), "bold green")
         status.update(text)
-        table.add_column(_("Date"), key="date", width=10)
+        table.add_column(_("Date"), key="date", width=11)
         table.add_column(_("Kind"), key="kind", width=14)
-        summary_width = max(10, table.size.width - 32) if table.size.width else 19
+        summary_width = max(10, table.size.width - 33) if table.size.width else 18
         table.add_column(_("Summary"), key="summary", width=summary_width)
         for item in reversed(interactions):
             # DataTable reads plain str cells as markup: user text goes in as Text.
-            table.add_row(Text(item.date), Text(KIND_LABELS.get(item.kind, item.kind)),
+            table.add_row(Text(format_date(item.date)), Text(KIND_LABELS.get(item.kind, item.kind)),
                           Text(item.summary.replace("\n", " ")), key=item.uid)
 
     def _highlighted_interaction(self) -> str | None:
@@ -502,7 +502,7 @@ class ContactScreen(EditingScreen[str | None]):
         item = self.store.interactions_table.get(event.row_key.value or "")
         detail.display = item is not None
         if item is not None:
-            detail.update(f"{item.date} · {KIND_LABELS.get(item.kind, item.kind)}\n{item.summary or _('(no summary)')}")
+            detail.update(f"{format_date(item.date)} · {KIND_LABELS.get(item.kind, item.kind)}\n{item.summary or _('(no summary)')}")
 
     @on(DataTable.RowSelected, "#timeline")
     def _edit_interaction(self, event: DataTable.RowSelected) -> None:
@@ -563,7 +563,7 @@ class ContactScreen(EditingScreen[str | None]):
         item = self.store.interactions_table.get(item_uid)
         if item is None:
             return
-        question = _("Delete the {kind} of {day}?").format(kind=KIND_LABELS.get(item.kind, item.kind), day=item.date)
+        question = _("Delete the {kind} of {day}?").format(kind=KIND_LABELS.get(item.kind, item.kind), day=format_date(item.date))
         if item.summary:
             question += f"\n\n{item.summary[:200]}"
 

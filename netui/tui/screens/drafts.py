@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from netui.core import vocabulary
 from netui.core.errors import CommitFailed, ValidationError
-from netui.core.i18n import _, ngettext, template_language
+from netui.core.i18n import _, format_date, ngettext, template_language
 from netui.core.models import DRAFT_STATUSES, Draft
 from netui.outreach import batch as batches
 from netui.outreach import channels, drafting, sending
@@ -120,7 +120,7 @@ class DraftsScreen(NetuiScreen[None]):
             batch = progress.get(draft.batch_uid) if draft.batch_uid else None
             table.add_row(
                 Text(vocabulary.DRAFT_STATUSES.label(draft.status), style=STATUS_STYLE.get(draft.status, "")),
-                Text(draft.send_on or "-"),
+                Text(format_date(draft.send_on) or "-"),
                 Text(contact.name if contact else _("(deleted contact)")),
                 Text(vocabulary.TEMPLATES.label(draft.template)),
                 Text(draft.lang),
@@ -145,7 +145,7 @@ class DraftsScreen(NetuiScreen[None]):
         for prog in progress.values():
             if prog.done:
                 continue
-            day = ", ".join(prog.days) or _("no day")
+            day = ", ".join(format_date(d) for d in prog.days) or _("no day")
             parts.append(("\n" + _("Batch for") + " ", "dim"))
             parts.append((day, "bold"))
             parts.append(": " + ngettext("{sent} of {total} sent", "{sent} of {total} sent", prog.total).format(
@@ -269,7 +269,7 @@ class DraftsScreen(NetuiScreen[None]):
             return
         self.notify(ngettext("{count} draft to send on {day}: now make each one personal.",
                              "{count} drafts to send on {day}: now make each one personal.", len(made.drafts)).format(
-                                 count=f"{len(made.drafts):,}", day=made.send_on)
+                                 count=f"{len(made.drafts):,}", day=format_date(made.send_on))
                     + skipped, title=_("Batch ready"), markup=False, timeout=8)
         first = batches.batch_drafts(self.store, made.batch_uid)[0]
         self.refresh_drafts(select=first.uid)

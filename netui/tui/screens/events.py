@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
-from netui.core.i18n import _, ngettext, template_language
+from netui.core.i18n import _, format_date, ngettext, template_language
 from netui.core.models import CHECKLIST_PHASES, Contact, Event
 from netui.events import service as core
 from netui.outreach.batch import Batch
@@ -575,7 +575,7 @@ class EventsScreen(NetuiScreen[None]):
 
         def done(batch: Batch | None) -> None:
             if batch is not None:
-                self.notify(_("{count} follow-up drafts ready to send on {send_on} (Drafts: 2)").format(count=len(batch.drafts), send_on=batch.send_on), title=_("Follow-ups"), markup=False)
+                self.notify(_("{count} follow-up drafts ready to send on {send_on} (Drafts: 2)").format(count=len(batch.drafts), send_on=format_date(batch.send_on)), title=_("Follow-ups"), markup=False)
 
         self.app.push_screen(FollowUpForm(_("Follow up everyone met at {event}").format(event=event.name), save, people, skipped,
                                           core.default_send_on(event, self.today()), lang), done)

@@ -17,7 +17,7 @@ from textual.reactive import Reactive
 from textual.widgets import Footer, Header, Input, Static
 
 from netui.core import vocabulary
-from netui.core.i18n import N_, _, ngettext
+from netui.core.i18n import N_, _, format_date, ngettext
 from netui.core.models import SOURCES, TIERS, Interaction
 from netui.core.network_model import COLUMNS, Filters, NetworkModel
 from netui.core.wording import readonly_notice
@@ -325,7 +325,7 @@ class OverviewScreen(NetuiScreen[None]):
         if coming:
             note.append(ngettext("{count} upcoming event", "{count} upcoming events", len(coming)).format(
                 count=f"{len(coming):,}") + " → 3\n", "bold")
-            note.append(_("next: {day} {name}").format(day=coming[0].date[:10], name=coming[0].name) + "\n")
+            note.append(_("next: {day} {name}").format(day=format_date(coming[0].date), name=coming[0].name) + "\n")
         if pending:
             note.append(ngettext("{count} after-event step to do", "{count} after-event steps to do",
                                  len(pending)).format(count=f"{len(pending):,}") + "\n", "bold")
@@ -524,7 +524,7 @@ class OverviewScreen(NetuiScreen[None]):
         question = _('{name} already has a draft not sent yet: "{subject}", {status}, saved {day}{others}. '
                      'Open it, or start a new one?').format(
             name=name, subject=latest.subject or _("(no subject)"),
-            status=vocabulary.DRAFT_STATUSES.label(latest.status), day=latest.updated_at[:10], others=others)
+            status=vocabulary.DRAFT_STATUSES.label(latest.status), day=format_date(latest.updated_at), others=others)
 
         def answered(choice: bool | None) -> None:
             if choice is True:

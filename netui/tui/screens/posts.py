@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
-from netui.core.i18n import N_, TranslatedTexts, _
+from netui.core.i18n import N_, TranslatedTexts, _, format_date
 from netui.core.models import POST_KINDS, ChecklistItem, Post, check_date
 from netui.core.posts import nudge, summary_line, visibility
 from netui.events import checkup as checkups
@@ -152,7 +152,7 @@ class PostsScreen(Screen):
         selected = self._selected(table)
         table.clear()
         for post in posts:
-            table.add_row(Text(post.date or _("idea"), style="" if post.date else "italic cyan"),
+            table.add_row(Text(format_date(post.date) or _("idea"), style="" if post.date else "italic cyan"),
                           Text(KIND_LABELS.get(post.kind, post.kind)), Text(post.topic), Text(post.url),
                           key=post.uid)
         self._restore(table, selected)
@@ -313,5 +313,5 @@ class PostsScreen(Screen):
             return
         self._draw_checkup()
         if len(after.checkup.completed) > rounds:
-            self.notify(_("Check-up complete. The next one is due on {value}.").format(value=after.due.isoformat()),
+            self.notify(_("Check-up complete. The next one is due on {value}.").format(value=format_date(after.due)),
                         title=_("Check-up"), markup=False)

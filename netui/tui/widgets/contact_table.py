@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from netui.core.i18n import _
+from netui.core.i18n import _, current_language, format_date
 from netui.core.network_model import COLUMNS, Column, NetworkModel, Row
 from netui.tui.keys import _l
 
@@ -38,6 +38,21 @@ def fit(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…"
+
+
+#: The model's date cells are ISO (they sort by the date); the table shows them the
+#: language's way. Few distinct dates, many rows: each is formatted once per language.
+DATE_COLUMNS = frozenset({"last_contact", "next_due"})
+_SHOWN_DATES: dict[tuple[str, str], str] = {}
+
+
+def shown_date(iso: str) -> str:
+    """An ISO cell as the table shows it ("2 Dec 2026", "2 dic 2026"), cached."""
+    key = (current_language(), iso)
+    found = _SHOWN_DATES.get(key)
+    if found is None:
+        found = _SHOWN_DATES[key] = format_date(iso)
+    return found
 
 
 def layout_columns(width: int) -> list[tuple[Column, int]]:
@@ -354,7 +369,10 @@ class ContactTable(ScrollView, can_focus=True):
                 style = styles.key
             elif key in ("source", "last_contact"):
                 style = styles.dim
-            segments.append(Segment(fit(cells[_CELL[key]], w), style))
+            text = cells[_CELL[key]]
+            if key in DATE_COLUMNS and text:
+                text = shown_date(text)
+            segments.append(Segment(fit(text, w), style))
             segments.append(Segment(" ", base))
         return Strip(segments).adjust_cell_length(width, base)
 
