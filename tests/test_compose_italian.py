@@ -66,7 +66,7 @@ async def test_compose_reads_in_italian(make_app, italian, tmp_path, monkeypatch
 
         shown = screen_text(app)
         assert "Anteprima" in shown and "Controlli" in shown and "nuova bozza" in shown
-        assert "Chiedi call, companies, cv, o parole tue" in shown and "AAAA-MM-GG" in shown
+        assert "Chiedi chiamata, aziende, cv o parole tue" in shown and "AAAA-MM-GG" in shown
         assert "A: ada@example.org" in shown and "Oggetto:" in shown
 
         await pilot.press("ctrl+s")

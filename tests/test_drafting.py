@@ -394,3 +394,13 @@ def test_any_mix_of_optional_fields_leaves_no_gaps():
                     continue
                 email = render(name, lang, profile, contact, event, extra, today=TODAY)
                 assert_clean(email.subject + "\n" + email.body)
+
+
+@pytest.mark.parametrize("alias, keyword", [("chiamata", "call"), ("Aziende", "companies"), ("curriculum", "cv")])
+def test_the_ask_s_italian_words_give_the_same_email_as_its_keywords(alias, keyword):
+    """An Italian user types the ask in Italian ("aziende"): the email is the one "companies" gives."""
+    contact = Contact(first_name="Sara", last_name="Conti", company="Solare Srl", emails=["sara@example.org"])
+    for lang in LANGS:
+        by_alias = render("personal", lang, full_profile(lang), contact, None, {"ask": alias}, today=TODAY)
+        by_keyword = render("personal", lang, full_profile(lang), contact, None, {"ask": keyword}, today=TODAY)
+        assert by_alias.body == by_keyword.body and alias not in by_alias.body

@@ -132,7 +132,7 @@ def build_row(contact: Contact, state: FollowUp, interactions: Iterable[Interact
     last = state.last_contact.isoformat() if state.last_contact else ""
     due = state.next_due.isoformat() if state.next_due else ""
     cells = (name, company, position, sector, vocabulary.SOURCES.label(source),
-             contact.tier, intern(last), intern(due))
+             vocabulary.TIERS.label(contact.tier), intern(last), intern(due))
     outreach = tuple([item.date[:10] for item in interactions
                       if item.kind in OUTREACH_KINDS and item.date[:10] >= window_start]) if interactions else ()
     return Row(contact.uid, cells, contact, contact.tier, source, sector, state.due, state.to_thank, outreach)

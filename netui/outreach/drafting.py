@@ -50,6 +50,8 @@ VARIABLE_HINTS = {
     "company": N_("the company you ask an introduction to: draft it from the Companies view (5), "
                   "or --var company=NAME"),
 }
+#: The ask's keywords in the other language, so an Italian user can type "aziende" for "companies".
+ASK_ALIASES = {"chiamata": "call", "telefonata": "call", "aziende": "companies", "curriculum": "cv"}
 NEEDS_EVENT = N_("this template needs an event: draft it from the event")
 NEEDS_CONTACT = N_("this template needs a contact")
 #: "the profile has no field 'x'", per owner: one whole sentence each, so Italian can say it its way.
@@ -654,6 +656,8 @@ def _context(lang: str, profile: Profile, contact: Contact | None, event: Event 
             raise DraftingError(_("{key} is filled in by netui and cannot be set as a variable").format(key=repr(key)),
                                 kind="variable", field=key)
         context[key] = value.strip() if isinstance(value, str) else value
+    if isinstance(context.get("ask"), str):
+        context["ask"] = ASK_ALIASES.get(context["ask"].casefold(), context["ask"])
     context.update(me=_Fields(profile, "profile"), today=today or date.today(), lang=lang,
                    signature=_signature(profile))
     if contact is not None:
