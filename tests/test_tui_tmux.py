@@ -34,6 +34,10 @@ class Terminal:
         self.socket = f"netui-test-{os.getpid()}-{tmp_path.name}"
         self.env = {**os.environ, "NETUI_CONFIG_DIR": str(tmp_path / "config"), "TERM": "xterm-256color"}
         self.env.pop("TMUX", None)
+        # The app takes its size from the terminal, unless COLUMNS/LINES say otherwise (pytest-xdist
+        # sets them to 80x24 in its workers): a real terminal's size comes from its pty alone.
+        self.env.pop("COLUMNS", None)
+        self.env.pop("LINES", None)
 
     def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, env=self.env,
