@@ -88,3 +88,35 @@ def test_vcard_and_csv_export_reimport(tmp_path):
         fresh = tmp_path / f"fresh-{kind}.json"
         netui(fresh, "import", back, str(out))
         assert len(contacts(fresh)) == len(contacts(db))
+
+
+def test_vcard_export_carries_the_warm_paths_to_another_file(tmp_path):
+    """Who introduced whom, where someone knows people, past companies and the register travel in
+    the vCard; an introducer left out of the file is dropped on import, never pointed at nothing."""
+    db = tmp_path / "netui.json"
+    assert netui(db, "add", "Luca Ferri", "--company", "Hydra Power").returncode == 0
+    added = netui(db, "add", "Sara Conti", "--introduced-by", "Luca Ferri", "--knows-at", "Ferrari: Anna, HR",
+                  "--past-company", "Enel", "--past-company", "Snam", "--register", "lei")
+    assert added.returncode == 0, added.stderr
+    card = tmp_path / "out.vcf"
+    assert netui(db, "export", "vcard", "-o", str(card)).returncode == 0
+    text = card.read_bytes().decode("utf-8")
+    assert "X-NETUI-PAST-COMPANY:Enel" in text and "X-NETUI-REGISTER:lei" in text
+
+    fresh = tmp_path / "fresh.json"
+    assert netui(fresh, "import", "vcard", str(card)).returncode == 0
+    by_name = {c["first_name"]: c for c in contacts(fresh)}
+    sara = by_name["Sara"]
+    assert sara["introduced_by"] == by_name["Luca"]["uid"]
+    assert sara["knows_at"] == [{"company": "Ferrari", "name": "Anna", "note": "HR"}]
+    assert sara["past_companies"] == ["Enel", "Snam"] and sara["register"] == "lei"
+
+    alone = tmp_path / "alone.vcf"
+    alone.write_text("".join(block + "END:VCARD\r\n" for block in text.split("END:VCARD\r\n")
+                             if "Sara" in block), encoding="utf-8", newline="")
+    other = tmp_path / "other.json"
+    assert netui(other, "import", "vcard", str(alone)).returncode == 0
+    shown = contacts(other)
+    assert len(shown) == 1, shown
+    only = shown[0]
+    assert only["first_name"] == "Sara" and only["introduced_by"] is None and only["past_companies"] == ["Enel", "Snam"]

@@ -92,6 +92,15 @@ def vcard_lines(contact: Contact) -> list[str]:
         lines.append(f"X-NETUI-KEEP-IN-TOUCH-DAYS:{c.keep_in_touch_days}")
     if c.answers:
         lines.append("X-NETUI-ANSWERS:" + escape_text(json.dumps(c.answers, ensure_ascii=False)))
+    if c.register:
+        lines.append(f"X-NETUI-REGISTER:{escape_text(c.register)}")
+    # Warm paths: who introduced this contact (their uid, also in this file when the whole
+    # network is exported), where they know someone, where they worked before.
+    if c.introduced_by:
+        lines.append(f"X-NETUI-INTRODUCED-BY:{escape_text(c.introduced_by)}")
+    if c.knows_at:
+        lines.append("X-NETUI-KNOWS-AT:" + escape_text(json.dumps(c.knows_at, ensure_ascii=False)))
+    lines += [f"X-NETUI-PAST-COMPANY:{escape_text(company)}" for company in c.past_companies]
     lines.append("END:VCARD")
     return lines
 

@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from netui.core.errors import ValidationError
 from netui.core.i18n import N_, _
-from netui.core.models import RELATIONSHIPS, SOURCES, TIERS
+from netui.core.models import RELATIONSHIPS, SOURCES, TIERS, check_knows_at
 from netui.core.text import clean_line
 from netui.io.importers.common import (
     ImportFormatError,
@@ -272,6 +273,25 @@ def _netui_fields(card: _Card, warnings: list[tuple[str, str]], where: str) -> d
             out["answers"] = parsed
         else:
             dropped("X-NETUI-ANSWERS", answers[:60])
+    register = card.text("X-NETUI-REGISTER").casefold()
+    if register in ("tu", "lei"):
+        out["register"] = register
+    elif register:
+        dropped("X-NETUI-REGISTER", card.text("X-NETUI-REGISTER"))
+    introducer = card.text("X-NETUI-INTRODUCED-BY")
+    if _UID.fullmatch(introducer):
+        out["introduced_by"] = introducer  # kept when that contact is in the file or the network
+    elif introducer:
+        dropped("X-NETUI-INTRODUCED-BY", introducer[:60])
+    knows = card.text("X-NETUI-KNOWS-AT")
+    if knows:
+        try:
+            out["knows_at"] = check_knows_at(json.loads(knows))
+        except (ValueError, ValidationError):
+            dropped("X-NETUI-KNOWS-AT", knows[:60])
+    past = [unescape(prop.value).strip() for prop in card.all("X-NETUI-PAST-COMPANY")]
+    if any(past):
+        out["past_companies"] = [company for company in past if company]
     return out
 
 
