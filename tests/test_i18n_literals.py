@@ -27,6 +27,8 @@ FIRST_ARG = {
     "Static", "Label", "Button", "Checkbox", "RadioButton", "Link", "TabPane", "Tab", "ListItem",
     "Collapsible", "Option", "Markdown", "Rule", "LiveText", "Banner", "Hint",
     "notify", "update", "set_status", "bell_and_say",
+    # Rich text and tables: what a screen draws
+    "Text", "from_markup", "add_column", "Panel", "Table",
     # netui's dialogs
     "ConfirmScreen", "MessageScreen", "TextScreen", "ErrorScreen", "InfoScreen", "ChoiceScreen",
     # click
@@ -50,6 +52,8 @@ PROGRAMMER_ERRORS = {"TypeError", "AssertionError", "RuntimeError", "NotImplemen
 #: Lists of messages the user reads later (an import's warnings, a check's problems):
 #: what is appended to them is checked like a message.
 MESSAGE_LISTS = ("warning", "skipped", "broken", "problem", "notice", "reasons", "errors", "messages")
+#: Rich texts and lines being built for the screen: what is appended to them is read too.
+DRAWN = re.compile(r"(?:.*_)?(?:text|line|summary|status|label|content)")
 
 #: A word: two letters in a row (text such as "—", "✓", "ctrl+s" names a key or draws, it is not prose).
 WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
@@ -148,8 +152,11 @@ class Checker(ast.NodeVisitor):
             self._report(node.args[0])
         if name in ("append", "extend", "add") and isinstance(node.func, ast.Attribute) and node.args:
             receiver = _name(node.func.value).lower()
-            if any(word in receiver for word in MESSAGE_LISTS):
+            if any(word in receiver for word in MESSAGE_LISTS) or DRAWN.fullmatch(receiver):
                 self._report(node.args[0])
+        if name == "assemble":  # Text.assemble / Content.assemble: (text, style) pairs or plain text
+            for part in node.args:
+                self._report(part.elts[0] if isinstance(part, ast.Tuple) and part.elts else part)
         for value in _binding_texts(node):
             self._report(value)
         for keyword in node.keywords:

@@ -458,7 +458,7 @@ class ContactScreen(EditingScreen[str | None]):
         state = follow_up(contact, interactions, self.store.profile(), self.netui.today)
         text = Text()
         text.append(_("Last contact").ljust(12) + "  ", "dim")
-        text.append(format_date(state.last_contact) if state.last_contact else "never")
+        text.append(format_date(state.last_contact) if state.last_contact else _("never"))
         text.append("\n" + _("Next due").ljust(12) + "  ", "dim")
         if state.next_due:
             text.append(format_date(state.next_due), "bold yellow" if state.due else "")

@@ -106,7 +106,7 @@ class BatchForm(NetuiModal[BatchRequest | None]):
         for contact in self._visible():
             details = " · ".join(p for p in (contact.position, contact.company, contact.email) if p)
             prompt = Content.assemble((contact.name, "bold"), ("  " + details if details else "", "dim"),
-                                      ("  key" if contact.tier == "key" else "", "italic"))
+                                      ("  " + vocabulary.TIERS.label("key") if contact.tier == "key" else "", "italic"))
             options.append(Selection(prompt, contact.uid, contact.uid in self.chosen))
         listing.add_options(options)
         if options:
