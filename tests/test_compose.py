@@ -359,6 +359,8 @@ async def test_escape_asks_before_dropping_changes_and_markup_is_safe(tmp_path):
     async with NetuiApp(store, today=TODAY).run_test(size=SIZE) as pilot:
         screen = await open_compose(pilot, odd.uid)
         assert "[bold]Zoe" in text_of(screen, "#c-to")
+        await pilot.press("end", *"[/x]")  # an edit (markup-looking) in the body
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, Confirm)

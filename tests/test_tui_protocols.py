@@ -1,7 +1,7 @@
 """The protocols every screen follows, tested from the one list the app uses.
 
-For each editing screen in netui.tui.editors: typing into it and pressing
-ctrl+q asks before quitting ("keep editing" keeps the text, "quit" exits); the
+For each editing screen in netui.tui.editors: opened and left untouched, ctrl+q
+quits without a question; typing into it and pressing ctrl+q asks before quitting ("keep editing" keeps the text, "quit" exits); the
 terminate path keeps the edit in the recovery file, and the next start offers
 it and reopens the form with the edit. And: a commit tells the screens
 (DataChanged).
@@ -150,6 +150,25 @@ async def test_quit_asks_before_dropping_the_edits(app_factory: Callable[[], Net
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")  # quit, dropping the edits
         await _settle(pilot)
+        assert not app.is_running
+
+
+@pytest.mark.parametrize("editor", EDITORS, ids=lambda cls: cls.__name__)
+async def test_an_editor_left_untouched_quits_without_a_question(app_factory: Callable[[], NetuiApp],
+                                                                 editor: type[EditingScreen[Any]]) -> None:
+    """Opening a form (a new email written by its template included) and quitting loses
+    nothing the user wrote, so nothing is asked."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await _settle(pilot)
+        await OPENERS[editor](pilot)
+        await _settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, editor)
+        assert not screen.is_dirty
+        await pilot.press("ctrl+q")
+        await _settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
         assert not app.is_running
 
 

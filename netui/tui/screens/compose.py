@@ -181,6 +181,7 @@ class ComposeScreen(EditingScreen[None]):
         self.event: Event | None = None
         self._rendered: tuple[str, str] | None = None  # what the template last put in the editors
         self._saved: tuple[str, ...] | None = None  # the values at the last save
+        self._fresh: tuple[str, ...] | None = None  # a new email's state as the template first wrote it
         self._loaded_source = ""
         self._loaded_key: tuple[str, str] | None = None
         self._pending_template: str | None = None  # a render error or note to show in the checks
@@ -272,6 +273,7 @@ class ComposeScreen(EditingScreen[None]):
         if self.draft is None:
             self._rerender(force=True)
         self._saved = None if self.draft is None else self._values()
+        self._fresh = self._state() if self.draft is None else None
         if self.restore:
             self._put_back(self.restore)
         self._ready = True
@@ -343,6 +345,10 @@ class ComposeScreen(EditingScreen[None]):
     def _values(self) -> tuple[str, ...]:
         return (self.template, self.lang, self.subject, self.body, self._send_on())
 
+    def _state(self) -> tuple[str, ...]:
+        """What the user can change: the values and the Ask."""
+        return (*self._values(), self.query_one("#c-ask", Input).value)
+
     @property
     def unsaved(self) -> bool:
         return self._saved != self._values()
@@ -355,10 +361,11 @@ class ComposeScreen(EditingScreen[None]):
 
     @property
     def is_dirty(self) -> bool:
-        """Edits not saved as the draft (a new email counts once it has any text)."""
-        if not self._ready or not self.is_mounted:
+        """Edits not saved as the draft. A new email counts once it differs from what the
+        template first gave it: opening one and leaving loses nothing the user wrote."""
+        if not self._ready or not self.is_mounted or not self.unsaved:
             return False
-        return self.unsaved and bool(self.draft_uid or self.subject or self.body)
+        return bool(self.draft_uid) or self._state() != self._fresh
 
     def recovery_values(self) -> dict[str, Any]:
         return {"template": self.template, "lang": self.lang, "subject": self.subject, "body": self.body,
