@@ -177,7 +177,9 @@ class ProfileScreen(EditingScreen[None]):
         self._shown = self.store.profile()
         self._saved = self.values()
         self._ready = True
-        self.query_one("#f-first_name", Input).focus()
+        # The form, not its first field, has the focus on arrival: the screen digits keep
+        # switching screens (a field would type them), tab goes into the fields.
+        self.query_one("#p-form").focus()
         self._validate_all()
         self._refresh_side()
 
@@ -335,7 +337,7 @@ class ProfileScreen(EditingScreen[None]):
             profile = self.build()
         except ValidationError:
             profile = None
-        status = _("unsaved changes: ctrl+s saves") if self.unsaved else _("saved")
+        status = _("unsaved changes: ctrl+s saves") if self.unsaved else _("saved · tab to edit a field")
         self.query_one("#p-status", Static).update(_("Your profile · {status}").format(status=status))
         parts: list[Any] = []
         if profile is None:
@@ -403,6 +405,9 @@ class ProfileScreen(EditingScreen[None]):
         self._refresh_side()
 
     def action_revert(self) -> None:
+        """Undo the changes; with none, leave the field for the form, where the digits switch screens."""
         if self.unsaved:
             self._load(self.store.profile())
             self.notify(_("Changes undone."))
+        elif isinstance(self.focused, (Input, TextArea, Select)):
+            self.query_one("#p-form").focus()
