@@ -146,7 +146,15 @@ async def test_batch_form_needs_a_contact_and_a_valid_day(tmp_path):
         await pilot.pause()
         assert "passed" in plain(form.query_one("#b-error", Static))
         assert pilot.app.screen is form and store.drafts() == []
+        await pilot.press("escape")  # a contact ticked, a day typed: leaving asks first
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, Confirm) and "the new batch" in pilot.app.screen.message
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert pilot.app.screen is form and form.chosen
         await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")  # drop
         await pilot.pause()
         assert isinstance(pilot.app.screen, DraftsScreen)
     store.close()

@@ -1,95 +1,30 @@
 """Every modal dialog of the app: Escape closes it, and each of its buttons works, at 80x24 and 150x42.
 
 The dialogs are discovered (every ModalScreen subclass defined in netui.tui), not
-listed by hand: a new dialog without a way to open it here fails
-`test_every_dialog_can_be_opened_here`. A dialog needs its constructor's
-arguments, which is all `OPENERS` holds.
+listed by hand: a new dialog without a way to open it (tests/support/screens.py)
+fails `test_every_dialog_can_be_opened_here`.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
-import netui.tui
-from netui.core.models import Contact, Interaction
-from tests.conftest import TODAY
+from netui.core.models import Interaction
+from tests.support.screens import ADA, BEA, dialog_openers, discover
 
 SIZES = [(80, 24), (150, 42)]
-ADA = Contact(uid="ada", first_name="Ada", last_name="Lovelace", emails=["ada@example.org"], company="Acme")
-BEA = Contact(uid="bea", first_name="Bea", last_name="Ng", emails=["bea@example.org"])
-
-
-def discover() -> dict[str, type[ModalScreen]]:
-    """Every concrete ModalScreen subclass defined in netui.tui (a base with subclasses is not one)."""
-    for module in pkgutil.walk_packages(netui.tui.__path__, "netui.tui."):
-        importlib.import_module(module.name)
-    found: list[type] = []
-    pending = list(ModalScreen.__subclasses__())
-    while pending:
-        cls = pending.pop()
-        pending.extend(cls.__subclasses__())
-        if cls.__module__.startswith("netui.tui.") and cls not in found:
-            found.append(cls)
-    bases = {base for cls in found for base in cls.__mro__[1:]}
-    return {cls.__name__: cls for cls in found if cls not in bases}
-
-
-def _openers() -> dict[str, Callable[..., ModalScreen]]:
-    """How to open each dialog: `opener(app, tmp_path)` gives a fresh instance."""
-    from netui.tui.dialogs.confirm import ConfirmScreen
-    from netui.tui.dialogs.draft_dialogs import PathPrompt, TextModal
-    from netui.tui.dialogs.event_dialogs import ContactPicker
-    from netui.tui.dialogs.import_dialog import ImportScreen
-    from netui.tui.dialogs.landed import LandedScreen
-    from netui.tui.dialogs.log_interaction import LogInteractionScreen
-    from netui.tui.screens.draft_batch import BatchForm
-    from netui.tui.screens.event_forms import (
-        EventForm,
-        FollowUpForm,
-        ItemForm,
-        PersonForm,
-    )
-    from netui.tui.screens.help import HelpScreen
-    from netui.tui.screens.posts import PostForm
-
-    def refuse(values: dict) -> None:
-        return None  # a save that changes nothing: the form stays open
-
-    return {
-        "ConfirmScreen": lambda app, tmp: ConfirmScreen("Delete Ada Lovelace?", yes="Delete", no="Keep"),
-        "PathPrompt": lambda app, tmp: PathPrompt("Save the email as an .eml draft:", str(tmp / "ada.eml")),
-        "TextModal": lambda app, tmp: TextModal("Copy the body", "Select the text below.", "Hi Ada,\n\nThanks.\n"),
-        "ContactPicker": lambda app, tmp: ContactPicker(app.store.contacts(), exclude=set()),
-        "ImportScreen": lambda app, tmp: ImportScreen(),
-        "LogInteractionScreen": lambda app, tmp: LogInteractionScreen("ada"),
-        "BatchForm": lambda app, tmp: BatchForm(app.store.contacts(), ["generic", "follow_up"], "en", TODAY),
-        "EventForm": lambda app, tmp: EventForm("New event", refuse, today=TODAY),
-        "ItemForm": lambda app, tmp: ItemForm("New checklist item", refuse),
-        "PersonForm": lambda app, tmp: PersonForm("Someone you met", refuse),
-        "FollowUpForm": lambda app, tmp: FollowUpForm("Follow up everyone met", refuse, [ADA, BEA], [],
-                                                      date(2026, 3, 20), "en"),
-        "HelpScreen": lambda app, tmp: HelpScreen(),
-        "LandedScreen": lambda app, tmp: LandedScreen(),
-        "PostForm": lambda app, tmp: PostForm("Record a post", refuse, today=TODAY),
-    }
-
-
-DIALOGS = sorted(discover())
-OPENERS = _openers()
+DIALOGS = sorted(discover(ModalScreen))
+OPENERS = dialog_openers()
 
 
 def test_every_dialog_can_be_opened_here():
     assert DIALOGS, "no dialog found: the discovery is broken"
     missing = sorted(set(DIALOGS) - set(OPENERS))
-    assert not missing, f"add an opener for {missing} to OPENERS"
+    assert not missing, f"add an opener for {missing} to tests/support/screens.py"
 
 
 async def _open(pilot, name: str, tmp_path: Path) -> ModalScreen:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from netui.core.models import ChecklistItem, Contact, Event, Profile
@@ -22,16 +25,20 @@ from netui.storage import recovery
 from netui.storage.paths import recovery_path
 from netui.tui.app import NetuiApp
 from netui.tui.dialogs.confirm import ConfirmScreen
+from netui.tui.dialogs.landed import LandedScreen
 from netui.tui.dialogs.log_interaction import LogInteractionScreen
 from netui.tui.editing import EditingScreen
 from netui.tui.editors import by_kind, editing_screens
 from netui.tui.messages import DataChanged
 from netui.tui.screens.compose import ComposeScreen
 from netui.tui.screens.contact import ContactScreen
+from netui.tui.screens.draft_batch import BatchForm
 from netui.tui.screens.event_forms import EventForm, ItemForm, PersonForm
 from netui.tui.screens.events import EventsScreen
 from netui.tui.screens.overview import OverviewScreen
+from netui.tui.screens.posts import PostForm, PostsScreen
 from netui.tui.screens.profile import ProfileScreen
+from tests.support.screens import discover, screen_openers
 
 SIZE = (120, 40)
 MARK = "Zed"  # typed into each form: letters no screen binds while a field has the focus
@@ -78,6 +85,28 @@ async def _open_profile(pilot: Pilot[None]) -> None:
     await pilot.app.switch_mode("profile")
 
 
+async def _open_post_form(pilot: Pilot[None]) -> None:
+    await pilot.app.switch_mode("posts")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, PostsScreen)
+    screen.action_add()
+
+
+async def _open_batch_form(pilot: Pilot[None]) -> None:
+    await pilot.app.switch_mode("drafts")
+    await pilot.pause()
+    await pilot.press("b")
+    await _settle(pilot)
+    form = pilot.app.screen
+    assert isinstance(form, BatchForm)
+    form.query_one("#b-ask", Input).focus()  # past the filter (a search): what to ask for
+
+
+async def _open_landed(pilot: Pilot[None]) -> None:
+    pilot.app.action_landed()  # "I found a job" in the command palette
+
+
 #: How a test opens each editing screen over the data above.
 OPENERS: dict[type[EditingScreen[Any]], Callable[[Pilot[None]], Awaitable[None]]] = {
     ContactScreen: _open_contact,
@@ -87,6 +116,9 @@ OPENERS: dict[type[EditingScreen[Any]], Callable[[Pilot[None]], Awaitable[None]]
     EventForm: _open_event_form,
     ItemForm: _open_item_form,
     PersonForm: _open_person_form,
+    PostForm: _open_post_form,
+    LandedScreen: _open_landed,
+    BatchForm: _open_batch_form,
 }
 
 EDITORS = editing_screens()
@@ -98,6 +130,62 @@ def test_every_editing_screen_is_listed_once_and_tested() -> None:
     assert set(by_kind().values()) == set(EDITORS)
     assert set(OPENERS) == set(EDITORS), "a new editing screen needs an opener here"
     assert ComposeScreen in EDITORS and ProfileScreen in EDITORS
+
+
+#: Screens with a field the user types into that are not editing screens, and why losing
+#: what is typed there costs nothing. Every other such screen is an editing screen.
+NOT_EDITING = {
+    "OverviewScreen": "the filter is a search, typed again in a moment",
+    "CompaniesScreen": "the company search, typed again in a moment",
+    "ContactPicker": "a search among the contacts, to pick one",
+    "PathPrompt": "a file path, offered again with its default",
+    "ImportScreen": "the path of the file to import: nothing else is typed, and the import is one step",
+    "FollowUpForm": "one send day, filled in for you; the people come from the event",
+}
+SCREENS = discover(Screen)
+SCREEN_OPENERS = screen_openers()
+
+
+def typed_into(widget: Widget) -> bool:
+    """A field the user types text into (a read-only text to copy is not one)."""
+    if isinstance(widget, TextArea):
+        return not widget.read_only and not widget.disabled
+    return isinstance(widget, Input) and not widget.disabled
+
+
+def test_every_screen_is_walked_and_every_exemption_says_why() -> None:
+    assert len(SCREENS) > 15, "the discovery is broken"
+    missing = sorted(set(SCREENS) - set(SCREEN_OPENERS))
+    assert not missing, f"add an opener for {missing} to tests/support/screens.py"
+    assert set(NOT_EDITING) <= set(SCREENS), "an exemption names a screen that is gone"
+    assert all(len(reason) > 10 for reason in NOT_EDITING.values())
+    assert not {SCREENS[name] for name in NOT_EDITING} & set(EDITORS)
+    kept = {cls for cls in SCREENS.values() if issubclass(cls, EditingScreen) and cls.RECOVERY_KIND}
+    assert kept == set(EDITORS), "an editing screen with a RECOVERY_KIND is listed in netui.tui.editors"
+
+
+@pytest.mark.parametrize("name", sorted(SCREENS))
+async def test_a_screen_with_a_text_field_asks_before_losing_it_or_says_why_not(
+        app_factory: Callable[[], NetuiApp], tmp_path: Path, name: str) -> None:
+    """Opened over a small network: a screen holding a field the user types into is an
+    editing screen (quitting asks, a stop signal keeps the text), or NOT_EDITING says why not."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await _settle(pilot)
+        screen = SCREEN_OPENERS[name](app, tmp_path)
+        await app.push_screen(screen)
+        await _settle(pilot)
+        assert app.screen is screen
+        fields = [widget.id or type(widget).__name__ for widget in screen.query("Input, TextArea")
+                  if typed_into(widget)]
+        if type(screen) in EDITORS:
+            return
+        if name in NOT_EDITING:
+            assert fields, f"{name} holds no text field now: drop it from NOT_EDITING"
+            return
+        assert not fields, (f"{name} holds fields the user types into ({', '.join(fields)}) and quitting "
+                            "drops them without asking: make it an EditingScreen listed in netui.tui.editors, "
+                            "or add it to NOT_EDITING with the reason losing them costs nothing")
 
 
 @pytest.fixture

@@ -325,8 +325,9 @@ class NetuiApp(App[None]):
                     return
         self.exit()
 
-    def action_landed(self) -> None:
-        """I found a job (or undo it): the dialog of netui/tui/dialogs/landed.py."""
+    def action_landed(self, restore: dict[str, Any] | None = None) -> None:
+        """I found a job (or undo it): the dialog of netui/tui/dialogs/landed.py; `restore`
+        holds its fields as kept in the recovery file."""
         from netui.tui.dialogs.landed import LandedScreen
 
         def done(message: str | None) -> None:
@@ -334,7 +335,7 @@ class NetuiApp(App[None]):
                 self.notify(message, title=_("Job found"), markup=False, timeout=10)
 
         if not self.refuse_if_readonly():
-            self.push_screen(LandedScreen(), done)
+            self.push_screen(LandedScreen(restore=restore), done)
 
     def action_export_reminders(self) -> None:
         """Write the reminders calendar file (netui/tui/dialogs/export_reminders.py)."""

@@ -90,6 +90,20 @@ def drop_question(question: str) -> ConfirmScreen:
     return ConfirmScreen(question, yes=_("Drop"), no=_("Keep editing"), danger=True)
 
 
+def reopen_on_screen(app: NetuiApp, mode: str, entry: dict[str, Any]) -> bool:
+    """Reopen a kept form from the screen that opens it: switch to that screen (`mode`)
+    and hand it the entry (its `reopen_form`), once the switch is done."""
+
+    async def reopen() -> None:
+        await app.switch_mode(mode)
+        screen = app.screen
+        if isinstance(screen, NetuiScreen):
+            screen.reopen_form({**entry, "values": values_dict(entry)})
+
+    app.call_later(reopen)
+    return True
+
+
 def values_dict(entry: dict[str, Any]) -> dict[str, Any]:
     """The kept values of a recovery entry (an empty dict when the entry has none)."""
     values = entry.get("values")

@@ -13,13 +13,17 @@ from netui.tui.editing import EditingScreen
 
 def editing_screens() -> tuple[type[EditingScreen[Any]], ...]:
     """Every editing screen class (imported on first use: none of them is needed at start)."""
+    from netui.tui.dialogs.landed import LandedScreen
     from netui.tui.dialogs.log_interaction import LogInteractionScreen
     from netui.tui.screens.compose import ComposeScreen
     from netui.tui.screens.contact import ContactScreen
+    from netui.tui.screens.draft_batch import BatchForm
     from netui.tui.screens.event_forms import EventForm, ItemForm, PersonForm
+    from netui.tui.screens.posts import PostForm
     from netui.tui.screens.profile import ProfileScreen
 
-    return (ContactScreen, LogInteractionScreen, ComposeScreen, ProfileScreen, EventForm, ItemForm, PersonForm)
+    return (ContactScreen, LogInteractionScreen, ComposeScreen, ProfileScreen, EventForm, ItemForm, PersonForm,
+            PostForm, LandedScreen, BatchForm)
 
 
 def by_kind() -> dict[str, type[EditingScreen[Any]]]:

@@ -21,8 +21,8 @@ from netui.core.errors import NetuiError, ValidationError
 from netui.core.i18n import _, ngettext
 from netui.core.models import Contact
 from netui.core.network_model import query_words, search_key
-from netui.tui.base import NetuiModal, NetuiScreen
-from netui.tui.editing import EditingModal, values_dict
+from netui.tui.base import NetuiModal
+from netui.tui.editing import EditingModal, reopen_on_screen
 from netui.tui.keys import _l
 
 if TYPE_CHECKING:
@@ -109,15 +109,7 @@ class FormModal(EditingModal[T], Generic[T]):
         event_uid = entry.get("event_uid")
         if event_uid and (not isinstance(event_uid, str) or app.store.event(event_uid) is None):
             return False
-
-        async def reopen() -> None:
-            await app.switch_mode("events")
-            screen = app.screen
-            if isinstance(screen, NetuiScreen):
-                screen.reopen_form({**entry, "values": values_dict(entry)})
-
-        app.call_later(reopen)
-        return True
+        return reopen_on_screen(app, "events", entry)
 
     def focus_first(self) -> None:
         for widget in self.query("#form *"):

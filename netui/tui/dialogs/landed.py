@@ -10,23 +10,22 @@ Dismissed with a message for a notification, or None when nothing changed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.i18n import N_, _, ngettext
 from netui.core.models import check_date
 from netui.outreach import landed as landing
+from netui.tui.editing import EditingModal, values_dict
 from netui.tui.keys import _l
 
 if TYPE_CHECKING:
-    from netui.storage.store import Store
     from netui.tui.app import NetuiApp
 
 FIELDS = (
@@ -37,43 +36,64 @@ FIELDS = (
 )
 
 
-class LandedScreen(ModalScreen[str | None]):
-    """Record the job found (or undo it)."""
+class LandedScreen(EditingModal[str | None]):
+    """Record the job found (or undo it).
 
-    DEFAULT_CSS = """
-    LandedScreen { align: center middle; background: $background 60%; }
-    LandedScreen > Vertical { width: 90; max-width: 100%; height: auto; max-height: 100%;
-                              border: thick $accent; background: $panel; padding: 0 1 1 1; }
-    LandedScreen .landed-title { text-style: bold; padding: 0 1; }
-    LandedScreen .landed-field { height: auto; margin-top: 1; }
-    LandedScreen .landed-field > Input { background: $boost; }
-    LandedScreen .landed-label { width: 16; padding: 0 1; color: $text-muted; }
-    LandedScreen .landed-field > Input { width: 1fr; }
-    LandedScreen #landed-helpers { height: auto; max-height: 14; margin-top: 1; padding: 0 1;
-                                   border: round $panel-lighten-2; }
-    LandedScreen #landed-error { color: $error; padding: 0 1; height: auto; }
-    LandedScreen Horizontal.landed-buttons { height: auto; margin-top: 1; align-horizontal: right; }
-    LandedScreen Button { margin-left: 2; }
+    An editing screen: quitting asks before dropping what was typed, and a stop
+    signal keeps it for the next start, which opens the dialog again with it.
     """
+
+    RECOVERY_KIND = "landed"
     BINDINGS = [
         Binding("ctrl+s", "save", _l("Record the job"), priority=True),
         Binding("escape", "cancel", _l("Back")),
     ]
 
-    @property
-    def netui(self) -> NetuiApp:
-        return cast("NetuiApp", self.app)
+    def __init__(self, *, restore: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.restore = restore
+        self._initial: dict[str, str] | None = None
+
+    # --- the editing protocol --------------------------------------------------------
 
     @property
-    def store(self) -> Store:
-        return self.netui.store
+    def form_title(self) -> str:
+        return _("the job you found")
+
+    @property
+    def recording(self) -> bool:
+        """True while the dialog asks for the job (no job recorded yet), False when it offers the undo."""
+        return bool(self.query("#landed-company"))
+
+    def values(self) -> dict[str, str]:
+        """The fields as typed."""
+        return {key: self.query_one(f"#landed-{key}", Input).value for key, _label, _hint in FIELDS}
+
+    @property
+    def is_dirty(self) -> bool:
+        return (self._initial is not None and self.is_mounted and self.recording
+                and self.values() != self._initial)
+
+    def recovery_values(self) -> dict[str, Any]:
+        return self.values()
+
+    @classmethod
+    def reopen(cls, app: NetuiApp, entry: dict[str, Any]) -> bool:
+        """Open the dialog again with the kept fields (False when a job was recorded since)."""
+        if app.store.profile().landed_on:
+            return False
+        app.action_landed(restore=values_dict(entry))
+        return True
+
+    # --- layout ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         me = self.store.profile()
-        with Vertical():
+        with Vertical(classes="dialog"):
             if me.landed_on:
                 yield Static(_("The search is over"), classes="landed-title")
-                where = " at ".join(p for p in (me.landed_position, me.landed_company) if p)
+                where = (_("{position} at {company}").format(position=me.landed_position, company=me.landed_company)
+                         if me.landed_position and me.landed_company else me.landed_position or me.landed_company)
                 batch = [d for d in self.store.drafts()
                          if me.landed_batch_uid and d.batch_uid == me.landed_batch_uid]
                 unsent = sum(d.status != "sent" for d in batch)
@@ -101,11 +121,15 @@ class LandedScreen(ModalScreen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.query("#landed-company"):
-            self.query_one("#landed-company", Input).focus()
-            self._show_helpers()
-        else:
+        if not self.recording:
             self.query_one("#landed-close", Button).focus()
+            return
+        self._initial = self.values()
+        for key, value in (self.restore or {}).items():
+            if key in self._initial and isinstance(value, str):
+                self.query_one(f"#landed-{key}", Input).value = value
+        self.query_one("#landed-company", Input).focus()
+        self._show_helpers()
 
     def _value(self, key: str) -> str:
         return self.query_one(f"#landed-{key}", Input).value.strip()
@@ -139,7 +163,7 @@ class LandedScreen(ModalScreen[str | None]):
         listing.update("\n".join(lines))
 
     async def action_save(self) -> None:
-        if not self.query("#landed-company"):
+        if not self.recording:
             return
         company, position, day, since = (self._value(k) for k, _, _ in FIELDS)
         store = self.store
@@ -181,7 +205,7 @@ class LandedScreen(ModalScreen[str | None]):
 
     @on(Button.Pressed, "#landed-close")
     def _close(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.confirm_drop(lambda: self.dismiss(None))

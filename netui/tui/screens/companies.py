@@ -11,14 +11,12 @@ how many contacts you reached, replied, met and introduced you.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from netui.core.companies import company_key
@@ -26,11 +24,9 @@ from netui.core.errors import CommitFailed
 from netui.core.funnel import FunnelRow, funnel
 from netui.core.i18n import N_, TranslatedTexts, ngettext
 from netui.core.warmpaths import CompanyIndex, CompanyPaths, WarmPath
+from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.keys import _l
-
-if TYPE_CHECKING:
-    from netui.storage.store import Store
-    from netui.tui.app import NetuiApp
+from netui.tui.messages import DataChanged
 
 #: How many of the network's own companies are listed after the targets.
 NETWORK_COMPANIES = 200
@@ -66,24 +62,13 @@ HELP_ROWS = [
 ]
 
 
-class CompaniesScreen(Screen):
+class CompaniesScreen(NetuiScreen[None]):
     """Target companies, the warm paths into each, and the funnel by source."""
 
-    DEFAULT_CSS = """
-    CompaniesScreen #co-find { margin: 0 1; }
-    CompaniesScreen #co-body { height: 1fr; }
-    CompaniesScreen #co-companies { width: 30; max-width: 40%; }
-    CompaniesScreen #co-right { width: 1fr; padding: 0 0 0 1; }
-    CompaniesScreen #co-title { height: 1; text-style: bold; color: $accent; }
-    CompaniesScreen #co-paths { height: 1fr; overflow-x: hidden; }
-    CompaniesScreen #co-detail { height: auto; max-height: 4; color: $text-muted; }
-    CompaniesScreen #co-empty { height: auto; padding: 1 1; color: $text-muted; }
-    CompaniesScreen #co-funnel-box { height: 1fr; display: none; }
-    CompaniesScreen.-funnel #co-funnel-box { display: block; }
-    CompaniesScreen.-funnel #co-body { display: none; }
-    CompaniesScreen #co-funnel-title { height: auto; text-style: bold; color: $accent; padding: 0 1; }
-    CompaniesScreen #co-funnel { height: 1fr; }
-    """
+    CSS_PATH = stylesheet("companies.tcss")
+    #: The list has the focus from the start, not the search field first (each change of
+    #: focus redraws the key bar).
+    AUTO_FOCUS = "#co-companies"
     BINDINGS = [
         Binding("slash", "find", _l("Find company")),
         Binding("a", "ask", _l("Ask intro")),
@@ -99,7 +84,7 @@ class CompaniesScreen(Screen):
         self.typed: list[str] = []
         self.current: CompanyPaths | None = None
         self._labels: dict[str, str] = {}
-        self._revision = -1
+        self._stale = False  # data changed while another screen was shown
         self._asking: tuple[str, str, str, frozenset[str]] | None = None
 
     # --- layout ---------------------------------------------------------------
@@ -120,14 +105,6 @@ class CompaniesScreen(Screen):
         yield Footer()
 
     @property
-    def netui(self) -> "NetuiApp":
-        return cast("NetuiApp", self.app)
-
-    @property
-    def store(self) -> "Store":
-        return self.netui.store
-
-    @property
     def companies_table(self) -> DataTable:
         return self.query_one("#co-companies", DataTable)
 
@@ -142,10 +119,23 @@ class CompaniesScreen(Screen):
             TEXT["col_group"], TEXT["col_contacts"], TEXT["col_contacted"], TEXT["col_replied"],
             TEXT["col_met"], TEXT["col_intros"])
         self.refresh_data()
-        self.companies_table.focus()
+        if self.focused is None:  # no auto focus while the terminal has not the focus
+            self.companies_table.focus()
+
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        """Contacts, their interactions or the profile changed (here, on another screen, a
+        reload): redraw now when shown, else when shown again. A change that names no
+        contact (a draft, an event, a post) moves no path."""
+        if message.uids is not None and not message.uids:
+            return
+        if self.is_current:
+            self.refresh_data()
+        else:
+            self._stale = True
 
     def on_screen_resume(self) -> None:
-        if self.store.revision != self._revision:
+        if self._stale:
             self.refresh_data()
         if self._asking is not None:
             self.call_after_refresh(self._offer_to_log_request)
@@ -155,7 +145,7 @@ class CompaniesScreen(Screen):
     def refresh_data(self) -> None:
         """Index every contact's companies again and redraw both lists (keeping the cursors)."""
         store = self.store
-        self._revision = store.revision
+        self._stale = False
         self.index = CompanyIndex(store.contacts())
         keep = self.current.key if self.current else None
         self._fill_companies(keep)
@@ -369,8 +359,7 @@ class CompaniesScreen(Screen):
             return
         contact = self.store.contact(uid)
         self.notify(TEXT["logged_request"].format(name=contact.name if contact else "?", company=company),
-                    markup=False)
-        self.refresh_data()
+                    markup=False)  # the commit's DataChanged redraws the paths
 
     def action_requested(self) -> None:
         path = self.highlighted_path()
@@ -422,7 +411,6 @@ class CompaniesScreen(Screen):
         except CommitFailed:
             return
         self.notify(TEXT["logged_made"].format(introducer=introducer.name, name=introduced.name), markup=False)
-        self.refresh_data()
 
 
 def _share(count: int, total: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,8 +19,11 @@ from netui.core.errors import ValidationError
 from netui.core.i18n import _
 from netui.core.models import LANGUAGES, Contact, check_date
 from netui.core.textsearch import contact_key, matches
-from netui.tui.base import NetuiModal
+from netui.tui.editing import EditingModal, reopen_on_screen
 from netui.tui.keys import _l
+
+if TYPE_CHECKING:
+    from netui.tui.app import NetuiApp
 
 LANG_LABELS = vocabulary.LANGUAGES
 
@@ -36,8 +40,14 @@ class BatchRequest:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-class BatchForm(NetuiModal[BatchRequest | None]):
-    """Type to filter, space to tick, ctrl+s to create one draft each."""
+class BatchForm(EditingModal[BatchRequest | None]):
+    """Type to filter, space to tick, ctrl+s to create one draft each.
+
+    An editing screen: the contacts ticked and the fields set are what quitting
+    asks about and a stop signal keeps (the filter is only a search).
+    """
+
+    RECOVERY_KIND = "batch"
 
     BINDINGS = [
         Binding("ctrl+s", "create", _l("Create drafts"), priority=True),
@@ -45,7 +55,7 @@ class BatchForm(NetuiModal[BatchRequest | None]):
     ]
 
     def __init__(self, contacts: list[Contact], templates: list[str], lang: str, today: date,
-                 preselected: list[str] | None = None) -> None:
+                 preselected: list[str] | None = None, *, restore: dict[str, Any] | None = None) -> None:
         super().__init__()
         from netui.core.names import sort_key
 
@@ -56,6 +66,8 @@ class BatchForm(NetuiModal[BatchRequest | None]):
         self.today = today
         self.chosen: list[str] = list(preselected or [])
         self._filling = False
+        self.restore = restore
+        self._initial: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -88,8 +100,51 @@ class BatchForm(NetuiModal[BatchRequest | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._initial = self.values()
+        if self.restore:
+            self._put_back(self.restore)
         self._fill()
         self.query_one("#b-filter", Input).focus()
+
+    # --- the editing protocol --------------------------------------------------------
+
+    @property
+    def form_title(self) -> str:
+        return _("the new batch")
+
+    def values(self) -> dict[str, Any]:
+        """The contacts ticked and the fields as set."""
+        return {"chosen": list(self.chosen),
+                "send_on": self.query_one("#b-send-on", Input).value,
+                "template": str(self.query_one("#b-template", Select).value),
+                "lang": str(self.query_one("#b-lang", Select).value),
+                "ask": self.query_one("#b-ask", Input).value}
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._initial is not None and self.is_mounted and self.values() != self._initial
+
+    def recovery_values(self) -> dict[str, Any]:
+        return self.values()
+
+    @classmethod
+    def reopen(cls, app: NetuiApp, entry: dict[str, Any]) -> bool:
+        """The Drafts screen (2) opens the form again with the kept ticks and fields."""
+        return reopen_on_screen(app, "drafts", entry)
+
+    def _put_back(self, values: dict[str, Any]) -> None:
+        """Tick and fill as kept (contacts deleted since are left out)."""
+        known = set(self.keys)
+        chosen = values.get("chosen")
+        if isinstance(chosen, list):
+            self.chosen = [uid for uid in chosen if isinstance(uid, str) and uid in known]
+        for key in ("send_on", "ask"):
+            if isinstance(values.get(key), str):
+                self.query_one(f"#b-{key.replace('_', '-')}", Input).value = values[key]
+        if values.get("template") in self.templates:
+            self.query_one("#b-template", Select).value = values["template"]
+        if values.get("lang") in LANGUAGES:
+            self.query_one("#b-lang", Select).value = values["lang"]
 
     def _visible(self) -> list[Contact]:
         query = self.query_one("#b-filter", Input).value
@@ -171,4 +226,4 @@ class BatchForm(NetuiModal[BatchRequest | None]):
                                   ask=self.query_one("#b-ask", Input).value.strip()))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.confirm_drop(lambda: self.dismiss(None))

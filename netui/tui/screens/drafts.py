@@ -27,6 +27,7 @@ from netui.outreach import batch as batches
 from netui.outreach import channels, drafting, sending
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.dialogs.confirm import ConfirmScreen
+from netui.tui.editing import values_dict
 from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.screens.compose import ComposeScreen, form_label
@@ -238,13 +239,21 @@ class DraftsScreen(NetuiScreen[None]):
         self.app.push_screen(ConfirmScreen(question, yes=_("Delete"),
                                            no=_("Keep")), answered)
 
-    def action_new_batch(self) -> None:
+    def reopen_form(self, entry: dict[str, Any]) -> bool:
+        """Open the batch form kept in the recovery file with its ticks and fields."""
+        if entry.get("kind") != BatchForm.RECOVERY_KIND:
+            return False
+        self.action_new_batch(restore=values_dict(entry))
+        return True
+
+    def action_new_batch(self, restore: dict[str, Any] | None = None) -> None:
         profile = self.store.profile()
         templates = sorted({t.name for t in drafting.list_templates(template_language(profile.language))})
         if not templates:
             self.notify(_("No templates found."), severity="error")
             return
-        form = BatchForm(self.store.contacts(), templates, template_language(profile.language), self.netui.today)
+        form = BatchForm(self.store.contacts(), templates, template_language(profile.language), self.netui.today,
+                         restore=restore)
         self.app.push_screen(form, self._create_batch)
 
     async def _create_batch(self, request: BatchRequest | None) -> None:

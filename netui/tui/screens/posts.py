@@ -10,14 +10,13 @@ ticks an item; ticking the last one completes the round and sets the next one
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
@@ -25,12 +24,14 @@ from netui.core.i18n import N_, TranslatedTexts, _, format_date
 from netui.core.models import POST_KINDS, ChecklistItem, Post, check_date
 from netui.core.posts import nudge, summary_line, visibility
 from netui.events import checkup as checkups
+from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.event_dialogs import FormModal
+from netui.tui.editing import reopen_on_screen, values_dict
 from netui.tui.keys import _l
+from netui.tui.messages import DataChanged
 
 if TYPE_CHECKING:
-    from netui.storage.store import Store
     from netui.tui.app import NetuiApp
 
 KIND_LABELS = TranslatedTexts({"post": N_("Post"), "article": N_("Article"), "comment": N_("Comment"),
@@ -40,15 +41,34 @@ EMPTY_POSTS = N_("Nothing yet. Press a to record a post, a comment or a discussi
 
 
 class PostForm(FormModal[Post]):
-    """Topic, kind, date (empty: an idea for later), link and notes."""
+    """Topic, kind, date (empty: an idea for later), link and notes.
+
+    An editing screen: quitting asks before dropping what was typed, and a stop
+    signal keeps it for the next start, which reopens it from the Posts view.
+    """
 
     FIELD_IDS = {"topic": "f-topic", "kind": "f-kind", "date": "f-date", "url": "f-url", "notes": "f-notes"}
     SUBMIT_SAVES = True
+    RECOVERY_KIND = "post"
 
-    def __init__(self, title: str, save: Any, post: Post | None = None, today: date | None = None) -> None:
-        super().__init__(title, save)
+    def __init__(self, title: str, save: Any, post: Post | None = None, today: date | None = None, *,
+                 restore: dict[str, Any] | None = None) -> None:
+        super().__init__(title, save, context={"post_uid": post.uid if post else None}, restore=restore)
         self.post = post
         self.today = today or date.today()
+
+    @classmethod
+    def reopen(cls, app: NetuiApp, entry: dict[str, Any]) -> bool:
+        """The Posts view opens the form again (False when the post edited is gone)."""
+        post_uid = entry.get("post_uid")
+        if post_uid and (not isinstance(post_uid, str) or app.store.post(post_uid) is None):
+            return False
+        return reopen_on_screen(app, "posts", entry)
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        super().set_values(values)  # the text fields
+        if values.get("kind") in POST_KINDS:
+            self.query_one("#f-kind", Select).value = values["kind"]
 
     def compose_fields(self) -> ComposeResult:
         post = self.post
@@ -72,20 +92,12 @@ class PostForm(FormModal[Post]):
                 "notes": self.query_one("#f-notes", Input).value}
 
 
-class PostsScreen(Screen):
+class PostsScreen(NetuiScreen[None]):
     """The visibility journal and the reputation check-up."""
 
-    DEFAULT_CSS = """
-    PostsScreen #v-summary { height: auto; padding: 0 1; }
-    PostsScreen #v-main { height: 1fr; }
-    PostsScreen #v-posts-box { width: 3fr; }
-    PostsScreen #v-checkup-box { width: 2fr; border-left: vkey $panel-lighten-2; }
-    PostsScreen .v-title { text-style: bold; color: $accent; height: 1; padding: 0 1; }
-    PostsScreen #v-posts, PostsScreen #v-checkup { height: 1fr; }
-    PostsScreen #v-empty { height: auto; padding: 1 2; color: $text-muted; }
-    PostsScreen #v-checkup-status { height: auto; padding: 0 1; }
-    PostsScreen #v-checkup-detail { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
-    """
+    CSS_PATH = stylesheet("posts.tcss")
+    #: The posts list has the focus from the start (each change of focus redraws the key bar).
+    AUTO_FOCUS = "#v-posts"
     BINDINGS = [
         Binding("a", "add", _l("Add")),
         Binding("e", "edit", _l("Edit")),
@@ -96,15 +108,8 @@ class PostsScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._items: list[ChecklistItem] = []  # the check-up items drawn last
-
-    @property
-    def netui(self) -> NetuiApp:
-        """The app, typed: this screen only runs inside NetuiApp."""
-        return cast("NetuiApp", self.app)
-
-    @property
-    def store(self) -> Store:
-        return self.netui.store
+        self._stale = False  # data changed while another screen was shown
+        self._drawn_on: date | None = None  # the day the week and the check-up were drawn for
 
     @property
     def today(self) -> date:
@@ -129,14 +134,27 @@ class PostsScreen(Screen):
         self.query_one("#v-posts", DataTable).add_columns(_("Date"), _("Kind"), _("Topic"), "Link")
         self.query_one("#v-checkup", DataTable).add_columns("", _("Item"))
         self.refresh_data()
-        self.query_one("#v-posts", DataTable).focus()
+        if self.focused is None:  # no auto focus while the terminal has not the focus
+            self.query_one("#v-posts", DataTable).focus()
+
+    @on(DataChanged)
+    def _data_changed(self) -> None:
+        """Posts, the check-up or the profile may have changed (here, on another screen, a
+        reload): redraw now when shown, else when shown again."""
+        if self.is_current:
+            self.refresh_data()
+        else:
+            self._stale = True
 
     def on_screen_resume(self) -> None:
-        self.refresh_data()
+        if self._stale or self._drawn_on != self.today:  # a new day may start a new week
+            self.refresh_data()
 
     # --- drawing ----------------------------------------------------------------------
 
     def refresh_data(self) -> None:
+        self._stale = False
+        self._drawn_on = self.today
         self._draw_posts()
         self._draw_checkup()
 
@@ -213,14 +231,30 @@ class PostsScreen(Screen):
         post = base.copy(**fields) if base else Post(**fields)
         return post.validate()
 
-    def action_add(self) -> None:
+    def reopen_form(self, entry: dict[str, Any]) -> bool:
+        """Open the post form kept in the recovery file with the kept values."""
+        if entry.get("kind") != PostForm.RECOVERY_KIND:
+            return False
+        values = values_dict(entry)
+        post_uid = entry.get("post_uid")
+        if not post_uid:
+            self.action_add(restore=values)
+            return True
+        post = self.store.post(post_uid) if isinstance(post_uid, str) else None
+        if post is None:
+            return False
+        self._restore(self.query_one("#v-posts", DataTable), post.uid)
+        self.action_edit(restore=values, post=post)
+        return True
+
+    def action_add(self, restore: dict[str, Any] | None = None) -> None:
         if self.netui.refuse_if_readonly():
             return
 
         async def save(values: dict[str, Any]) -> Post | None:
             post = self._post_from(values, None)
             try:
-                stored, _saved = await self.netui.commit(lambda: self.store.add_post(post))
+                stored, _saved = await self.netui.commit(lambda: self.store.add_post(post), uids=())
             except CommitFailed:
                 return None
             return stored
@@ -233,17 +267,18 @@ class PostsScreen(Screen):
                         else _("{kind} recorded").format(kind=KIND_LABELS[post.kind]))
                 self.notify(f"{what}: {post.topic}", markup=False)
 
-        self.app.push_screen(PostForm(_("Record a post (empty date: an idea)"), save, today=self.today), done)
+        self.app.push_screen(PostForm(_("Record a post (empty date: an idea)"), save, today=self.today,
+                                      restore=restore), done)
 
-    def action_edit(self) -> None:
-        post = self.selected_post()
+    def action_edit(self, restore: dict[str, Any] | None = None, post: Post | None = None) -> None:
+        post = post or self.selected_post()
         if post is None or self.netui.refuse_if_readonly():
             return
 
         async def save(values: dict[str, Any]) -> Post | None:
             changed = self._post_from(values, post)
             try:
-                stored, _saved = await self.netui.commit(lambda: self.store.update_post(changed))
+                stored, _saved = await self.netui.commit(lambda: self.store.update_post(changed), uids=())
             except CommitFailed:
                 return None
             return stored
@@ -252,7 +287,8 @@ class PostsScreen(Screen):
             if stored is not None:
                 self.refresh_data()
 
-        self.app.push_screen(PostForm(_("Edit the post"), save, post=post, today=self.today), done)
+        self.app.push_screen(PostForm(_("Edit the post"), save, post=post, today=self.today, restore=restore),
+                             done)
 
     def action_delete(self) -> None:
         post = self.selected_post()
@@ -268,10 +304,9 @@ class PostsScreen(Screen):
 
     async def _delete(self, post: Post) -> None:
         try:
-            await self.netui.commit(lambda: self.store.delete_post(post.uid))
+            await self.netui.commit(lambda: self.store.delete_post(post.uid), uids=())
         except (CommitFailed, ValidationError):
             return
-        self.refresh_data()
         self.notify(_("Deleted: {topic}").format(topic=post.topic), markup=False)
 
     @on(DataTable.RowSelected, "#v-posts")
@@ -308,10 +343,9 @@ class PostsScreen(Screen):
         rounds = len(status.checkup.completed)
         try:
             after, _saved = await self.netui.commit(
-                lambda: checkups.set_done(self.store, [number], done=done, today=self.today))
+                lambda: checkups.set_done(self.store, [number], done=done, today=self.today), uids=())
         except CommitFailed:
             return
-        self._draw_checkup()
         if len(after.checkup.completed) > rounds:
             self.notify(_("Check-up complete. The next one is due on {value}.").format(value=format_date(after.due)),
                         title=_("Check-up"), markup=False)
