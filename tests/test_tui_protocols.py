@@ -18,18 +18,20 @@ import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import DataTable, Input, Static, TextArea
 
-from netui.core.models import ChecklistItem, Contact, Event, Profile
+from netui.core.models import ChecklistItem, Contact, Event, Post, Profile
 from netui.storage import recovery
 from netui.storage.paths import recovery_path
 from netui.tui.app import NetuiApp
+from netui.tui.base import NetuiScreen
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.landed import LandedScreen
 from netui.tui.dialogs.log_interaction import LogInteractionScreen
 from netui.tui.editing import EditingScreen
 from netui.tui.editors import by_kind, editing_screens
 from netui.tui.messages import DataChanged
+from netui.tui.screens.companies import CompaniesScreen
 from netui.tui.screens.compose import ComposeScreen
 from netui.tui.screens.contact import ContactScreen
 from netui.tui.screens.draft_batch import BatchForm
@@ -160,6 +162,8 @@ def test_every_screen_is_walked_and_every_exemption_says_why() -> None:
     assert set(NOT_EDITING) <= set(SCREENS), "an exemption names a screen that is gone"
     assert all(len(reason) > 10 for reason in NOT_EDITING.values())
     assert not {SCREENS[name] for name in NOT_EDITING} & set(EDITORS)
+    plain = sorted(name for name, cls in SCREENS.items() if not issubclass(cls, NetuiScreen))
+    assert not plain, f"{plain} should derive from NetuiScreen or NetuiModal: DataChanged reaches only those"
     kept = {cls for cls in SCREENS.values() if issubclass(cls, EditingScreen) and cls.RECOVERY_KIND}
     assert kept == set(EDITORS), "an editing screen with a RECOVERY_KIND is listed in netui.tui.editors"
 
@@ -315,22 +319,72 @@ async def test_a_commit_tells_the_screens_which_contacts_changed(make_app: Calla
         assert seen and all(m.everything for m in seen)
 
 
+def _cells(table: DataTable) -> list[str]:
+    return [getattr(cell, "plain", str(cell)) for row in range(table.row_count) for cell in table.get_row_at(row)]
+
+
+async def test_a_commit_made_elsewhere_shows_in_the_companies_and_posts_views(
+        make_app: Callable[..., NetuiApp]) -> None:
+    """The views redraw from DataChanged while shown, and catch up when shown again."""
+    app = make_app([ADA], profile=PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await _settle(pilot)
+        store = app.store
+        await app.switch_mode("companies")
+        await _settle(pilot)
+        companies = app.screen
+        assert isinstance(companies, CompaniesScreen)
+        assert "Acme" in _cells(companies.companies_table) and "Globex" not in _cells(companies.companies_table)
+        await app.commit(lambda: store.update_contact(ADA.copy(company="Globex")), uids={"ada"})
+        await _settle(pilot)
+        assert app.screen is companies  # without leaving the view
+        assert "Globex" in _cells(companies.companies_table) and "Acme" not in _cells(companies.companies_table)
+
+        await app.switch_mode("posts")
+        await _settle(pilot)
+        posts = app.screen
+        assert isinstance(posts, PostsScreen)
+        table = posts.query_one("#v-posts", DataTable)
+        assert "Graph models" not in _cells(table)
+        await app.commit(lambda: store.add_post(Post(topic="Graph models", kind="post", date="2026-03-16")),
+                         uids=())
+        await _settle(pilot)
+        assert app.screen is posts and "Graph models" in _cells(table)
+        await app.commit(lambda: store.set_profile(store.profile().copy(posts_per_week=3)), uids=None)
+        await _settle(pilot)
+        assert "1 of 3 posts this week" in str(posts.query_one("#v-summary", Static).render())
+
+        # Changed while another view is shown: there when it is shown again.
+        await app.commit(lambda: store.update_contact(ADA.copy(company="Initech")), uids={"ada"})
+        await _settle(pilot)
+        await app.switch_mode("companies")
+        await _settle(pilot)
+        assert app.screen is companies and "Initech" in _cells(companies.companies_table)
+
+
+def _netui_classes(base: type) -> list[type]:
+    """`base` and every subclass of it defined in netui.tui (every module imported first)."""
+    discover(Screen)  # imports every module of netui.tui
+    found, pending = [], [base]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith("netui.tui.") and cls not in found:
+            found.append(cls)
+    return found
+
+
 def test_every_area_rule_is_scoped_by_a_screen_type() -> None:
     """Outside app.tcss every selector starts with a screen's type, so an id or class
-    on one screen never styles another."""
+    on one screen never styles another; every screen's file is loaded, every Screen
+    subclass counted (a plain Screen as much as a NetuiScreen)."""
     import re
-    from pathlib import Path
 
     import netui.tui.app as app_module
-    import netui.tui.screens.drafts  # noqa: F401 - every screen class is defined
-    from netui.tui.base import STYLES_DIR, NetuiScreen
+    from netui.tui.base import STYLES_DIR
 
-    def screen_classes(cls: type) -> list[type]:
-        return [cls] + [c for sub in cls.__subclasses__() for c in screen_classes(sub)]
-
-    editing_screens()
     loaded = {Path(p).name for p in app_module.STYLES}
-    for cls in screen_classes(NetuiScreen):
+    for cls in _netui_classes(Screen):
         paths = cls.CSS_PATH if isinstance(cls.CSS_PATH, list) else [cls.CSS_PATH] if cls.CSS_PATH else []
         assert all(Path(p).is_absolute() for p in paths), cls  # found from any subclass's module
         loaded |= {Path(p).name for p in paths}
@@ -347,3 +401,14 @@ def test_every_area_rule_is_scoped_by_a_screen_type() -> None:
                 if not re.match(r"[A-Z]\w*(Screen|Modal|Form|Picker|Prompt)\b", selector):
                     unscoped.append(f"{path.name}: {selector}")
     assert unscoped == []
+
+
+def test_default_css_only_in_self_contained_widgets() -> None:
+    """A screen's or a dialog's layout lives in its area's .tcss (CSS_PATH), scoped by its
+    type; DEFAULT_CSS belongs to widgets that carry their own look wherever they are put."""
+    from textual.widget import Widget
+
+    screens = [cls.__qualname__ for cls in _netui_classes(Screen) if "DEFAULT_CSS" in vars(cls)]
+    assert screens == [], "move these rules to netui/tui/styles"
+    widgets = [cls for cls in _netui_classes(Widget) if "DEFAULT_CSS" in vars(cls)]
+    assert widgets, "the walk found no widget with its own style: it is broken"
