@@ -163,6 +163,7 @@ async def test_a_long_preview_scrolls_and_grows_with_the_body(tmp_path):
         box.focus()
         await pilot.press("end")
         await settle(pilot)
+        await pilot.wait_for_scheduled_animations()  # "end" scrolls smoothly
         assert box.scroll_y == box.max_scroll_y > 0
         last = preview.size.height - 1  # the preview's last line is in view, and is the new one
         assert box.scroll_y <= last < box.scroll_y + box.scrollable_content_region.height

@@ -18,7 +18,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, Static, TextArea
+from textual.widgets import DataTable, Footer, Input, Static, TextArea
 
 from netui.core.models import ChecklistItem, Contact, Event, Post, Profile
 from netui.storage import recovery
@@ -40,6 +40,7 @@ from netui.tui.screens.events import EventsScreen
 from netui.tui.screens.overview import OverviewScreen
 from netui.tui.screens.posts import PostForm, PostsScreen
 from netui.tui.screens.profile import ProfileScreen
+from netui.tui.widgets.key_bar import KeyBar
 from tests.support.screens import discover, screen_openers
 
 SIZE = (120, 40)
@@ -172,7 +173,8 @@ def test_every_screen_is_walked_and_every_exemption_says_why() -> None:
 async def test_a_screen_with_a_text_field_asks_before_losing_it_or_says_why_not(
         app_factory: Callable[[], NetuiApp], tmp_path: Path, name: str) -> None:
     """Opened over a small network: a screen holding a field the user types into is an
-    editing screen (quitting asks, a stop signal keeps the text), or NOT_EDITING says why not."""
+    editing screen (quitting asks, a stop signal keeps the text), or NOT_EDITING says why not.
+    Its key bar, if any, is netui's KeyBar."""
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await _settle(pilot)
@@ -182,6 +184,8 @@ async def test_a_screen_with_a_text_field_asks_before_losing_it_or_says_why_not(
         assert app.screen is screen
         fields = [widget.id or type(widget).__name__ for widget in screen.query("Input, TextArea")
                   if typed_into(widget)]
+        # And its key bar is netui's, which redraws only when its keys change.
+        assert all(isinstance(footer, KeyBar) for footer in screen.query(Footer)), name
         if type(screen) in EDITORS:
             return
         if name in NOT_EDITING:

@@ -51,34 +51,44 @@ def _overview() -> Screen:
     return OverviewScreen()
 
 
+def _styled_now(screen: Screen) -> Screen:
+    """A main screen made on its first visit, once the app runs, takes the app's styles as
+    they are: say so. Textual marks a new screen as never styled, and the first switch
+    to it then parses the whole stylesheet again and restyles every widget of the app,
+    twice, for nothing changed. (Not the first screen: at the start the theme's own
+    restyle may still be pending.)"""
+    screen._css_update_count = screen.app._css_update_count
+    return screen
+
+
 def _drafts() -> Screen:
     from netui.tui.screens.drafts import DraftsScreen
 
-    return DraftsScreen()
+    return _styled_now(DraftsScreen())
 
 
 def _events() -> Screen:
     from netui.tui.screens.events import EventsScreen
 
-    return EventsScreen()
+    return _styled_now(EventsScreen())
 
 
 def _profile() -> Screen:
     from netui.tui.screens.profile import ProfileScreen
 
-    return ProfileScreen()
+    return _styled_now(ProfileScreen())
 
 
 def _companies() -> Screen:
     from netui.tui.screens.companies import CompaniesScreen
 
-    return CompaniesScreen()
+    return _styled_now(CompaniesScreen())
 
 
 def _posts() -> Screen:
     from netui.tui.screens.posts import PostsScreen
 
-    return PostsScreen()
+    return _styled_now(PostsScreen())
 
 
 def _palette_provider() -> type[Provider]:

@@ -35,8 +35,28 @@ def stylesheet(name: str) -> Path:
     return STYLES_DIR / name
 
 
+def add_styles_early(screen: Screen[Any]) -> None:
+    """Give the app the screen's stylesheets (CSS_PATH) as the screen is made.
+
+    Left to Textual, each new file is read when the screen is first shown, and the whole
+    stylesheet is then parsed again and every widget of the app restyled; added here, the
+    file is parsed once, with the new screen's own widgets (which need a parse anyway).
+    Every rule of an area's file is scoped by its screen's type, so no other widget changes."""
+    try:
+        stylesheet = screen.app.stylesheet
+    except RuntimeError:  # made outside a running app: Textual reads the files itself
+        return
+    for path in screen.css_path:
+        if not stylesheet.has_source(str(path), ""):
+            stylesheet.add_source(Path(path).read_text(encoding="utf-8"), read_from=(str(path), ""))
+
+
 class NetuiScreen(Screen[ResultT]):
     """A screen of netui: `netui` is the app, `store` its data; DataChanged reaches it."""
+
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name, id, classes)
+        add_styles_early(self)
 
     @property
     def netui(self) -> NetuiApp:

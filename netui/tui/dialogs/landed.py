@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.i18n import N_, _, ngettext
@@ -24,6 +24,7 @@ from netui.core.models import check_date
 from netui.outreach import landed as landing
 from netui.tui.editing import EditingModal, values_dict
 from netui.tui.keys import _l
+from netui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -118,7 +119,7 @@ class LandedScreen(EditingModal[str | None]):
                 with Horizontal(classes="landed-buttons"):
                     yield Button(_("Cancel (escape)"), id="landed-close")
                     yield Button(_("Record and prepare the drafts (ctrl+s)"), id="landed-save", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if not self.recording:

@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from netui.core.companies import company_key
 from netui.core.errors import CommitFailed
@@ -27,6 +27,7 @@ from netui.core.warmpaths import CompanyIndex, CompanyPaths, WarmPath
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
+from netui.tui.widgets.key_bar import KeyBar
 
 #: How many of the network's own companies are listed after the targets.
 NETWORK_COMPANIES = 200
@@ -102,7 +103,7 @@ class CompaniesScreen(NetuiScreen[None]):
         with Vertical(id="co-funnel-box"):
             yield Static(TEXT["funnel_title"], id="co-funnel-title", markup=False)
             yield DataTable(id="co-funnel", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def companies_table(self) -> DataTable:

@@ -29,7 +29,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widgets import (
-    Footer,
     Header,
     Input,
     Select,
@@ -51,6 +50,7 @@ from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.draft_dialogs import PathPrompt, TextModal
 from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.keys import _l
+from netui.tui.widgets.key_bar import KeyBar
 from netui.tui.widgets.live_text import LiveText
 from netui.tui.widgets.text_editor import TextEditor
 
@@ -258,7 +258,7 @@ class ComposeScreen(EditingScreen[None]):
                     yield LiveText("", id="c-preview")
                 with VerticalScroll(id="c-checks-box", can_focus=False):
                     yield LiveText("", id="c-checks")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#c-preview-box").border_title = _("Preview")

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, Footer, Input, Select, SelectionList, Static
+from textual.widgets import Checkbox, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from netui.core import vocabulary
@@ -21,6 +21,7 @@ from netui.core.models import LANGUAGES, Contact, check_date
 from netui.core.textsearch import contact_key, matches
 from netui.tui.editing import EditingModal, reopen_on_screen
 from netui.tui.keys import _l
+from netui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -97,7 +98,7 @@ class BatchForm(EditingModal[BatchRequest | None]):
             yield Static(_("Then make each one personal: the checks say when two read the same."),
                          classes="b-note")
             yield Static("", id="b-error", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._initial = self.values()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, cast
 
@@ -14,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from netui.core import vocabulary
 from netui.core.i18n import N_, _, format_date, ngettext
@@ -26,6 +27,7 @@ from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_table import ContactTable
+from netui.tui.widgets.key_bar import KeyBar
 from netui.tui.widgets.network_panel import NetworkPanel
 
 if TYPE_CHECKING:
@@ -156,8 +158,8 @@ class OverviewScreen(NetuiScreen[None]):
                 with Vertical(id="empty-state"):
                     yield Static(welcome_text(), id="welcome")
             yield NetworkPanel(id="panel")
-        # The key bar comes right after the first frame (after_first_frame): Textual's
-        # Footer mounts and restyles a widget per key and draws twice, work that the
+        # The key bar comes right after the first frame (after_first_frame): it mounts
+        # and restyles a widget per key and draws twice, work that the
         # first sight of the network does not need. This line keeps its place meanwhile.
         yield Static(" ", id="footer-placeholder")
 
@@ -214,8 +216,12 @@ class OverviewScreen(NetuiScreen[None]):
     def after_first_frame(self) -> None:
         """Build the rows not on the first page, draw the side panel, show the keys."""
         self._first_frame_pending = False
-        if self.model is not None:
+        if self.model is not None and self.model.partial:
             self.model.complete()
+            # A large network's rows, like its records (Store), live as long as the app:
+            # keep the collector from walking them on every full collection, which would
+            # otherwise stall whatever the user does when one comes due.
+            gc.freeze()
         self._place_panel()
         self._update_panel()
         self.call_later(self._mount_footer)
@@ -225,7 +231,7 @@ class OverviewScreen(NetuiScreen[None]):
             return
         self._footer_mounted = True
         await self.query_one("#footer-placeholder").remove()
-        await self.mount(Footer(compact=True))
+        await self.mount(KeyBar(compact=True))
         self.refresh_bindings()  # the Footer draws its keys when the bindings are announced
 
     @on(DataChanged)

@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.i18n import N_, TranslatedTexts, _, format_date
@@ -30,6 +30,7 @@ from netui.tui.dialogs.event_dialogs import FormModal
 from netui.tui.editing import reopen_on_screen, values_dict
 from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
+from netui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -128,7 +129,7 @@ class PostsScreen(NetuiScreen[None]):
                 yield Static("", id="v-checkup-status")
                 yield DataTable(id="v-checkup", cursor_type="row", show_header=False)
                 yield Static("", id="v-checkup-detail", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#v-posts", DataTable).add_columns(_("Date"), _("Kind"), _("Topic"), "Link")
