@@ -97,7 +97,7 @@ def test_missing_profile_field_is_named(tmp_path):
     netui("add", "Bea <bea@example.org>", db=db, config=config)
     netui("profile", "--set", "first_name=Ana", db=db, config=config)
     result = netui("draft", "Bea", "-t", "generic", db=db, config=config)
-    assert result.returncode == 1 and "fill your profile: target_sector" in result.stderr
+    assert result.returncode == 1 and "fill your profile: Target sector (target_sector)" in result.stderr
 
 
 def test_templates_lists_origin_and_user_overrides(setup):

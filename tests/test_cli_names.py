@@ -119,7 +119,7 @@ def test_draft_with_an_empty_profile_names_the_command(tmp_path):
     db = tmp_path / "netui.json"
     netui("add", "Ada Lovelace <ada@example.org>", db=db)
     one_line_error(netui("draft", "Ada", "--template", "personal", "--var", "ask=call", db=db),
-                   "fill your profile: first_name", "netui profile --set first_name=")
+                   "fill your profile: First name (first_name)", "netui profile --set first_name=")
 
 
 @pytest.mark.parametrize("args, example", [

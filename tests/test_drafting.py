@@ -161,8 +161,8 @@ def test_each_missing_required_field_is_named(name, lang):
         field = attr or head
         if head == "me":
             setattr(profile, attr, "   ")
-            expected = f"fill your profile: {attr}" if lang == "en" else (
-                f"completa il tuo profilo: {PROFILE_FIELDS.label(attr, 'it')} ({attr})")
+            expected = (f"fill your profile: {PROFILE_FIELDS.label(attr, 'en')} ({attr})" if lang == "en" else
+                        f"completa il tuo profilo: {PROFILE_FIELDS.label(attr, 'it')} ({attr})")
         elif head == "contact":
             setattr(contact, attr, "")
             expected = f"contact has no {attr}" if lang == "en" else f"il contatto non ha {attr}"
@@ -186,7 +186,7 @@ def test_missing_profile_fields_lists_them_for_the_profile_screen():
 
 def test_an_empty_field_printed_without_a_condition_is_an_error_not_a_gap():
     source = "Subject: Hi\n\nCall me on {{ me.phone }}.\nAt {{ contact.company }}.\n"
-    with pytest.raises(DraftingError, match=r"^fill your profile: phone$"):
+    with pytest.raises(DraftingError, match=r"^fill your profile: Phone \(phone\)$"):
         render_source(source, "en", Profile(first_name="A"), Contact(first_name="B"))
     with pytest.raises(DraftingError, match=r"^contact has no company$") as caught:
         render_source(source, "en", Profile(phone="1"), Contact(first_name="B"))

@@ -39,7 +39,7 @@ async def test_edit_and_save_with_lists_and_missing_fields(tmp_path):
         screen = await switch_to(pilot, "profile", ProfileScreen)
         await settle(pilot)
         side = plain(screen.query_one("#p-templates", Static))
-        assert "generic: fill target sector" in side
+        assert "generic: fill Target sector" in side
         assert screen.focused is screen.query_one("#p-form")  # the digits still switch screens
         await pilot.press("tab")
         assert screen.focused is screen.query_one("#f-first_name")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from netui.core import i18n
-from netui.core.i18n import LazyString
+from netui.core.i18n import N_, LazyString
 from netui.core.i18n import lazy_gettext as _l
 
 
@@ -134,30 +134,88 @@ TEMPLATES = Labels({
     "follow_up": _l("follow up"),
     "event_follow_up": _l("event follow-up"),
 })
-#: The fields of your profile, as messages name them ("fill your profile: ...").
-PROFILE_FIELDS = Labels({
-    "first_name": _l("first name"),
-    "last_name": _l("last name"),
-    "email": _l("email"),
-    "phone": _l("phone"),
-    "current_position": _l("current position"),
-    "current_company": _l("current company"),
-    "time_in_role": _l("time in role"),
-    "current_sector": _l("current sector"),
-    "target_sector": _l("target sector"),
-    "target_position": _l("target position"),
-    "target_location": _l("where you want to work"),
-    "target_work_type": _l("kind of work"),
-    "company_traits": _l("companies you like"),
-    "target_companies": _l("target companies"),
-    "experiences": _l("experiences"),
-    "cv_path": _l("CV file"),
-    "signature": _l("signature"),
-    "language": _l("language"),
-    "cadence_key_days": _l("days between key contacts"),
-    "cadence_network_days": _l("days between other contacts"),
-    "questions": _l("first-meeting questions"),
-})
+#: The profile form: its parts and the label of each field, in the order the profile screen
+#: draws them. Messages name a profile field as this form does (`profile_field`), so what
+#: a message asks for is what the user finds on the screen.
+PROFILE_FORM: list[tuple[str, list[tuple[str, str]]]] = [
+    (N_("You"), [
+        ("first_name", N_("First name")),
+        ("last_name", N_("Last name")),
+        ("email", N_("Email")),
+        ("phone", N_("Phone")),
+    ]),
+    (N_("Where you are now"), [
+        ("current_position", N_("Position")),
+        ("current_company", N_("Company")),
+        ("time_in_role", N_("Time in role")),
+        ("current_sector", N_("Sector")),
+    ]),
+    (N_("What you are looking for"), [
+        ("target_sector", N_("Target sector")),
+        ("target_position", N_("Target position")),
+        ("target_location", N_("Where")),
+        ("target_work_type", N_("Kind of work")),
+        ("company_traits", N_("Companies you like")),
+        ("target_companies", N_("Target companies")),
+        ("experiences", N_("Experiences")),
+    ]),
+    (N_("Sending"), [
+        ("cv_path", N_("CV file")),
+        ("signature", N_("Signature")),
+        ("language", N_("Language")),
+        ("cadence_key_days", N_("Key contacts every")),
+        ("cadence_network_days", N_("Others every")),
+        ("questions", N_("First-meeting questions")),
+    ]),
+    (N_("Once you have found a job"), [
+        ("landed_company", N_("Company")),
+        ("landed_position", N_("Position")),
+        ("landed_on", N_("Found on")),
+        ("landed_key_days", N_("Then key contacts every")),
+        ("landed_network_days", N_("Then others every")),
+    ]),
+    (N_("LinkedIn and visibility"), [
+        ("linkedin_note_limit", N_("Connection note limit")),
+        ("linkedin_message_limit", N_("Message limit")),
+        ("posts_per_week", N_("Posts a week")),
+        ("checkup_every_days", N_("Check-up every")),
+    ]),
+]
+#: Each profile field's label on the form, and the part of the form it is in.
+PROFILE_FIELDS = Labels({key: _l(label) for _part, fields in PROFILE_FORM for key, label in fields})
+_PART_OF = {key: part for part, fields in PROFILE_FORM for key, _label in fields}
+_LABELS = [label for _part, fields in PROFILE_FORM for _key, label in fields]
+#: Fields whose label the form gives another field too ("Company"): a message says which part.
+_SHARED = {key for _part, fields in PROFILE_FORM for key, label in fields if _LABELS.count(label) > 1}
+
+
+def _part(key: str, lang: str) -> str:
+    """The part of the form a field is in, to go inside a sentence ("once you have found a job")."""
+    part = i18n.translate(_PART_OF[key], lang)
+    return part[:1].lower() + part[1:]
+
+
+def profile_field(key: str, lang: str | None = None) -> str:
+    """A profile field named as the form names it, in the current language (or `lang`):
+    "Target sector"; "Company (once you have found a job)" where the label alone names
+    two fields. A key the form does not show reads as the key in words."""
+    lang = lang or i18n.current_language()
+    label = PROFILE_FIELDS.label(key, lang)
+    if key not in _SHARED:
+        return label
+    return i18n.translate(N_("{field} ({part})"), lang).format(field=label, part=_part(key, lang))
+
+
+def profile_field_and_key(key: str, lang: str | None = None) -> str:
+    """The field as the form names it, then the key `netui profile --set` takes:
+    "CV file (cv_path)", "Company (once you have found a job, landed_company)"."""
+    lang = lang or i18n.current_language()
+    label = PROFILE_FIELDS.label(key, lang)
+    if key not in _SHARED:
+        return i18n.translate(N_("{field} ({key})"), lang).format(field=label, key=key)
+    return i18n.translate(N_("{field} ({part}, {key})"), lang).format(field=label, part=_part(key, lang), key=key)
+
+
 #: The fields of the records, as messages name them ("kept company 'Acme'", "invalid date: ...").
 FIELDS = Labels({
     "uid": _l("id"),

@@ -3,7 +3,7 @@
 Templates are text the user edits, previewed on every keystroke, so a render
 must be fast (compiled templates are cached by source), bounded (caps on size,
 time and the operators that multiply data) and must fail with one message the
-user can act on ("fill your profile: target_sector", a line number and its
+user can act on ("fill your profile: Target sector (target_sector)", a line number and its
 text), never a blank, a traceback or a frozen screen. A template in the user's
 config dir overrides the shipped file of the same name; netui only ever writes
 to the user's dir.
@@ -132,11 +132,12 @@ def _no_field(owner: str, name: str | None) -> str:
 
 
 def _missing_message(owner: str, name: str) -> tuple[str, str]:
-    """What to fill in, in the email's language (English names the key `profile --set` takes)."""
+    """What to fill in, in the email's language: a profile field as the profile form names it,
+    with the key `netui profile --set` takes."""
     lang = getattr(_state, "lang", None) or current_language()
     if owner == "profile":
-        label = vocabulary.PROFILE_FIELDS.label(name, lang)
-        return translate(N_("fill your profile: {field}"), lang).format(field=name, label=label), "profile"
+        field = vocabulary.profile_field_and_key(name, lang)
+        return translate(N_("fill your profile: {field}"), lang).format(field=field), "profile"
     if owner == "contact":
         return translate(N_("contact has no {field}"), lang).format(field=name), "contact"
     return translate(N_("event has no {field}"), lang).format(field=name), "event"

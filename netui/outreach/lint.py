@@ -87,8 +87,9 @@ def check_cv(subject: str, body: str, profile: Profile, lang: str | None = None)
         return []
     if not profile.cv_path.strip():
         return [Warning("cv_no_path", _say(
-            lang, N_("the email mentions your CV but your profile has no CV path: set cv_path, "
-                     "and attach the file in your mail client")))]
+            lang, N_("the email mentions your CV but your profile has no {field}: fill it in, "
+                     "and attach the file in your mail client"),
+            field=vocabulary.profile_field_and_key("cv_path", lang or current_language())))]
     name = Path(profile.cv_path.strip()).name
     return [Warning("cv_attach", _say(
         lang, N_("the email mentions your CV: attach {file} in your mail client "
@@ -121,12 +122,14 @@ def check_linkedin_length(form: str, body: str, profile: Profile, lang: str | No
     if size <= top:
         return []
     if note:
-        message = N_("the connection note is {size:,} characters; LinkedIn's limit is {top:,} "
-                     "(linkedin_note_limit in your profile): shorten it by {over:,}")
+        message = N_("the connection note is {size:,} characters; LinkedIn's limit is {top:,}, as your "
+                     "profile sets it under {field}: shorten it by {over:,}")
     else:
-        message = N_("the message is {size:,} characters; LinkedIn's limit is {top:,} "
-                     "(linkedin_message_limit in your profile): shorten it by {over:,}")
-    return [Warning("linkedin_too_long", _say(lang, message, size=size, top=top, over=size - top))]
+        message = N_("the message is {size:,} characters; LinkedIn's limit is {top:,}, as your "
+                     "profile sets it under {field}: shorten it by {over:,}")
+    field = vocabulary.profile_field_and_key("linkedin_note_limit" if note else "linkedin_message_limit",
+                                             lang or current_language())
+    return [Warning("linkedin_too_long", _say(lang, message, size=size, top=top, over=size - top, field=field))]
 
 
 def check_linkedin_url(contact: Contact, lang: str | None = None) -> list[Warning]:

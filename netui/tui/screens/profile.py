@@ -44,51 +44,37 @@ if TYPE_CHECKING:
 
 LANG_LABELS = vocabulary.LANGUAGES
 
+#: What an empty field shows (its label and its part of the form: vocabulary.PROFILE_FORM).
+PLACEHOLDERS = {
+    "email": "you@example.org",
+    "current_position": N_("e.g. Data analyst"),
+    "time_in_role": N_("e.g. three years"),
+    "current_sector": N_("e.g. banking"),
+    "target_sector": N_("e.g. renewable energy"),
+    "target_position": N_("e.g. data engineer"),
+    "target_location": N_("e.g. Milan or remote"),
+    "target_work_type": N_("e.g. full time, hybrid"),
+    "company_traits": N_("one trait a line"),
+    "target_companies": N_("one company a line"),
+    "experiences": N_("one experience a line"),
+    "cv_path": "~/Documents/cv.pdf",
+    "signature": N_("empty: your name, phone and email"),
+    "cadence_key_days": N_("days"),
+    "cadence_network_days": N_("days"),
+    "questions": N_("one question a line (empty: the method's three)"),
+    "landed_company": N_("ctrl+p: I found a job (or netui landed)"),
+    "landed_on": N_("YYYY-MM-DD"),
+    "landed_key_days": N_("days"),
+    "landed_network_days": N_("days"),
+    "linkedin_note_limit": N_("characters: 300, or 200 on a free account"),
+    "linkedin_message_limit": N_("characters"),
+    "posts_per_week": N_("your target (0: none)"),
+    "checkup_every_days": N_("days"),
+}
 #: (section, [(key, label, placeholder)]) in the order of the form.
 SECTIONS: list[tuple[str, list[tuple[str, str, str]]]] = [
-    (N_("You"), [
-        ("first_name", N_("First name"), ""),
-        ("last_name", N_("Last name"), ""),
-        ("email", N_("Email"), "you@example.org"),
-        ("phone", N_("Phone"), ""),
-    ]),
-    (N_("Where you are now"), [
-        ("current_position", N_("Position"), N_("e.g. Data analyst")),
-        ("current_company", N_("Company"), ""),
-        ("time_in_role", N_("Time in role"), N_("e.g. three years")),
-        ("current_sector", N_("Sector"), N_("e.g. banking")),
-    ]),
-    (N_("What you are looking for"), [
-        ("target_sector", N_("Target sector"), N_("e.g. renewable energy")),
-        ("target_position", N_("Target position"), N_("e.g. data engineer")),
-        ("target_location", N_("Where"), N_("e.g. Milan or remote")),
-        ("target_work_type", N_("Kind of work"), N_("e.g. full time, hybrid")),
-        ("company_traits", N_("Companies you like"), N_("one trait a line")),
-        ("target_companies", N_("Target companies"), N_("one company a line")),
-        ("experiences", N_("Experiences"), N_("one experience a line")),
-    ]),
-    (N_("Sending"), [
-        ("cv_path", N_("CV file"), "~/Documents/cv.pdf"),
-        ("signature", N_("Signature"), N_("empty: your name, phone and email")),
-        ("language", N_("Language"), ""),
-        ("cadence_key_days", N_("Key contacts every"), N_("days")),
-        ("cadence_network_days", N_("Others every"), N_("days")),
-        ("questions", N_("First-meeting questions"), N_("one question a line (empty: the method's three)")),
-    ]),
-    (N_("Once you have found a job"), [
-        ("landed_company", N_("Company"), N_("ctrl+p: I found a job (or netui landed)")),
-        ("landed_position", N_("Position"), ""),
-        ("landed_on", N_("Found on"), N_("YYYY-MM-DD")),
-        ("landed_key_days", N_("Then key contacts every"), N_("days")),
-        ("landed_network_days", N_("Then others every"), N_("days")),
-    ]),
-    (N_("LinkedIn and visibility"), [
-        ("linkedin_note_limit", N_("Connection note limit"), N_("characters: 300, or 200 on a free account")),
-        ("linkedin_message_limit", N_("Message limit"), N_("characters")),
-        ("posts_per_week", N_("Posts a week"), N_("your target (0: none)")),
-        ("checkup_every_days", N_("Check-up every"), N_("days")),
-    ]),
-]
+    (part, [(key, label, PLACEHOLDERS.get(key, "")) for key, label in fields])
+    for part, fields in vocabulary.PROFILE_FORM]
 MULTILINE = set(PROFILE_LIST_KEYS) | {"signature"}
 INT_KEYS = tuple(PROFILE_INT_KEYS)
 #: A whole-number field's range, one sentence per unit: (as a save error, as a note under the field).
@@ -355,7 +341,7 @@ class ProfileScreen(EditingScreen[None]):
                 if missing:
                     parts.extend([("✗ ", "bold $warning"), (info.name, "bold"),
                                   _(": fill {fields}").format(fields=", ".join(
-                                      vocabulary.PROFILE_FIELDS.label(m) for m in missing)) + "\n"])
+                                      vocabulary.profile_field(m) for m in missing)) + "\n"])
                 else:
                     parts.extend([("✓ ", "bold $success"), (info.name, "bold"), "\n"])
             if not profile.cv_path:
