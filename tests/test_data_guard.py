@@ -139,12 +139,14 @@ async def test_the_app_shows_the_posts_of_a_hostile_file_without_a_crash(make_ap
         assert app.return_code in (None, 0)
 
 
-def test_doctor_repair_puts_back_what_converts_and_names_what_it_cannot(tmp_path):
+def test_doctor_repair_puts_back_what_converts_and_names_what_it_cannot(tmp_path, monkeypatch):
     numbered = {**Post(uid="p3", topic="x").to_doc(), "topic": 2025}  # a number where text belongs
     db = hostile_posts_and_checkup(tmp_path / "netui.json")
     data = json.loads(db.read_text())
     data["posts"]["3"] = numbered
     db.write_text(json.dumps(data))
+    italian = tmp_path / "italian.json"
+    italian.write_bytes(db.read_bytes())
     repaired = netui("doctor", "--repair", db=db)
     assert repaired.returncode == 0, repaired.stderr
     lines = repaired.stdout.splitlines()
@@ -154,6 +156,10 @@ def test_doctor_repair_puts_back_what_converts_and_names_what_it_cannot(tmp_path
         assert sorted(p.topic for p in store.posts()) == ["2025", "Takeaways]52;c;ZWNobyBwd25lZA=="]
         (left,) = store.quarantine().values()
         assert left["document"]["date"] == 12
+    monkeypatch.setenv("NETUI_LANG", "it")
+    lines = netui("doctor", "--repair", db=italian).stdout.splitlines()
+    assert any(line.startswith("riparato") and "(post): rimesso a posto" in line for line in lines), lines
+    assert any(line.startswith("non riparato") and "(post): date: " in line for line in lines), lines
 
 
 # --- 2. bytes that are not UTF-8 on the command line ----------------------------------------
