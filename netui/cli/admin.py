@@ -100,8 +100,8 @@ def doctor(obj: Context, repair: bool) -> None:
     for key, value in lines:
         safe_echo(f"{key:12} {value}")
     # The labels outside the f-strings: the catalogue's extractor does not look inside them.
-    for label, found in ((_("repaired"), repaired), (_("not repaired"), unrepaired), (_("record"), records)):
-        for line in found:
+    for label, named in ((_("repaired"), repaired), (_("not repaired"), unrepaired), (_("record"), records)):
+        for line in named:
             safe_echo(f"{label:12} {line}")
 
 
