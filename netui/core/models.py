@@ -659,10 +659,13 @@ class Checkup(Record):
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> "Checkup":
         checkup = super(Checkup, cls).from_doc(doc)
-        checkup.items = [ChecklistItem.from_doc(i) if isinstance(i, dict) else i for i in checkup.items]
+        if isinstance(checkup.items, list):  # anything else is refused by validate
+            checkup.items = [ChecklistItem.from_doc(i) if isinstance(i, dict) else i for i in checkup.items]
         return checkup
 
     def validate(self) -> "Checkup":
+        if not isinstance(self.items, list) or not all(isinstance(i, ChecklistItem) for i in self.items):
+            raise ValidationError("items", _("expected a list of checklist items"))
         for item in self.items:
             item.text = check_text("checkup.text", item.text).strip()
             if not item.text:
@@ -703,6 +706,8 @@ class Post(Record):
         self.url = check_text("url", self.url).strip()
         self.notes = check_text("notes", self.notes)
         self.date = check_date("date", self.date)
+        self.uid = check_uid("uid", self.uid)
+        self.created_at = check_text("created_at", self.created_at)
         return self
 
 

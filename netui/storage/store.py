@@ -468,6 +468,7 @@ class Store:
 
     def _take_lock(self) -> None:
         backups.ensure_private_dir(self.real_path.parent)
+        backups.refuse_linked_folder(self.path)  # saves take backups: refused before any edit, like the lock
         self._lock.acquire()
         clean_orphans(self.real_path.parent, self.real_path.name)
 
@@ -548,7 +549,7 @@ class Store:
         finally:
             if collecting:
                 gc.enable()
-        quarantined += self._check_profile(data)
+        quarantined += self._check_documents(data)
         if quarantined:
             self._set_aside(quarantined)
         # The loaded records live as long as the store: keep the collector from
@@ -559,25 +560,20 @@ class Store:
         self._by_contact = None
         self.revision += 1
 
-    def _check_profile(self, data: dict[str, Any]) -> list[dict[str, Any]]:
-        """The profile document validated like the records; a refused one is set aside."""
+    def _check_documents(self, data: dict[str, Any]) -> list[dict[str, Any]]:
+        """Every table of the registry that is not read as records (the profile, the posts,
+        the check-up) validated document by document; the quarantine entries."""
         from netui.storage import integrity
 
-        table = data.get("profile")
-        if not table:
-            return []
-        doc_id, doc = next(iter(table.items()))
-        try:
-            checked = Profile.from_doc(dict(doc)).validate()
-        except Exception as exc:  # noqa: BLE001 - a broken profile is set aside, named, never a crash
-            del table[doc_id]
-            self.load_problems.append(_("profile: {problem} (set aside: 'netui doctor')").format(problem=exc))
-            return [integrity.quarantine_entry("profile", doc_id, dict(doc), str(exc))]
-        cleaned = checked.to_doc()
-        if cleaned != doc:
-            table[doc_id] = cleaned
-            self.load_problems.append(_("profile: control characters or line breaks removed from its text"))
-        return []
+        quarantined: list[dict[str, Any]] = []
+        for name in TABLES:
+            table = data.get(name)
+            if name in BIG_TABLES or not isinstance(table, dict) or not table:
+                continue
+            entries, problems = integrity.check_documents(name, table)
+            quarantined += entries
+            self.load_problems += problems
+        return quarantined
 
     def _set_aside(self, entries: list[dict[str, Any]]) -> None:
         """Keep refused records whole in the file's `quarantine` table (written with the next save)."""
@@ -615,13 +611,11 @@ class Store:
                     left.append(_("quarantine {key} ({table}): {problem}").format(
                         key=key, table=vocabulary.DATA_TABLES.label(name), problem=problem))
                     continue
-                if isinstance(record, Profile):
-                    self.set_profile(record)
-                else:
-                    big = {t.name: t for t in self._tables()}[name]
-                    if getattr(record, "uid") in big.by_uid:
-                        record = record.copy(uid=integrity.fresh_uid())
-                    big.add(record)
+                problem = self._put_back(name, record)
+                if problem:
+                    left.append(_("quarantine {key} ({table}): {problem}").format(
+                        key=key, table=vocabulary.DATA_TABLES.label(name), problem=problem))
+                    continue
                 table.pop(key, None)
                 fixed.append(_("quarantine {key} ({table}): put back").format(
                     key=key, table=vocabulary.DATA_TABLES.label(name)))
@@ -629,6 +623,31 @@ class Store:
                 self._data.pop(integrity.QUARANTINE, None)
             self._changed()
         return fixed, left
+
+    def _put_back(self, name: str, record: Record) -> str:
+        """Add a repaired record to its table; why not, when it cannot go back.
+
+        The profile and the check-up are one document each: one set aside goes back only
+        while there is none (a profile or a round started since is newer, and kept)."""
+        from netui.storage import integrity
+
+        if isinstance(record, (Profile, Checkup)):
+            if self._data.get(name):
+                return _("the file has a newer {table} since: this one stays aside").format(
+                    table=vocabulary.DATA_TABLES.label(name))
+            if isinstance(record, Profile):
+                self.set_profile(record)
+            else:
+                self.set_checkup(record)
+            return ""
+        if isinstance(record, Post):
+            self.add_post(record if self.post(record.uid) is None else record.copy(uid=integrity.fresh_uid()))
+            return ""
+        big = {t.name: t for t in self._tables()}[name]
+        if getattr(record, "uid") in big.by_uid:
+            record = record.copy(uid=integrity.fresh_uid())
+        big.add(record)
+        return ""
 
     def unsaved_records_entry(self) -> dict[str, Any]:
         """A recovery-file entry holding every record changed here and not yet on disk
