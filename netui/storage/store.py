@@ -966,7 +966,10 @@ class Store:
                 self._reset_tinydb()
             self._changed()
         elif checked is None:
-            big.delete([uid])
+            if table == "contacts" and uid in big.by_uid:
+                self.delete_contact(uid)  # with its history, as the other side deleted it
+            else:
+                big.delete([uid])
         elif uid in big.by_uid:
             big.update(big.cls.from_doc(checked))
         else:
