@@ -468,3 +468,26 @@ def test_a_subclass_writes_its_own_fields_not_its_parents():
         label: str = "x"
 
     assert Tagged(first_name="Ada").to_doc()["label"] == "x"
+
+
+def test_the_stamp_names_the_last_write_once_closed(tmp_path):
+    """A save is durable without its CRC; closing names the bytes written as checked, so the
+    next start skips the record checks; a file changed after that is checked in full again."""
+    from netui.storage import integrity
+
+    db = tmp_path / "netui.json"
+    store = Store.open(db)
+    store.add_contact(Contact(first_name="Ada"))
+    store.add_contact(Contact(first_name="Bob"))
+    store.close()
+    assert integrity.is_stamped(db, db.read_bytes())
+    with Store.open(db) as again:
+        assert again._stamped
+        again.add_contact(Contact(first_name="Cy"))
+        assert not integrity.is_stamped(db, db.read_bytes())  # saved, the stamp still names the old bytes
+    assert integrity.is_stamped(db, db.read_bytes())
+    db.write_bytes(db.read_bytes().replace(b'"Cy"', b'"Cz"'))
+    assert not integrity.is_stamped(db, db.read_bytes())
+    with Store.open(db) as changed:
+        assert not changed._stamped
+        assert sorted(c.first_name for c in changed.contacts()) == ["Ada", "Bob", "Cz"]

@@ -462,6 +462,9 @@ class Store:
         self.load_problems: list[str] = []
         self._stamped = False  # the file is one netui wrote and checked: no checks at load
         self._content: tuple[int, int] | None = None  # (size, CRC-32) of the bytes last written or loaded
+        #: The pieces of the last write while their CRC is not taken yet: a save is durable
+        #: without it, so it is taken when first needed (an outside change, the stamp at close).
+        self._written: list[bytes] | None = None
         #: What the last merge with a file changed on disk did (`take_merge_report`).
         self.merge_report: MergeReport | None = None
         #: The small tables as the file held them at the last load or save: the base of a
@@ -528,6 +531,7 @@ class Store:
 
             self._stamped = integrity.is_stamped(self.real_path, raw)
             self._content = (len(raw), zlib.crc32(raw)) if self._stamped else None
+            self._written = None
             if split_file is not None:
                 try:
                     self._signature = signature
@@ -749,7 +753,10 @@ class Store:
         return [name for name in self._data if name not in BIG_TABLES]
 
     def close(self) -> None:
-        self._release_lock()
+        try:
+            self._write_stamp()
+        finally:
+            self._release_lock()
 
     def _release_lock(self) -> None:
         self._lock.release()
@@ -840,7 +847,7 @@ class Store:
             return
         try:
             raw = self.real_path.read_bytes()
-            if integrity.same_content(raw, self._content):  # touched, or copied back as it was
+            if integrity.same_content(raw, self._known_content()):  # touched, or copied back as it was
                 self._signature = signature
                 return
             theirs_data = parse(raw, self.path)
@@ -1029,8 +1036,26 @@ class Store:
         self._signature = file_signature(self.real_path)
         from netui.storage import integrity
 
-        self._content = integrity.content_crc([payload] if isinstance(payload, bytes) else payload)
-        integrity.write_stamp(self.real_path, *self._content)
+        self._content, self._written = None, [payload] if isinstance(payload, bytes) else list(payload)
+
+    def _known_content(self) -> tuple[int, int] | None:
+        """(size, CRC-32) of what netui last wrote or loaded, the CRC taken now if still owed."""
+        if self._written is not None:
+            from netui.storage import integrity
+
+            self._content, self._written = integrity.content_crc(self._written), None
+        return self._content
+
+    def _write_stamp(self) -> None:
+        """Name the bytes last written as checked, so the next start skips the record checks
+        (best effort: without it the next start checks them)."""
+        if self._written is None:
+            return
+        from netui.storage import integrity
+
+        content = self._known_content()
+        if content is not None and file_signature(self.real_path) == self._signature:
+            integrity.write_stamp(self.real_path, *content)
 
     @contextmanager
     def transaction(self) -> Iterator["Store"]:
