@@ -317,7 +317,7 @@ class Record:
         return cached
 
     #: Fields whose values repeat across records (a company, a sector, an import's
-    #: timestamp): one shared string each instead of one per record (~20 MB at 30,000 contacts).
+    #: timestamp): one shared string each instead of one per record.
     SHARED: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
@@ -337,9 +337,9 @@ class Record:
     def _builder(cls) -> Callable[[dict[str, Any]], Any]:
         """A function made for this class that sets each field from a complete document.
 
-        Opening 30,000 contacts spent ~200 ms in `cls(**doc)` and the sharing loop;
-        this straight-line code (generated once, as `dataclasses` generates `__init__`)
-        takes ~60 ms. Same result as the general path: a test compares them.
+        `cls(**doc)` and the sharing loop were most of opening a big file; this
+        straight-line code (generated once, as `dataclasses` generates `__init__`) is
+        several times quicker. Same result as the general path: a test compares them.
         """
         cached = cls.__dict__.get("_builder_cache")
         if cached is None:

@@ -19,6 +19,7 @@ from typing import Iterable, Sequence, cast
 from netui.core import vocabulary
 from netui.core.companies import company_key
 from netui.core.followups import OUTREACH_KINDS, FollowUp, follow_up
+from netui.core.gcpause import gc_paused
 from netui.core.i18n import N_, _
 from netui.core.models import Contact, Interaction, Profile
 from netui.core.names import LAST
@@ -140,7 +141,7 @@ def build_row(contact: Contact, state: FollowUp, interactions: Iterable[Interact
 
 def sort_key(row: Row, column: int) -> str:
     """What a column sorts by (computed when a sort order is built, not kept per row:
-    ~11 MB at 30,000 contacts); empty cells give LAST."""
+    a key per cell would cost memory in proportion to the network); empty cells give LAST."""
     if column == 0:  # the one name order, shared with the CLI
         return name_sort_key(row.cells[0], fast_fold)
     if column < 4:  # company, position, sector: case- and accent-insensitive
@@ -276,8 +277,8 @@ class NetworkModel:
                         profile: Profile, page: int) -> None:
         """Build only what the first screen shows: the order by name and its first `page` rows.
 
-        At 30,000 contacts building every row and the totals takes ~150 ms, which the
-        first frame does not need. `complete()` builds the rest (the overview calls it
+        With a big network building every row and the totals takes long enough to be
+        seen, and the first frame does not need it. `complete()` builds the rest (the overview calls it
         right after the first frame); until then the totals hold only the count, and
         anything but showing the name order (another sort, a filter, an update, the
         search keys) completes the model first, so no caller ever sees it partial.
@@ -320,15 +321,10 @@ class NetworkModel:
 
     def load(self, contacts: Sequence[Contact], interactions: Iterable[Interaction], profile: Profile) -> None:
         """Build every row (at start, or when many things may have changed)."""
-        enabled = gc.isenabled()
-        gc.disable()  # tens of thousands of new objects, none of them garbage: ~30% quicker
-        try:
+        with gc_paused():  # tens of thousands of new objects, none of them garbage
             self._load(contacts, interactions, profile)
-        finally:
-            if enabled:
-                gc.enable()
         # The rows live until the next full rebuild: keep the collector from walking them
-        # on every full collection (one fell in the middle of a save: a 79 ms UI stall).
+        # on every full collection (a full collection in the middle of a save stalls the UI).
         gc.freeze()
 
     def _load(self, contacts: Sequence[Contact], interactions: Iterable[Interaction], profile: Profile) -> None:

@@ -3,7 +3,7 @@
 A sync tool, a hand edit or an older netui can leave `"first_name": 12345`, an
 event whose date is a number, a name holding terminal escapes, two records with
 one uid. Each table is checked field by field over all its records at once
-(C-level joins: a few milliseconds at 30,000 contacts); only the records a
+(C-level joins, cheap even for a big network); only the records a
 check flags are then validated one by one by the model, which cleans their text
 (`netui.core.text`) or refuses them. A refused record goes to the `quarantine`
 table of the file, whole, with the reason: `netui doctor` lists them and
@@ -259,9 +259,9 @@ def check_documents(table: str, documents: dict[str, Any]) -> tuple[list[dict[st
 
 # --- the stamp of a checked file ---------------------------------------------------------------
 #
-# Checking 30,000 contacts costs tens of milliseconds at every start. A file netui
-# wrote itself holds only checked records, so each save leaves a stamp next to the
-# file (its size and CRC-32, ~10 ms to compute) and a start that finds the same
+# Checking every record costs time at every start, in proportion to the network. A
+# file netui wrote itself holds only checked records, so netui leaves a stamp next to
+# the file (its size and CRC-32, far cheaper than the checks) and a start that finds the same
 # bytes skips the checks. Anything else (a sync tool, an edit, a restore, a stale
 # or torn stamp) does not match, and the file is checked in full: the stamp only
 # ever saves work, it never lets unchecked bytes through.
@@ -273,8 +273,8 @@ def stamp_path(data_path: Path) -> Path:
     return data_path.with_name(f".{data_path.name}.checked")
 
 
-#: Pieces joined for one CRC call: a file is ~30,000 small pieces, and a call per piece
-#: costs more than the sum itself; about 1 MB at a time (the GIL is free meanwhile).
+#: Pieces joined for one CRC call: a file is one small piece a record, and a call per
+#: piece costs more than the sum itself (the GIL is free during the sum).
 CRC_BATCH = 1024
 
 

@@ -35,6 +35,7 @@ from netui.core.errors import (
     ReadOnlyError,
     StorageError,
 )
+from netui.core.gcpause import gc_paused
 from netui.core.i18n import N_, _, ngettext
 from netui.core.models import (
     Checkup,
@@ -111,16 +112,12 @@ def parse(raw: bytes, path: Path) -> dict[str, Any]:
     if not raw or raw.isspace():
         raise DamagedFileError(
             _("{path} is empty ({count} bytes): treated as damage, not as a new database; 'netui restore' brings back the newest good backup").format(path=path, count=len(raw)))
-    enabled = gc.isenabled()
-    gc.disable()
     try:
-        data = orjson.loads(raw)
+        with gc_paused():
+            data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise DamagedFileError(
             _("{path} is not valid JSON: line {lineno}, column {colno}: {msg}; it will not be written; 'netui restore' brings back the newest good backup").format(path=path, lineno=exc.lineno, colno=exc.colno, msg=exc.msg)) from None
-    finally:
-        if enabled:
-            gc.enable()
     check_shape(data, path)
     return data
 
@@ -140,15 +137,11 @@ def parse_in_groups(raw: bytes, path: Path, tables: Iterable[str]) -> tuple[dict
     schema; otherwise (hand-edited, older, damaged) parse it whole, as `parse`."""
     split_file = docstream.split(raw, tables) if raw else None
     if split_file is not None:
-        enabled = gc.isenabled()
-        gc.disable()
         try:
-            skeleton = orjson.loads(split_file.skeleton)
+            with gc_paused():
+                skeleton = orjson.loads(split_file.skeleton)
         except orjson.JSONDecodeError:
             skeleton = None  # damaged: the whole parse says where
-        finally:
-            if enabled:
-                gc.enable()
         if isinstance(skeleton, dict) and docstream.skeleton_ok(skeleton, split_file) \
                 and schema_version(skeleton) == SCHEMA_VERSION:
             check_shape(skeleton, path)
@@ -210,10 +203,10 @@ class _Table(Generic[R]):
     """One big table: its records as dataclasses, indexed by uid, with their TinyDB doc ids.
 
     The dataclasses are the only in-memory copy (the parsed documents are
-    dropped as they are converted: a dict per document cost ~35 MB at 30,000
-    contacts); saves turn them back into documents, cached per record. Edits
-    are O(1): TinyDB's Table rebuilds the whole table on every operation
-    (19 ms per edit at 30,000 contacts). The file stays a TinyDB file, which
+    dropped as they are converted: a dict per document doubled the memory);
+    saves turn them back into documents, cached per record. Edits are O(1):
+    TinyDB's Table rebuilds the whole table on every operation. The file stays
+    a TinyDB file, which
     the tests open with TinyDB's own JSONStorage.
     """
 
@@ -582,23 +575,18 @@ class Store:
         self._fragments.clear()
         self.load_problems = []
         self._db = TinyDB(storage=lambda: _MemoryStorage(self._data, self._on_tinydb_write))
-        collecting = gc.isenabled()
-        gc.disable()  # tens of thousands of new objects, no cycles among them
         quarantined: list[dict[str, Any]] = []
-        try:
+        with gc_paused():  # tens of thousands of new objects, no cycles among them
             for table in self._tables():
                 if split_file is not None and table.name in split_file.groups:
                     quarantined += table.load(split_file.documents(table.name))
                 else:
                     quarantined += table.load([data.get(table.name) or {}])
-        finally:
-            if collecting:
-                gc.enable()
         quarantined += self._check_documents(data)
         if quarantined:
             self._set_aside(quarantined)
         # The loaded records live as long as the store: keep the collector from
-        # walking them on every full collection (a 100 ms pause during saves at 30k).
+        # walking them on every full collection (a pause that fell during saves).
         gc.freeze()
         profile_table = data.get("profile") or {}
         self._profile_doc_id = int(next(iter(profile_table))) if profile_table else None
@@ -1034,7 +1022,6 @@ class Store:
             backups.create_backup(self.path, "auto")
         atomic_write(self.real_path, payload)
         self._signature = file_signature(self.real_path)
-        from netui.storage import integrity
 
         self._content, self._written = None, [payload] if isinstance(payload, bytes) else list(payload)
 
