@@ -117,13 +117,8 @@ def landed(obj: Context, company: str | None, position: str | None, when: str | 
 @click.option("--json", "as_json", is_flag=True, cls=TranslatedOption, help=_l("Print the summary as JSON (keys in README.md)."))
 @pass_ctx
 def today_command(obj: Context, as_json: bool) -> None:
-    from netui.core.today import (
-        BatchLine,
-        build_summary,
-        current_day,
-        summary_json,
-        summary_lines,
-    )
+    from netui.core.daily import BatchLine, build_summary, summary_json, summary_lines
+    from netui.core.today import current_day
     from netui.outreach.batch import all_progress
 
     day = current_day()

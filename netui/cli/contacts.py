@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
 from netui.cli.contact_links import apply_links, link_options
@@ -27,6 +25,7 @@ from netui.core.models import (
     parse_name_email,
 )
 from netui.core.text import terminal_safe
+from netui.core.today import current_day
 
 
 @click.command(cls=TranslatedCommand, help=_l('Add a contact: "Ada Lovelace <ada@example.org>", a name, or an email.'))
@@ -117,7 +116,7 @@ def contacts(obj: Context, query: str | None, due: bool, as_json: bool) -> None:
 @click.option("--date", "when", metavar="YYYY-MM-DD", default=None, cls=TranslatedOption, help=_l("When (default today)."))
 @pass_ctx
 def log(obj: Context, contact_ref: str, kind: str, summary: str, when: str | None) -> None:
-    when = check_date("date", when) or date.today().isoformat()
+    when = check_date("date", when) or current_day().isoformat()
     check_not_future("date", when)
     with obj.store(write=True) as store:
         contact = store.find_contact(contact_ref)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
 from netui.cli.contact_links import apply_links, link_options
@@ -14,6 +12,7 @@ from netui.core.errors import NetuiError
 from netui.core.i18n import LazyString, _
 from netui.core.i18n import lazy_gettext as _l
 from netui.core.models import RELATIONSHIPS, SOURCES, TIERS, Contact
+from netui.core.today import current_day
 
 #: What the commands print, in one place.
 TEXT: dict[str, str | LazyString] = {
@@ -79,7 +78,7 @@ def paths(obj: Context, companies: tuple[str, ...], as_json: bool) -> None:
         if not targets:
             raise NetuiError(str(TEXT["no_targets"]))
         index = CompanyIndex(store.contacts())
-        found = paths_for_targets(index, targets, store.interactions, date.today())
+        found = paths_for_targets(index, targets, store.interactions, current_day())
     if as_json:
         docs = [f.to_json() for f in found]
         echo_json(docs[0] if len(companies) == 1 else docs)

@@ -24,6 +24,7 @@ from netui.core.models import (
     Checkup,
     Profile,
 )
+from netui.core.today import current_day
 from netui.events.checklists import parse_checklist
 from netui.storage.paths import shipped_templates_dir, user_templates_dir
 from netui.storage.store import Store
@@ -104,7 +105,7 @@ class Status:
 
 def current(store: Store, profile: Profile | None = None, today: date | None = None) -> Status:
     """The check-up's state; before the first round, a fresh list in the profile's language, due today."""
-    today = today or date.today()
+    today = today or current_day()
     checkup = store.checkup()
     if checkup is None:
         lang = template_language((profile or store.profile()).language)
@@ -115,7 +116,7 @@ def current(store: Store, profile: Profile | None = None, today: date | None = N
 
 def due_date(store: Store, today: date | None = None) -> date:
     """When the check-up is due, without reading the list (cheap: for the overview)."""
-    today = today or date.today()
+    today = today or current_day()
     checkup = store.checkup()
     return date.fromisoformat(checkup.due) if checkup is not None and checkup.due else today
 
@@ -127,7 +128,7 @@ def set_done(store: Store, numbers: list[int], done: bool = True, today: date | 
     and its items are read again from the list (all unticked, in the profile's
     language). Raises NetuiError for a number not on the list.
     """
-    today = today or date.today()
+    today = today or current_day()
     profile = store.profile()
     status = current(store, profile, today)
     checkup = status.checkup.copy()

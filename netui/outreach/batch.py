@@ -18,6 +18,7 @@ from typing import Any, Iterable
 from netui.core.errors import NetuiError, NotFoundError, ValidationError
 from netui.core.i18n import _, format_date, ngettext, template_language
 from netui.core.models import Contact, Draft, Event, check_date, new_uid
+from netui.core.today import current_day, now_on
 from netui.outreach.lint import Warning, check_similar
 from netui.storage.store import Store
 
@@ -204,7 +205,7 @@ def set_send_on(store: Store, batch_uid: str, send_on: str | date) -> list[Draft
 
 def end_of_day_warnings(store: Store, now: datetime | None = None) -> list[Warning]:
     """Batches whose day is ending (or has passed) with drafts still unsent."""
-    now = now or datetime.now()
+    now = now or now_on(current_day())
     today = now.date().isoformat()
     found = []
     for prog in all_progress(store):

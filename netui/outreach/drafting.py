@@ -31,6 +31,7 @@ from netui.core import vocabulary
 from netui.core.errors import DraftingError, StorageError
 from netui.core.i18n import N_, _, current_language, translate
 from netui.core.models import LANGUAGES, Contact, Event, Profile, default_register
+from netui.core.today import current_day
 from netui.storage.atomic import atomic_write
 from netui.storage.paths import shipped_templates_dir, user_templates_dir
 
@@ -658,7 +659,7 @@ def _context(lang: str, profile: Profile, contact: Contact | None, event: Event 
         context[key] = value.strip() if isinstance(value, str) else value
     if isinstance(context.get("ask"), str):
         context["ask"] = ASK_ALIASES.get(context["ask"].casefold(), context["ask"])
-    context.update(me=_Fields(profile, "profile"), today=today or date.today(), lang=lang,
+    context.update(me=_Fields(profile, "profile"), today=today or current_day(), lang=lang,
                    signature=_signature(profile))
     if contact is not None:
         if contact.register not in ("tu", "lei"):  # not validated yet: what it would get
