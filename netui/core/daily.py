@@ -2,21 +2,24 @@
 
 The summary is what a job seeker checks each morning, from a shell login or a
 cron mail: who is due for a follow-up, who is owed a thank-you, the events of
-the coming week, the same-day batches to send. It is built here from records
-the caller has read (this layer does not open the store), and turned into a
-few short lines or into the documented JSON of `netui today --json`. The day
-itself comes from `netui.core.today.current_day`.
+the coming week, the same-day batches to send, the week's posts against the
+target and the check-up (the overview panel's figures, from core.habits). It is
+built here from records the caller has read (this layer does not open the
+store), and turned into a few short lines or into the documented JSON of
+`netui today --json`. The day itself comes from `netui.core.today.current_day`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Iterable
 
 from netui.core.followups import follow_ups
+from netui.core.habits import Habits, habits
 from netui.core.i18n import N_, _, format_date
-from netui.core.models import Contact, Event, Interaction, Profile
+from netui.core.models import Checkup, Contact, Event, Interaction, Post, Profile
+from netui.core.posts import summary_line
 
 WEEK_DAYS = 7
 #: Names shown per line of the text summary before "and N more".
@@ -77,19 +80,23 @@ class DailySummary:
     events: tuple[EventLine, ...]
     batches: tuple[BatchLine, ...]
     landed: Profile | None = None
-    #: Where later parts of the method add their line (the week's post target, the
-    #: periodic check-up): a key -> a short text; shown last, and under "more" in the JSON.
-    more: dict[str, str] = field(default_factory=dict)
+    #: The week's posts and the check-up (the overview panel's figures): shown last,
+    #: and under "more" in the JSON.
+    habits: Habits | None = None
 
     @property
     def empty(self) -> bool:
-        return not (self.due or self.to_thank or self.events or self.batches or self.more)
+        """Nothing to do: no section to show, the post target met, no check-up due."""
+        pending = self.habits is not None and (self.habits.posts.behind or self.habits.checkup_is_due)
+        return not (self.due or self.to_thank or self.events or self.batches or pending)
 
 
 def build_summary(day: date, contacts: Iterable[Contact], interactions: Iterable[Interaction],
-                  profile: Profile, events: Iterable[Event], batches: Iterable[BatchLine]) -> DailySummary:
+                  profile: Profile, events: Iterable[Event], batches: Iterable[BatchLine],
+                  posts: Iterable[Post] = (), checkup: Checkup | None = None) -> DailySummary:
     """The summary for `day`: due follow-ups (most overdue first), replies to thank,
-    events of the next seven days, batches with drafts unsent whose day is within the week."""
+    events of the next seven days, batches with drafts unsent whose day is within the week,
+    this week's posts against the target and the check-up (`checkup` None: never started)."""
     contacts = list(contacts)
     interactions = list(interactions)
     states = follow_ups(contacts, interactions, profile, day)
@@ -105,7 +112,8 @@ def build_summary(day: date, contacts: Iterable[Contact], interactions: Iterable
                  if e.status != "skipped" and first <= e.date[:10] <= last)
     planned = tuple(sorted((b for b in batches if b.sent < b.total and b.send_on and b.send_on <= last),
                            key=lambda b: (b.send_on, b.batch_uid)))
-    return DailySummary(day, due, to_thank, week, planned, profile if profile.landed_on else None)
+    return DailySummary(day, due, to_thank, week, planned, profile if profile.landed_on else None,
+                        habits(posts, profile.posts_per_week, checkup, day))
 
 
 #: Day names for the summary's first line (the C locale's %A, in the current language).
@@ -124,6 +132,22 @@ def _when(value: str) -> str:
     """An event's stored date as read: "2 Dec 2026 18:30" or "2 Dec 2026"."""
     day, _t, at = value.partition("T")
     return f"{format_date(day)} {at[:5]}" if at else format_date(day)
+
+
+def habit_lines(state: Habits | None) -> list[str]:
+    """The post target (when there is one) and the check-up when due within the week."""
+    if state is None:
+        return []
+    lines = [summary_line(state.posts)] if state.posts.target > 0 else []
+    late = -state.checkup_days_left
+    if late > 0:
+        lines.append(_("Reputation check-up due since {day}: netui checkup").format(
+            day=format_date(state.checkup_due)))
+    elif late == 0:
+        lines.append(_("Reputation check-up due now: netui checkup"))
+    elif state.checkup_days_left < WEEK_DAYS:
+        lines.append(_("Reputation check-up due on {day}").format(day=format_date(state.checkup_due)))
+    return lines
 
 
 def summary_lines(summary: DailySummary) -> list[str]:
@@ -146,8 +170,7 @@ def summary_lines(summary: DailySummary) -> list[str]:
             [_("{day} ({sent} of {total} sent)").format(
                 day=_("today") if b.send_on == day.isoformat() else format_date(b.send_on), sent=b.sent, total=b.total)
              for b in summary.batches]))
-    for text in summary.more.values():
-        lines.append(text)
+    lines.extend(habit_lines(summary.habits))
     if summary.empty:
         lines.append(_("Nothing due: a good day to meet someone new."))
     if summary.landed is not None:
@@ -170,6 +193,6 @@ def summary_json(summary: DailySummary) -> dict[str, Any]:
                     for b in summary.batches],
         "landed": None if landed is None else {"company": landed.landed_company,
                                                "position": landed.landed_position, "date": landed.landed_on},
-        "more": dict(summary.more),
+        "more": summary.habits.to_json() if summary.habits is not None else {},
     }
 

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from netui.core.errors import ChecklistError, NetuiError
+from netui.core.habits import checkup_due
 from netui.core.i18n import N_, _, format_date, ngettext, template_language, translate
 from netui.core.models import (
     CHECKUP_SECTIONS,
@@ -115,10 +116,8 @@ def current(store: Store, profile: Profile | None = None, today: date | None = N
 
 
 def due_date(store: Store, today: date | None = None) -> date:
-    """When the check-up is due, without reading the list (cheap: for the overview)."""
-    today = today or current_day()
-    checkup = store.checkup()
-    return date.fromisoformat(checkup.due) if checkup is not None and checkup.due else today
+    """When the check-up is due, without reading the list (cheap)."""
+    return checkup_due(store.checkup(), today or current_day())
 
 
 def set_done(store: Store, numbers: list[int], done: bool = True, today: date | None = None) -> Status:
