@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import click
 
+from netui.cli.contact_fields import check_email_free, register_option
 from netui.cli.contact_links import apply_links, link_options
 from netui.cli.context import Context, echo_json, pass_ctx
 from netui.cli.output import safe_echo
 from netui.cli.translated import TranslatedCommand, TranslatedOption
 from netui.core import vocabulary
 from netui.core.errors import NetuiError
-from netui.core.i18n import _, format_date, lazy_gettext
+from netui.core.i18n import _, format_date
 from netui.core.i18n import lazy_gettext as _l
 from netui.core.models import (
     INTERACTION_KINDS,
-    REGISTERS,
     RELATIONSHIPS,
     SOURCES,
     TIERS,
@@ -38,9 +38,7 @@ from netui.core.today import current_day
 @click.option("--relationship", type=click.Choice(RELATIONSHIPS), default=None, cls=TranslatedOption, help=_l("Relationship to you."))
 @click.option("--tier", type=click.Choice(TIERS), default="network", show_default=True,
               cls=TranslatedOption, help=_l("key gets personalised emails."))
-@click.option("--register", type=click.Choice(REGISTERS), default=None, cls=TranslatedOption,
-              help=lazy_gettext("tu or lei in Italian emails (default: lei for mentors, managers, recruiters "
-                                "and employers, tu for peers, family and friends, else lei)."))
+@register_option
 @link_options
 @pass_ctx
 def add(obj: Context, who: str, company: str, position: str, sector: str, source: str,
@@ -52,10 +50,7 @@ def add(obj: Context, who: str, company: str, position: str, sector: str, source
                       source=source, relationship=relationship, tier=tier, register=register or "").validate()
     with obj.store(write=True) as store:
         if email:
-            existing = store.contact_by_email(email)
-            if existing:
-                raise NetuiError(_("{email} already belongs to {name} ({uid})").format(
-                    email=email, name=existing.name, uid=existing.uid))
+            check_email_free(store, email)
         stored = store.add_contact(apply_links(store, contact, introduced_by, knows_at, past_companies))
     safe_echo(_("added {name} ({uid})").format(name=stored.name, uid=stored.uid))
 
