@@ -27,6 +27,18 @@ END_OF_DAY_HOUR = 17  # from this hour on, unsent drafts due today get a warning
 STATUS_ORDER = {"draft": 0, "ready": 1, "copied": 2, "sent": 3}
 
 
+def ordered_drafts(store: Store) -> list[Draft]:
+    """Every draft as the Drafts screen and `netui drafts` list them: unsent first
+    (draft, ready, copied, then sent), each by send day, then by the contact's name."""
+    from netui.core.names import sort_key
+
+    def name(draft: Draft) -> str:
+        contact = store.contact(draft.contact_uid)
+        return sort_key(contact.name) if contact else ""
+
+    return sorted(store.drafts(), key=lambda d: (STATUS_ORDER.get(d.status, 9), d.send_on or "9999", name(d), d.uid))
+
+
 @dataclass(slots=True)
 class Batch:
     """What `create_batch` made: one draft per contact, one batch, one day."""

@@ -87,14 +87,7 @@ class DraftsScreen(NetuiScreen[None]):
 
     def ordered(self) -> list[Draft]:
         """Unsent first (draft, ready, copied, then sent), each by send day then name."""
-        from netui.core.names import sort_key
-
-        def name(d: Draft) -> str:
-            contact = self.store.contact(d.contact_uid)
-            return sort_key(contact.name) if contact else ""
-
-        return sorted(self.store.drafts(), key=lambda d: (batches.STATUS_ORDER.get(d.status, 9),
-                                                         d.send_on or "9999", name(d), d.uid))
+        return batches.ordered_drafts(self.store)
 
     def refresh_drafts(self, select: str | None = None) -> None:
         table = self.query_one(DataTable)
