@@ -283,3 +283,11 @@ def test_edit_help_is_in_italian(ferrari):
     for italian in ("--first-name TEXT", "Nome.", "Cognome ('' lo toglie).", "sostituisce quello principale",
                     "tu o Lei nelle email in italiano"):
         assert italian in " ".join(out.split()), italian
+
+
+def test_contacts_search_finds_a_company_however_its_legal_form_is_written(ferrari):
+    """The same rule as the overview's filter: a legal form after a name accepts any spelling."""
+    out = ok(netui(ferrari, "contacts", "--search", "ferrari s.p.a."))
+    found = {line.split()[0] for line in out.splitlines()[1:]}
+    assert found == {"Ada", "Bruno", "Carla", "Marco"}
+    assert "Luca" not in out  # knows someone at Ferrari, works elsewhere

@@ -82,7 +82,7 @@ def contacts(obj: Context, query: str | None, due: bool, as_json: bool) -> None:
         else:
             chosen = sorted_by_name(store.contacts())
         if query:
-            chosen = [c for c in chosen if matches(contact_key(c), query)]
+            chosen = [c for c in chosen if matches(contact_key(c), query, c.company)]
         if as_json:
             echo_json([c.to_doc() for c in chosen])
             return

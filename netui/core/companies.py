@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
-from netui.core.textsearch import fold
+from netui.core.folding import fold
 
 #: Legal forms, as they read once dots are dropped and the rest is split into words.
 LEGAL_FORMS = frozenset({
