@@ -291,3 +291,17 @@ def test_contacts_search_finds_a_company_however_its_legal_form_is_written(ferra
     found = {line.split()[0] for line in out.splitlines()[1:]}
     assert found == {"Ada", "Bruno", "Carla", "Marco"}
     assert "Luca" not in out  # knows someone at Ferrari, works elsewhere
+
+
+def test_near_names_are_suggested_even_when_the_company_has_paths(ferrari):
+    ok(netui(ferrari, "add", "Dora Typo", "--company", "Ferari"))
+    doc = json.loads(ok(netui(ferrari, "paths", "Ferrari", "--json")))
+    assert doc["similar"] == ["Ferari"]
+    assert "Dora Typo" not in {p["contact"] for p in doc["paths"]} and doc["total"] == 6  # never merged
+    out = ok(netui(ferrari, "paths", "Ferrari")).splitlines()
+    assert out[0] == "Ferrari (6)"
+    assert out[-1] == "  also in your network, with a close name (not merged): Ferari"
+    typo = json.loads(ok(netui(ferrari, "paths", "Ferari", "--json")))
+    assert [p["contact"] for p in typo["paths"]] == ["Dora Typo"] and typo["similar"] == ["Ferrari"]
+    italian = ok(netui(ferrari, "--lang", "it", "paths", "Ferrari")).splitlines()
+    assert italian[-1] == "  nella tua rete anche nomi simili, non uniti: Ferari"

@@ -26,6 +26,7 @@ TEXT: dict[str, str | LazyString] = {
                      "(netui profile --set target_companies='Ferrari; Enel')"),
     "no_paths": _l("  no one in your network leads there yet"),
     "similar": _l("  did you mean: {names}? (different spellings are not merged)"),
+    "also_similar": _l("  also in your network, with a close name (not merged): {names}"),
     "funnel_head": "{group:<18} {contacts:>8} {contacted:>10} {replied:>8} {met:>6} {intros:>7}",
     "no_contacts": _l("no contacts yet"),
     "thank_introducer": _l("{name} was introduced to you by {introducer}: thank them too "
@@ -126,6 +127,8 @@ def paths(obj: Context, companies: tuple[str, ...], as_json: bool) -> None:
                 click.echo(TEXT["similar"].format(names=", ".join(company.similar)))
         for path in company.paths:
             click.echo(f"  {path.score:>3}  {path.contact}: {path.reason}")
+        if company.paths and company.similar:
+            click.echo(TEXT["also_similar"].format(names=", ".join(company.similar)))
 
 
 @click.command(cls=TranslatedCommand, help=_l("Which sources and sectors lead to replies, meetings and introductions."))
