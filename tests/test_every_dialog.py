@@ -44,7 +44,9 @@ def discover() -> dict[str, type[ModalScreen]]:
 
 def _openers() -> dict[str, Callable[..., ModalScreen]]:
     """How to open each dialog: `opener(app, tmp_path)` gives a fresh instance."""
+    from netui.storage.merge import Conflict, write_conflict_copy
     from netui.tui.dialogs.confirm import ConfirmScreen
+    from netui.tui.dialogs.conflicts import ConflictScreen
     from netui.tui.dialogs.draft_dialogs import PathPrompt, TextModal
     from netui.tui.dialogs.event_dialogs import ContactPicker
     from netui.tui.dialogs.import_dialog import ImportScreen
@@ -63,8 +65,15 @@ def _openers() -> dict[str, Callable[..., ModalScreen]]:
     def refuse(values: dict) -> None:
         return None  # a save that changes nothing: the form stays open
 
+    def conflicts(app, tmp: Path) -> ConflictScreen:
+        """Ada changed both in the app and on disk: the disk's version in a real conflict copy."""
+        found = [Conflict("contacts", "ada", ADA.copy(company="Theirs Ltd").to_doc())]
+        write_conflict_copy(app.store.real_path, found, "20260316T093000")
+        return ConflictScreen(found)
+
     return {
         "ConfirmScreen": lambda app, tmp: ConfirmScreen("Delete Ada Lovelace?", yes="Delete", no="Keep"),
+        "ConflictScreen": conflicts,
         "PathPrompt": lambda app, tmp: PathPrompt("Save the email as an .eml draft:", str(tmp / "ada.eml")),
         "TextModal": lambda app, tmp: TextModal("Copy the body", "Select the text below.", "Hi Ada,\n\nThanks.\n"),
         "ContactPicker": lambda app, tmp: ContactPicker(app.store.contacts(), exclude=set()),

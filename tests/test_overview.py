@@ -504,3 +504,9 @@ def test_the_table_s_date_cache_follows_the_language():
     finally:
         i18n.set_language("en")
     assert shown_date("2026-12-02") == "2 Dec 2026"
+
+
+def test_the_fold_writes_letters_with_their_own_mark_plainly():
+    from netui.core.textsearch import fold
+
+    assert fold("Søren Ærø Łódź Œuvre Đorđe Straße Noé") == "soren aero lodz oeuvre dorde strasse noe"

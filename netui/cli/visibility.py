@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from netui.cli.context import Context, echo_json, pass_ctx
+from netui.cli.output import safe_echo
 from netui.cli.translated import TranslatedCommand, TranslatedOption
 from netui.core import vocabulary
 from netui.core.errors import NetuiError
@@ -38,10 +39,10 @@ def post(obj: Context, topic: str, kind: str, url: str, when: str | None, idea: 
         stored = store.add_post(record)
         state = visibility(store.posts(), store.profile().posts_per_week)
     if stored.date:
-        click.echo(_("recorded {kind} {topic} on {date} ({uid})").format(
+        safe_echo(_("recorded {kind} {topic} on {date} ({uid})").format(
             kind=stored.kind, topic=repr(stored.topic), date=format_date(stored.date), uid=stored.uid))
     else:
-        click.echo(_("kept the idea {topic} for later ({uid})").format(topic=repr(stored.topic), uid=stored.uid))
+        safe_echo(_("kept the idea {topic} for later ({uid})").format(topic=repr(stored.topic), uid=stored.uid))
     click.echo(summary_line(state))
 
 
@@ -65,7 +66,7 @@ def posts(obj: Context, as_json: bool) -> None:
     for item in found:
         when = format_date(item.date) or _("idea")
         parts = [f"{when:11}", f"{vocabulary.label('post_kind', item.kind):10}", item.topic, item.url]
-        click.echo("  ".join(p for p in parts if p))
+        safe_echo("  ".join(p for p in parts if p))
 
 
 @click.command(cls=TranslatedCommand, help=_l("The reputation and privacy check-up: its items, and when the next round is "
@@ -107,8 +108,8 @@ def checkup(obj: Context, tick: tuple[int, ...], untick: tuple[int, ...], as_jso
     for number, item in enumerate(status.checkup.items, start=1):
         if item.phase != section:
             section = item.phase
-            click.echo(service.section_title(section, status.checkup.lang))
-        click.echo(f"  {number:2}. [{'x' if item.done else ' '}] {item.text}")
+            safe_echo(service.section_title(section, status.checkup.lang))
+        safe_echo(f"  {number:2}. [{'x' if item.done else ' '}] {item.text}")
 
 
 def register(cli: click.Group) -> None:

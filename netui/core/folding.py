@@ -9,15 +9,23 @@ from __future__ import annotations
 import unicodedata
 
 
+#: Letters that carry their mark inside them (no decomposition to strip): the plain letters
+#: a user types for them ("soren" finds Søren, "lodz" Łódź, "oeuvre" Œuvre).
+_PLAIN_LETTERS = {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+                  "ħ": "h", "ŧ": "t", "ŋ": "n", "ĸ": "k"}
+
+
 class _WithoutCombining(dict):
-    """A `str.translate` table that drops combining marks (accents once decomposed).
+    """A `str.translate` table that drops combining marks (accents once decomposed) and
+    writes the letters above plainly.
 
     Filled as characters are first met, so the work per character is one dict
     lookup in C: several times quicker than testing each character in Python.
     """
 
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
+    def __missing__(self, code: int) -> int | str | None:
+        char = chr(code)
+        kept: int | str | None = _PLAIN_LETTERS.get(char) or (None if unicodedata.combining(char) else code)
         self[code] = kept
         return kept
 

@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Static, TextArea
+from textual.widgets import Button, Input, Static, TextArea
 
 from netui.core.i18n import _
 from netui.tui.base import NetuiModal
 from netui.tui.dialogs.fit import fit_part
 from netui.tui.keys import _l
+from netui.tui.widgets.keybar import KeyBar
 
 
 class PathPrompt(NetuiModal[str | None]):
@@ -106,7 +107,7 @@ class TextModal(NetuiModal[str | None]):
             with Horizontal():
                 yield Button(_("Save as .eml (f3)"), id="text-eml", variant="primary")
                 yield Button(_("Close (escape)"), id="text-close")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # Not pre-selected: a selection draws every blank line as a bar, which reads as text.

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.core.errors import NetuiError, ValidationError
@@ -24,6 +24,7 @@ from netui.core.network_model import query_words, search_key
 from netui.tui.base import NetuiModal, NetuiScreen
 from netui.tui.editing import EditingModal, values_dict
 from netui.tui.keys import _l
+from netui.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -64,11 +65,12 @@ class FormModal(EditingModal[T], Generic[T]):
         self._saving = False
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="form", classes="dialog"):
+        # Not a tab stop: its fields are, and the focused field is scrolled into view.
+        with VerticalScroll(id="form", classes="dialog", can_focus=False):
             yield Static(self.form_title, classes="form-title", markup=False)
             yield from self.compose_fields()
             yield Static("", id="form-error", classes="-empty", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def compose_fields(self) -> ComposeResult:
         raise NotImplementedError
@@ -200,7 +202,7 @@ class ContactPicker(NetuiModal[str | None]):
             yield Input(placeholder=_("Type a name, company or email"), id="picker-search", compact=True)
             yield OptionList(id="picker-list")
             yield Static("", id="picker-count", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.i18n import N_, _, ngettext
 from netui.core.models import check_date
 from netui.outreach import landed as landing
 from netui.tui.keys import _l
+from netui.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from netui.storage.store import Store
@@ -98,7 +99,7 @@ class LandedScreen(ModalScreen[str | None]):
                 with Horizontal(classes="landed-buttons"):
                     yield Button(_("Cancel (escape)"), id="landed-close")
                     yield Button(_("Record and prepare the drafts (ctrl+s)"), id="landed-save", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.query("#landed-company"):

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from netui.core.companies import company_key
 from netui.core.errors import CommitFailed
@@ -27,6 +27,7 @@ from netui.core.funnel import FunnelRow, funnel
 from netui.core.i18n import N_, TranslatedTexts, ngettext
 from netui.core.warmpaths import CompanyIndex, CompanyPaths, WarmPath
 from netui.tui.keys import _l
+from netui.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from netui.storage.store import Store
@@ -118,7 +119,7 @@ class CompaniesScreen(Screen):
         with Vertical(id="co-funnel-box"):
             yield Static(TEXT["funnel_title"], id="co-funnel-title", markup=False)
             yield DataTable(id="co-funnel", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def netui(self) -> "NetuiApp":

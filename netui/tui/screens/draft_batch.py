@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, Footer, Input, Select, SelectionList, Static
+from textual.widgets import Checkbox, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from netui.core import vocabulary
@@ -20,6 +20,7 @@ from netui.core.models import LANGUAGES, Contact, check_date
 from netui.core.textsearch import contact_key, matches
 from netui.tui.base import NetuiModal
 from netui.tui.keys import _l
+from netui.tui.widgets.keybar import KeyBar
 
 LANG_LABELS = vocabulary.LANGUAGES
 
@@ -85,7 +86,7 @@ class BatchForm(NetuiModal[BatchRequest | None]):
             yield Static(_("Then make each one personal: the checks say when two read the same."),
                          classes="b-note")
             yield Static("", id="b-error", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._fill()

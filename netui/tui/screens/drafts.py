@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from netui.core import vocabulary
 from netui.core.errors import CommitFailed, ValidationError
@@ -31,6 +31,7 @@ from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.screens.compose import ComposeScreen, form_label
 from netui.tui.screens.draft_batch import BatchForm, BatchRequest
+from netui.tui.widgets.keybar import KeyBar
 
 STATUS_STYLE = {"draft": "yellow", "ready": "cyan", "copied": "magenta", "sent": "green"}
 
@@ -58,7 +59,7 @@ class DraftsScreen(NetuiScreen[None]):
         yield Static(_("No drafts yet. Press b to prepare a same-day batch for your key contacts, "
                      "or c on a contact in the Network screen (1) to write one email."), id="d-empty",
                      markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

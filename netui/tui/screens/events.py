@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
@@ -33,6 +33,7 @@ from netui.tui.dialogs.event_dialogs import ContactPicker
 from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.screens.event_forms import EventForm, FollowUpForm, ItemForm, PersonForm
+from netui.tui.widgets.keybar import KeyBar
 
 T = TypeVar("T")
 
@@ -122,7 +123,7 @@ class EventsScreen(NetuiScreen[None]):
             yield Static(_("No events yet.\n\nPress n to plan one: a webinar, a career day, a conference...\n"
                          "netui prepares a checklist for before, during and after, and helps you "
                          "follow up everyone you meet."), id="events-empty", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_events()

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from netui.core import vocabulary
 from netui.core.i18n import N_, _, format_date, ngettext
@@ -26,6 +26,7 @@ from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_table import ContactTable
+from netui.tui.widgets.keybar import KeyBar
 from netui.tui.widgets.network_panel import NetworkPanel
 
 if TYPE_CHECKING:
@@ -225,7 +226,7 @@ class OverviewScreen(NetuiScreen[None]):
             return
         self._footer_mounted = True
         await self.query_one("#footer-placeholder").remove()
-        await self.mount(Footer(compact=True))
+        await self.mount(KeyBar())
         self.refresh_bindings()  # the Footer draws its keys when the bindings are announced
 
     @on(DataChanged)

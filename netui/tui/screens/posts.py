@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.i18n import N_, TranslatedTexts, _, format_date
@@ -29,6 +29,7 @@ from netui.events import checkup as checkups
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.event_dialogs import FormModal
 from netui.tui.keys import _l
+from netui.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from netui.storage.store import Store
@@ -124,7 +125,7 @@ class PostsScreen(Screen):
                 yield Static("", id="v-checkup-status")
                 yield DataTable(id="v-checkup", cursor_type="row", show_header=False)
                 yield Static("", id="v-checkup-detail", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#v-posts", DataTable).add_columns(_("Date"), _("Kind"), _("Topic"), "Link")

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Header, Input, Select, Static, TextArea
 
 from netui.core import vocabulary
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
@@ -36,6 +36,7 @@ from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
+from netui.tui.widgets.keybar import KeyBar
 from netui.tui.widgets.text_editor import TextEditor
 
 if TYPE_CHECKING:
@@ -155,7 +156,7 @@ class ProfileScreen(EditingScreen[None]):
                         yield Static("", id=f"note-{key}", classes="p-note -empty", markup=False)
             with VerticalScroll(id="p-side"):
                 yield Static("", id="p-templates")
-        yield Footer()
+        yield KeyBar()
 
     @staticmethod
     def _widget(profile: Profile, key: str, placeholder: str) -> Widget:
