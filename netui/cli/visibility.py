@@ -6,8 +6,6 @@ and an online reputation you check every few months.
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
 from netui.cli.context import Context, echo_json, pass_ctx
@@ -18,6 +16,7 @@ from netui.core.errors import NetuiError
 from netui.core.i18n import _, format_date
 from netui.core.i18n import lazy_gettext as _l
 from netui.core.models import POST_KINDS, Post, check_date
+from netui.core.today import current_day
 
 
 @click.command(cls=TranslatedCommand, help=_l("Record something you published (a post, article, comment or discussion), or an "
@@ -32,7 +31,7 @@ from netui.core.models import POST_KINDS, Post, check_date
 def post(obj: Context, topic: str, kind: str, url: str, when: str | None, idea: bool) -> None:
     if idea and when:
         raise NetuiError(_("--idea has no date: give --date or --idea, not both"))
-    day = None if idea else (check_date("date", when) or date.today().isoformat())
+    day = None if idea else (check_date("date", when) or current_day().isoformat())
     record = Post(topic=topic, kind=kind, url=url, date=day).validate()
     from netui.core.posts import summary_line, visibility
 

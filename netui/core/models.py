@@ -18,6 +18,7 @@ from typing import Any, Callable, ClassVar
 from netui.core.errors import ValidationError
 from netui.core.i18n import N_, _, lazy_gettext
 from netui.core.text import clean_line, clean_multiline
+from netui.core.today import current_day
 
 SOURCES = (
     "family", "friend", "volunteering", "sport", "colleague", "former_colleague",
@@ -111,7 +112,7 @@ def now_iso() -> str:
 
 
 def today_iso() -> str:
-    return date.today().isoformat()
+    return current_day().isoformat()
 
 
 # --- field checks -----------------------------------------------------------

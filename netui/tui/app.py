@@ -29,6 +29,7 @@ from textual.worker import WorkerFailed
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.i18n import _, follow_profile
+from netui.core.today import current_day
 from netui.storage.store import Store
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.keys import _l
@@ -135,7 +136,7 @@ class NetuiApp(App[None]):
     @property
     def today(self) -> date:
         """The date follow-ups are computed for (fixed in tests and demos)."""
-        return self._today or date.today()
+        return self._today or current_day()
 
     @property
     def readonly(self) -> bool:

@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterator
 from netui.core.errors import ImportFormatError, ValidationError
 from netui.core.i18n import _, ngettext
 from netui.core.models import Contact, Record, check_email, now_iso
+from netui.core.today import current_day
 from netui.core.vocabulary import field_label
 
 Location = str  # "line 12" or "card 3", in the current language
@@ -318,7 +319,7 @@ _BASIC = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T.*)?")
 def _year(text: str) -> int:
     year = int(text)
     if len(text) == 2:
-        year += 2000 if year <= date.today().year % 100 + 1 else 1900
+        year += 2000 if year <= current_day().year % 100 + 1 else 1900
     return year
 
 

@@ -97,7 +97,7 @@ class BatchForm(NetuiModal[BatchRequest | None]):
         everyone = self.query_one("#b-all", Checkbox).value
         return [c for c in self.contacts
                 if (everyone or c.tier == "key" or c.uid in self.chosen)
-                and (not query.strip() or matches(self.keys[c.uid], query))]
+                and (not query.strip() or matches(self.keys[c.uid], query, c.company))]
 
     def _fill(self) -> None:
         listing = self.query_one("#b-list", SelectionList)

@@ -309,7 +309,7 @@ class OverviewScreen(NetuiScreen[None]):
         if version == self._panel_version:
             return
         self._panel_version = version
-        from netui.core.today import search_over_line
+        from netui.core.daily import search_over_line
 
         self.query_one(NetworkPanel).update_totals(model.totals, self._events_note(),
                                                    self._visibility_note(), search_over_line(store.profile()))

@@ -24,6 +24,7 @@ from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.i18n import N_, TranslatedTexts, _, format_date
 from netui.core.models import POST_KINDS, ChecklistItem, Post, check_date
 from netui.core.posts import nudge, summary_line, visibility
+from netui.core.today import current_day
 from netui.events import checkup as checkups
 from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.event_dialogs import FormModal
@@ -49,7 +50,7 @@ class PostForm(FormModal[Post]):
     def __init__(self, title: str, save: Any, post: Post | None = None, today: date | None = None) -> None:
         super().__init__(title, save)
         self.post = post
-        self.today = today or date.today()
+        self.today = today or current_day()
 
     def compose_fields(self) -> ComposeResult:
         post = self.post
