@@ -13,6 +13,7 @@ from netui.core import vocabulary
 from netui.core.errors import NetuiError
 from netui.core.i18n import _, ngettext
 from netui.core.i18n import lazy_gettext as _l
+from netui.core.today import current_day
 
 if TYPE_CHECKING:
     from netui.storage.backups import BackupInfo
@@ -128,9 +129,7 @@ def _future_interactions(store: Store) -> list[str]:
     file is the user's record: setting it aside would hide a real meeting over what may be a
     typo or a clock a day ahead. It is kept and named here, because until that day it counts
     as the last contact and pushes the next follow-up later."""
-    from datetime import date
-
-    today = date.today().isoformat()
+    today = current_day().isoformat()
     lines = []
     for item in store.interactions():
         if item.date[:10] > today:
