@@ -1,6 +1,7 @@
 """In-process UI measurements: keystroke to the frame that shows its effect.
 
 Run: python -m benchmarks.uibench netui DB [--repeats N]   (filter, clear, scroll, save, preview)
+     python -m benchmarks.uibench netui DB --only filter [--query TEXT]   (the filter alone)
      python -m benchmarks.uibench floor [--repeats N]      (a bare Textual app: the baselines)
 Prints one JSON object of samples in seconds; `benchmarks.run` takes medians.
 
@@ -196,7 +197,9 @@ class Stalls:
 # --- netui -------------------------------------------------------------------------------
 
 
-async def measure_netui(db: Path, repeats: int) -> dict[str, Any]:
+async def measure_netui(db: Path, repeats: int, *, only_filter: bool = False, query: str = QUERY) -> dict[str, Any]:
+    """Every UI measure; with `only_filter`, the filter keystrokes and clear alone, typing `query`
+    (to compare a change to the filter before and after, or time a query of another kind)."""
     from netui.storage.store import Store
     from netui.tui.app import NetuiApp
     from netui.tui.widgets.contact_table import ContactTable
@@ -223,20 +226,24 @@ async def measure_netui(db: Path, repeats: int) -> dict[str, Any]:
                 await settle(pilot)
                 assert app.focused is filter_input, f"/ focused {app.focused!r}"
                 typed = ""
-                for key in [*QUERY, "backspace"]:
+                for key in [*query, "backspace"]:
                     typed = typed[:-1] if key == "backspace" else typed + key
                     before = shows["calls"]
                     seconds = await timed_key(pilot, key, lambda t=typed, b=before: (
                         shows["calls"] > b and filter_input.value == t))
                     keys.setdefault(key if key != "backspace" else "backspace", []).append(seconds)
                     await settle(pilot)
-                assert 0 < table.row_count < total, f"filter {typed!r} shows {table.row_count} of {total}"
+                if query == QUERY:  # the standard query narrows; another may find all rows or none
+                    assert 0 < table.row_count < total, f"filter {typed!r} shows {table.row_count} of {total}"
                 before = shows["calls"]
                 clears.append(await timed_key(pilot, "escape", lambda b=before: (
                     shows["calls"] > b and table.row_count == total)))
                 await settle(pilot)
             out["filter_keys"] = keys
             out["filter_clear"] = clears
+            if only_filter:
+                out["filter_rows"] = [table.row_count]
+                return out
 
             # Scroll: page down from the top.
             pages: list[float] = []
@@ -417,11 +424,14 @@ def main() -> None:
     parser.add_argument("what", choices=["netui", "floor"])
     parser.add_argument("db", nargs="?", type=Path)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--only", choices=["filter"], help="netui: only this measure")
+    parser.add_argument("--query", default=QUERY, help=f"netui: what the filter measure types (default {QUERY!r})")
     args = parser.parse_args()
     if args.what == "netui":
         if args.db is None:
             parser.error("netui needs the data file")
-        result = asyncio.run(measure_netui(args.db, args.repeats))
+        result = asyncio.run(measure_netui(args.db, args.repeats, only_filter=args.only == "filter",
+                                           query=args.query))
     else:
         result = asyncio.run(measure_floor(args.repeats))
     print(json.dumps(result))

@@ -86,6 +86,15 @@ def test_log_finds_a_contact_the_way_the_tui_filter_does(db, ref, expected):
     assert f"logged call with {expected}" in result.stdout
 
 
+def test_letters_with_a_mark_of_their_own_are_typed_plainly(tmp_path):
+    """ø, ł, æ do not decompose into a letter and an accent: the matcher writes them plainly."""
+    path = tmp_path / "netui.json"
+    assert netui("add", "Søren Łukasz <soren@example.dk>", db=path).returncode == 0
+    result = netui("log", "soren lukasz", "--kind", "call", db=path)
+    assert result.returncode == 0, result.stderr
+    assert "logged call with Søren Łukasz" in result.stdout
+
+
 @pytest.mark.parametrize("command", [("log", "elodei", "--kind", "call"), ("draft", "elodei", "-t", "generic")])
 def test_no_match_suggests_the_closest_names(db, command):
     before = db.read_bytes()

@@ -230,3 +230,78 @@ def test_logging_a_reply_from_someone_introduced_suggests_thanking_the_introduce
     assert "introduced" not in out
     out = ok(netui(ferrari, "log", "Ada Uno", "--kind", "meeting"))
     assert "introduced" not in out
+
+
+def test_edit_changes_the_name_the_email_and_the_register(ferrari):
+    before = contacts_on_disk(ferrari)["Ada"]
+    out = ok(netui(ferrari, "edit", "Ada Uno", "--first-name", "Adele", "--last-name", "Unica",
+                   "--email", "adele@example.org", "--register", "tu"))
+    assert out.startswith(f"edited Adele Unica ({before['uid']}): ")
+    after = contacts_on_disk(ferrari)["Adele"]
+    assert (after["last_name"], after["emails"], after["register"]) == ("Unica", ["adele@example.org"], "tu")
+    for field in ("uid", "company", "position", "tier", "source", "introduced_by", "knows_at", "past_companies"):
+        assert after[field] == before[field]
+    ok(netui(ferrari, "edit", "adele@example.org", "--register", "lei", "--last-name", ""))
+    after = contacts_on_disk(ferrari)["Adele"]
+    assert (after["last_name"], after["register"]) == ("", "lei")
+
+
+def test_edit_email_replaces_the_main_address_and_keeps_the_others(tmp_path):
+    db = write_data_file(tmp_path / "netui.json", [
+        Contact(uid="ada", first_name="Ada", emails=["old@example.org", "home@example.org"])])
+    ok(netui(db, "edit", "ada", "--email", "new@example.org"))
+    assert contacts_on_disk(db)["Ada"]["emails"] == ["new@example.org", "home@example.org"]
+    ok(netui(db, "edit", "ada", "--email", "HOME@example.org"))  # one of the others: it moves to the front
+    assert contacts_on_disk(db)["Ada"]["emails"] == ["HOME@example.org"]
+    ok(netui(db, "edit", "ada", "--email", ""))
+    assert contacts_on_disk(db)["Ada"]["emails"] == []
+
+
+def test_edit_takes_names_and_email_through_the_same_checks_as_add(ferrari):
+    ok(netui(ferrari, "add", "Zeno\x1b[31m Bell\x07i", "--register", "tu"))
+    ok(netui(ferrari, "edit", "Carla Tre", "--first-name", "Zeno\x1b[31m", "--last-name", "Bell\x07i",
+             "--register", "tu"))
+    zenos = [doc for doc in orjson.loads(ferrari.read_bytes())["contacts"].values() if doc["last_name"] == "Belli"]
+    assert len(zenos) == 2 and {(d["first_name"], d["last_name"], d["register"]) for d in zenos} == {
+        ("Zeno[31m", "Belli", "tu")}  # the control characters gone, the same way both times
+    before = ferrari.read_bytes()
+    one_line_error(netui(ferrari, "add", "Eva <ada@example.org>"), "ada@example.org already belongs to Ada Uno")
+    one_line_error(netui(ferrari, "edit", "Bruno Due", "--email", "ADA@example.org"),
+                   "ADA@example.org already belongs to Ada Uno")
+    one_line_error(netui(ferrari, "add", "Eva <not-an-address>"), "not an email address")
+    one_line_error(netui(ferrari, "edit", "Bruno Due", "--email", "not-an-address"), "not an email address")
+    one_line_error(netui(ferrari, "edit", "Giulia Nonna", "--first-name", " ", "--last-name", ""),
+                   "a contact needs a name, an email or a company")
+    wrong = netui(ferrari, "edit", "Bruno Due", "--register", "voi")
+    assert wrong.returncode == 2 and "'voi' is not one of 'tu', 'lei'" in wrong.stderr
+    assert ferrari.read_bytes() == before
+    ok(netui(ferrari, "edit", "Ada Uno", "--email", "ADA@example.org"))  # its own address, in other case
+
+
+def test_edit_help_is_in_italian(ferrari):
+    out = ok(netui(ferrari, "--lang", "it", "edit", "--help"))
+    for italian in ("--first-name TEXT", "Nome.", "Cognome ('' lo toglie).", "sostituisce quello principale",
+                    "tu o Lei nelle email in italiano"):
+        assert italian in " ".join(out.split()), italian
+
+
+def test_contacts_search_finds_a_company_however_its_legal_form_is_written(ferrari):
+    """The same rule as the overview's filter: a legal form after a name accepts any spelling."""
+    out = ok(netui(ferrari, "contacts", "--search", "ferrari s.p.a."))
+    found = {line.split()[0] for line in out.splitlines()[1:]}
+    assert found == {"Ada", "Bruno", "Carla", "Marco"}
+    assert "Luca" not in out  # knows someone at Ferrari, works elsewhere
+
+
+def test_near_names_are_suggested_even_when_the_company_has_paths(ferrari):
+    ok(netui(ferrari, "add", "Dora Typo", "--company", "Ferari"))
+    doc = json.loads(ok(netui(ferrari, "paths", "Ferrari", "--json")))
+    assert doc["similar"] == ["Ferari"]
+    assert "Dora Typo" not in {p["contact"] for p in doc["paths"]} and doc["total"] == 6  # never merged
+    out = ok(netui(ferrari, "paths", "Ferrari")).splitlines()
+    assert out[0] == "Ferrari (6)"
+    assert out[-1] == "  also in your network, with a close name (not merged): Ferari"
+    typo = json.loads(ok(netui(ferrari, "paths", "Ferari", "--json")))
+    assert [p["contact"] for p in typo["paths"]] == ["Dora Typo"] and typo["similar"] == ["Ferrari"]
+    italian = ok(netui(ferrari, "--lang", "it", "paths", "Ferrari")).splitlines()
+    assert italian[-1] == "  nella tua rete anche nomi simili, non uniti: Ferari"

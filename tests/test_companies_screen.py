@@ -313,3 +313,15 @@ def test_snapshot_empty(snap_compare, make_app):
 def test_snapshot_with_targets(snap_compare, make_app):
     app = make_app(network(), profile=PROFILE)
     assert snap_compare(app, terminal_size=SMALL, run_before=steady)
+
+
+async def test_a_close_name_is_suggested_beside_the_paths_never_merged(make_app):
+    """Ferrari has paths, and someone works at "Ferari": the detail line names it, apart."""
+    people = [*network(), Contact(uid="dora", first_name="Dora", last_name="Typo", company="Ferari")]
+    app = make_app(people, profile=PROFILE)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_companies(pilot)
+        assert {r[1] for r in rows(screen.paths_table)} == {"Ada Uno", "Bruno Due", "Carla Tre", "Luca Amico"}
+        detail = plain(screen.query_one("#co-detail"))
+        assert detail.splitlines()[0].startswith("Ada Uno: works there")
+        assert detail.splitlines()[1] == "Also in your network, with a close name (kept apart): Ferari"

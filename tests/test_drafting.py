@@ -404,3 +404,37 @@ def test_the_ask_s_italian_words_give_the_same_email_as_its_keywords(alias, keyw
         by_alias = render("personal", lang, full_profile(lang), contact, None, {"ask": alias}, today=TODAY)
         by_keyword = render("personal", lang, full_profile(lang), contact, None, {"ask": keyword}, today=TODAY)
         assert by_alias.body == by_keyword.body and alias not in by_alias.body
+
+
+#: Every company the templates can name, each ending in the dot of its legal form.
+DOTTED = {"contact": "Ferrari S.p.A.", "current": "Logistica Nord S.r.l.", "landed": "GreenGrid S.p.A.",
+          "asked": "Solare Inc."}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_shipped_template_writes_two_dots_after_a_company_ending_in_one(lang):
+    """"at GreenGrid S.p.A.." never: the abbreviation's dot is the sentence's full stop too."""
+    profile = full_profile(lang)
+    profile.current_company, profile.target_companies = DOTTED["current"], [DOTTED["asked"]]
+    profile.landed_company, profile.landed_position, profile.landed_on = DOTTED["landed"], "Data Scientist", "2025-03-01"
+    contact = Contact(first_name="Sara", last_name="Conti", company=DOTTED["contact"], emails=["sara@example.org"],
+                      linkedin_url="https://www.linkedin.com/in/sara")
+    event = Event(name="Green Jobs Day", kind="career_day", date="2025-03-12")
+    extra = {"ask": "call", "company": DOTTED["asked"], "person": "Anna Bruno", "detail": "We met at Expo",
+             "help_call": "2025-02-10", "help_introduced": "Anna Bruno"}
+    shipped = [t for t in list_templates(lang) if t.origin == "shipped"]
+    assert {"linkedin_note", "job_news", "linkedin_message", *TEMPLATE_NAMES} <= {t.name for t in shipped}
+    named = set()
+    for info in shipped:
+        email = render(info.name, lang, profile, contact, event, extra, today=TODAY)
+        text = email.subject + "\n" + email.body
+        assert ".." not in text, (info.name, [line for line in text.splitlines() if ".." in line])
+        named |= {company for company in DOTTED.values() if company in text}
+    assert named == set(DOTTED.values())  # each company was written, its own dot kept
+
+
+def test_one_dot_ends_a_sentence_after_an_abbreviation_and_an_ellipsis_stays():
+    source = "Subject: {{ company }}.\n\nAt {{ company }}. Wait... {{ company }}, and e.g. this.\n"
+    email = render_source(source, "en", full_profile("en"), None, extra_vars={"company": "Acme Ltd."})
+    assert email.subject == "Acme Ltd."
+    assert email.body == "At Acme Ltd. Wait... Acme Ltd., and e.g. this.\n"

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from netui.core.models import Interaction
+from tests.support.pilot import started
 from tests.support.screens import ADA, BEA, dialog_openers, discover
 
 SIZES = [(80, 24), (150, 42)]
@@ -60,7 +61,7 @@ def _buttons(dialog: ModalScreen) -> list[str]:
 async def test_escape_closes_and_every_button_works(make_app, tmp_path, name, size):
     app = make_app([ADA, BEA], [Interaction(contact_uid="ada", kind="call", date="2026-03-01", summary="Lab")])
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        await started(pilot)  # the app's own look for conflicts on disk is over
         base = app.screen
         dialog = await _open(pilot, name, tmp_path)
         await pilot.press("escape")

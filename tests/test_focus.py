@@ -71,7 +71,8 @@ def look(widget: Widget) -> tuple[tuple[str, ...], Color | None, Color]:
     one) and the colour behind its text (for a list, behind its cursor row)."""
     target = drawn(widget)
     edges = tuple(edge[0] for edge in target.styles.border)
-    colour = target.styles.border.top[1] if any(kind not in ("", "none", "hidden") for kind in edges) else None
+    drawn_edges = [edge for edge in target.styles.border if edge[0] not in ("", "none", "hidden")]
+    colour = drawn_edges[0][1] if drawn_edges else None  # the first edge drawn (a form may have only a left one)
     base, background = target.background_colors
     cursor = None
     if isinstance(widget, ContactTable):  # draws its cursor row with one of two components

@@ -183,13 +183,14 @@ def test_a_sync_tool_change_is_merged_and_a_conflict_keeps_both_versions(db_path
             store.update_contact(store.contact(bea.uid).copy(position="CTO"))
         store.save()
         report = store.take_merge_report()
-    assert report.taken == 1 and len(report.conflicts) == 1 and ada.uid in report.conflicts[0]
+    assert report.taken == 1 and [c.key for c in report.conflicts] == [("contacts", ada.uid)]
     with Store.open(db_path, readonly=True) as again:
         by_name = {c.first_name: c for c in again.contacts()}
         assert set(by_name) == {"Ada", "Bea", "Cy"}
         assert by_name["Ada"].company == "Mine" and by_name["Bea"].position == "CTO"
     kept = orjson.loads(report.conflict_path.read_bytes())
     assert [c["company"] for c in kept["contacts"]] == ["Theirs"]  # nothing lost
+    assert kept["conflicts"] == [{"table": "contacts", "uid": ada.uid, "deleted": False}]
 
 
 async def test_terminate_with_a_failing_save_keeps_the_edits_in_the_recovery_file(make_app, db_path):

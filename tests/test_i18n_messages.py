@@ -119,7 +119,7 @@ def test_a_file_held_by_a_newer_netui_reads_in_italian(italian, tmp_path):
 
 def test_the_lock_reason_in_italian_says_read_only_once(italian):
     reason = i18n.gettext("read-only: {reason}").format(reason=i18n.gettext(
-        "{data_file} is open for writing in another netui ({who}); close it first, or open read-only").format(
+        "{data_file} is open for writing in another netui ({who}); close it there first (commands that only read it still work)").format(
         data_file="/tmp/x.json", who=i18n.gettext("another process")))
     notice = readonly_notice(reason)
     assert notice == ("SOLA LETTURA: /tmp/x.json è aperto in scrittura in un altro netui (un altro processo); "

@@ -1,4 +1,4 @@
-"""The key bar (netui.tui.widgets.key_bar) redraws only when the keys it shows change.
+"""The key bar (netui.tui.widgets.keybar) redraws only when the keys it shows change.
 
 That every screen has it is checked where every screen is opened
 (tests/test_tui_protocols.py)."""
@@ -12,7 +12,7 @@ from textual.widgets._footer import FooterKey
 from netui.core.models import Contact
 from netui.tui.app import NetuiApp
 from netui.tui.screens.companies import CompaniesScreen
-from netui.tui.widgets.key_bar import KeyBar
+from netui.tui.widgets.keybar import KeyBar
 
 ADA = Contact(uid="ada", first_name="Ada", last_name="Lovelace", emails=["ada@example.org"], company="Acme")
 

@@ -415,3 +415,79 @@ def test_records_built_the_quick_way_equal_the_general_way(record):
     assert quick.to_doc() == doc
     partial_doc = {k: v for k, v in doc.items() if k != "uid"}  # a missing field: defaults fill it
     assert cls.from_doc(partial_doc).uid
+
+
+def _reference_doc(record):
+    """The document as the plain field loop writes it (what the generated writer must equal)."""
+    from netui.core.models import Record
+
+    doc = {}
+    for name in type(record)._doc_order():
+        value = getattr(record, name)
+        if isinstance(value, list):
+            value = [_reference_doc(v) if isinstance(v, Record) else v for v in value]
+        elif isinstance(value, dict):
+            value = dict(value)
+        doc[name] = value
+    for key, value in (getattr(record, "extra", None) or {}).items():
+        doc.setdefault(key, value)
+    return doc
+
+
+def test_documents_written_the_quick_way_equal_the_field_loop():
+    """Every record class writes its document with generated code: same keys, order and
+    values as the field loop, lists and maps copied (a change to the document never
+    reaches the record), records inside as documents, unknown keys kept after the fields."""
+    from netui.core.models import ChecklistItem, Event, Record, _record_classes
+
+    samples = {
+        Contact: Contact(first_name="Ada", tags=["a"], answers={"q": "a"}, knows_at=[{"company": "X", "name": "",
+                                                                                    "note": ""}]),
+        Event: Event(name="Fair", checklist=[ChecklistItem(text="Print the CV", phase="before")]),
+        Draft: Draft(contact_uid="x", variables={"ask": "a call"}),
+    }
+    for cls in _record_classes():
+        record = samples.get(cls) or cls()
+        if hasattr(record, "extra"):
+            record.extra = {"unknown": [1, 2]}
+        doc = record.to_doc()
+        assert doc == _reference_doc(record) and list(doc) == list(_reference_doc(record)), cls
+        for name, value in doc.items():
+            if isinstance(value, (list, dict)) and name != "unknown":
+                assert value is not getattr(record, name), (cls, name)
+        assert not any(isinstance(v, Record) for value in doc.values() if isinstance(value, list) for v in value)
+
+
+def test_a_subclass_writes_its_own_fields_not_its_parents():
+    from dataclasses import dataclass
+
+    Contact(first_name="Ada").to_doc()  # the parent's writer exists
+
+    @dataclass(slots=True)
+    class Tagged(Contact):
+        label: str = "x"
+
+    assert Tagged(first_name="Ada").to_doc()["label"] == "x"
+
+
+def test_the_stamp_names_the_last_write_once_closed(tmp_path):
+    """A save is durable without its CRC; closing names the bytes written as checked, so the
+    next start skips the record checks; a file changed after that is checked in full again."""
+    from netui.storage import integrity
+
+    db = tmp_path / "netui.json"
+    store = Store.open(db)
+    store.add_contact(Contact(first_name="Ada"))
+    store.add_contact(Contact(first_name="Bob"))
+    store.close()
+    assert integrity.is_stamped(db, db.read_bytes())
+    with Store.open(db) as again:
+        assert again._stamped
+        again.add_contact(Contact(first_name="Cy"))
+        assert not integrity.is_stamped(db, db.read_bytes())  # saved, the stamp still names the old bytes
+    assert integrity.is_stamped(db, db.read_bytes())
+    db.write_bytes(db.read_bytes().replace(b'"Cy"', b'"Cz"'))
+    assert not integrity.is_stamped(db, db.read_bytes())
+    with Store.open(db) as changed:
+        assert not changed._stamped
+        assert sorted(c.first_name for c in changed.contacts()) == ["Ada", "Bob", "Cz"]

@@ -56,6 +56,13 @@ def history(db: Path, *, extra_due: int = 0) -> Path:
                            profile=Profile(first_name="Giulia", cadence_key_days=30, cadence_network_days=90))
 
 
+def tick_whole_checkup(db: Path, today: str = TODAY) -> None:
+    """Tick every check-up item: the round is complete, the next one due 90 days later."""
+    items = json.loads(netui(db, "checkup", "--json", today=today).stdout)["items"]
+    ticks = [arg for item in items for arg in ("--tick", str(item["number"]))]
+    assert netui(db, "checkup", *ticks, today=today).returncode == 0
+
+
 def test_json_lists_who_is_due_to_thank_this_weeks_events_and_batches(db_path):
     history(db_path)
     result = netui(db_path, "today", "--json")
@@ -71,7 +78,10 @@ def test_json_lists_who_is_due_to_thank_this_weeks_events_and_batches(db_path):
                     "location": "Milano"}],
         "batches": [{"batch_uid": "now", "send_on": TODAY, "total": 2, "sent": 1}],
         "landed": None,
-        "more": {},
+        "more": {  # the profile's default target (1 post a week), no post; the check-up never done
+            "posts": {"week": "2026-W49", "done": 0, "target": 1, "streak": 0, "behind": True, "ideas": 0},
+            "checkup": {"due": TODAY, "is_due": True, "days_left": 0},
+        },
     }
 
 
@@ -85,6 +95,8 @@ def test_text_is_a_few_short_lines(db_path):
         "To thank (1): Carla Grata (replied 28 Nov 2026)",
         "Events this week (1): 4 Dec 2026 09:30 Career day",
         "Batches to send (1): today (1 of 2 sent)",
+        "0 of 1 post this week (2026-W49) · streak 0 weeks",
+        "Reputation check-up due now: netui checkup",
     ]
 
 
@@ -95,7 +107,8 @@ def test_the_text_shows_dates_the_language_s_way(db_path):
     lines = netui(db_path, "--lang", "it", "today").stdout.splitlines()
     assert lines[0].endswith(" 2 dic 2026")
     assert "31 ott 2026" in lines[1] and "28 nov 2026" in lines[2] and "4 dic 2026 09:30" in lines[3]
-    assert not any("2026-" in line or "Dec" in line for line in lines)
+    # no ISO date (the ISO week of the post line, 2026-W49, is how `posts` names a week too)
+    assert not any(re.search(r"\d{4}-\d\d", line) or "Dec" in line for line in lines)
     english = netui(db_path, "--lang", "en", "today").stdout.splitlines()
     assert english[0] == "netui · Wednesday 2 Dec 2026"
     assert json.loads(netui(db_path, "--lang", "it", "today", "--json").stdout)["date"] == "2026-12-02"
@@ -115,7 +128,13 @@ def test_long_lists_are_capped_and_another_day_gives_another_summary(db_path):
 
 def test_an_empty_day_says_so_and_a_found_job_is_shown(db_path):
     write_data_file(db_path, [Contact(uid="x", first_name="Solo")], profile=Profile(first_name="Giulia"))
-    assert netui(db_path, "today").stdout.splitlines()[1] == "Nothing due: a good day to meet someone new."
+    assert netui(db_path, "post", "A takeaway").returncode == 0  # the week's target met
+    tick_whole_checkup(db_path)
+    assert netui(db_path, "today").stdout.splitlines() == [
+        "netui · Wednesday 2 Dec 2026",
+        "1 of 1 post this week (2026-W49) · streak 1 week",
+        "Nothing due: a good day to meet someone new.",
+    ]
     assert netui(db_path, "landed", "--company", "Acme", "--position", "Analyst", "--date", "2026-11-20").returncode == 0
     result = netui(db_path, "today", "--json")
     assert json.loads(result.stdout)["landed"] == {"company": "Acme", "position": "Analyst", "date": "2026-11-20"}
@@ -136,5 +155,44 @@ def test_every_json_key_is_documented_in_the_readme(db_path):
     section = readme.split("### netui today --json", 1)[1].split("\n#", 1)[0]
     documented = set(re.findall(r"`([a-z_]+)`", section))
     keys = set(data) | {k for v in data.values() if isinstance(v, list) and v for k in v[0]}
+    keys |= {k for part in data["more"].values() for k in part} | set(data["more"])
+    assert {"posts", "checkup", "streak", "days_left"} <= keys
     keys |= {"company", "position"}  # of `landed`, null here
     assert keys <= documented, sorted(keys - documented)
+
+
+def test_the_post_target_and_the_check_up_on_fixed_days(db_path):
+    """The overview panel's figures (core.habits), in text and JSON, as the days go by."""
+    write_data_file(db_path, [Contact(uid="x", first_name="Solo")],
+                    profile=Profile(first_name="Giulia", posts_per_week=2))
+    for args in (("Last week", "--date", "2026-11-24"), ("Last week too", "--date", "2026-11-26"),
+                 ("This week", "--date", "2026-11-30"), ("Later", "--idea")):
+        assert netui(db_path, "post", *args).returncode == 0
+    lines = netui(db_path, "today").stdout.splitlines()
+    assert lines[1:] == ["1 of 2 posts this week (2026-W49) · streak 1 week",
+                         "Reputation check-up due now: netui checkup"]
+    assert json.loads(netui(db_path, "today", "--json").stdout)["more"] == {
+        "posts": {"week": "2026-W49", "done": 1, "target": 2, "streak": 1, "behind": True, "ideas": 1},
+        "checkup": {"due": TODAY, "is_due": True, "days_left": 0},
+    }
+
+    tick_whole_checkup(db_path)  # next round due 2027-03-02
+    assert netui(db_path, "today").stdout.splitlines()[1:] == ["1 of 2 posts this week (2026-W49) · streak 1 week"]
+    more = json.loads(netui(db_path, "today", "--json").stdout)["more"]
+    assert more["checkup"] == {"due": "2027-03-02", "is_due": False, "days_left": 90}
+
+    soon = netui(db_path, "today", today="2027-02-26").stdout.splitlines()  # a Friday, no post that week
+    assert soon[1:] == ["0 of 2 posts this week (2027-W08) · streak 0 weeks", "Reputation check-up due on 2 Mar 2027"]
+    late = netui(db_path, "--lang", "it", "today", today="2027-03-10").stdout.splitlines()
+    assert late[-1] == "Controllo della reputazione da fare dal 2 mar 2027: netui checkup"
+    assert json.loads(netui(db_path, "today", "--json", today="2027-03-10").stdout)["more"]["checkup"] == {
+        "due": "2027-03-02", "is_due": True, "days_left": -8}
+
+
+def test_no_weekly_target_leaves_the_post_line_out(db_path):
+    write_data_file(db_path, [Contact(uid="x", first_name="Solo")],
+                    profile=Profile(first_name="Giulia", posts_per_week=0))
+    tick_whole_checkup(db_path)
+    assert netui(db_path, "today").stdout.splitlines()[1:] == ["Nothing due: a good day to meet someone new."]
+    assert json.loads(netui(db_path, "today", "--json").stdout)["more"]["posts"] == {
+        "week": "2026-W49", "done": 0, "target": 0, "streak": 0, "behind": False, "ideas": 0}

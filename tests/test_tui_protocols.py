@@ -40,7 +40,7 @@ from netui.tui.screens.events import EventsScreen
 from netui.tui.screens.overview import OverviewScreen
 from netui.tui.screens.posts import PostForm, PostsScreen
 from netui.tui.screens.profile import ProfileScreen
-from netui.tui.widgets.key_bar import KeyBar
+from netui.tui.widgets.keybar import KeyBar
 from tests.support.screens import discover, screen_openers
 
 SIZE = (120, 40)

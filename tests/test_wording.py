@@ -31,6 +31,8 @@ def test_plural_agrees_with_the_count():
 
 @pytest.mark.parametrize("reason", [
     "read-only: /tmp/x.json is open for writing in another netui (pid 42); close it first, or open read-only",
+    "read-only: /tmp/x.json is open for writing in another netui (pid 42); close it there first "
+    "(commands that only read it still work)",
     "read-only: /tmp/x.json is held by another netui (pid 4242)",
 ])
 def test_read_only_notice_says_it_once(reason):
@@ -58,7 +60,7 @@ async def test_read_only_banner_does_not_repeat_itself(make_app, db_path):
     app.store.close()
     app = make_app(readonly=True)
     app.store.readonly_reason = (f"read-only: {db_path} is open for writing in another netui (pid 4242); "
-                                 "close it first, or open read-only")
+                                 "close it there first (commands that only read it still work)")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         banner = str(app.screen.query_one("#banner", Static).content)

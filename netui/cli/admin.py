@@ -13,9 +13,11 @@ from netui.core import vocabulary
 from netui.core.errors import NetuiError
 from netui.core.i18n import _, ngettext
 from netui.core.i18n import lazy_gettext as _l
+from netui.core.today import current_day
 
 if TYPE_CHECKING:
     from netui.storage.backups import BackupInfo
+    from netui.storage.store import Store
 
 
 @click.command(cls=TranslatedCommand, help=_l("Check the data file, its lock, backups, clipboard and template folders."))
@@ -26,21 +28,20 @@ if TYPE_CHECKING:
 def doctor(obj: Context, repair: bool) -> None:
     from netui.storage import backups
     from netui.storage.paths import (
-        lock_path,
         real_path,
         shipped_templates_dir,
         user_templates_dir,
     )
-    from netui.storage.platform import lock_mechanism
-    from netui.storage.store import Store, lock_holder
+    from netui.storage.store import Store
 
     path = obj.db_path
     from netui.cli.output import safe_echo
 
     repaired: list[str] = []
+    unrepaired: list[str] = []
     if repair and path.exists():
         with obj.store(write=True) as writable:
-            repaired, _kept = writable.repair_quarantine()
+            repaired, unrepaired = writable.repair_quarantine()
     lines = [(_("data file"), str(path))]
     records: list[str] = []
     if path.is_symlink():
@@ -69,17 +70,19 @@ def doctor(obj: Context, repair: bool) -> None:
                     records.append(_("quarantine {key}: {table} document {doc_id}: {problem}").format(
                         key=key, table=vocabulary.DATA_TABLES.label(str(entry.get("table"))), doc_id=entry.get("doc_id"),
                         problem=entry.get("problem")))
+                records += _future_interactions(store)
                 if store.quarantine():
                     records.append(_("'netui doctor --repair' puts back what converts safely"))
         except NetuiError as exc:
             status = _("PROBLEM: {problem}").format(problem=exc)
     lines.append((_("status"), status))
     lines.extend((_("WARNING"), warning) for warning in _exposure_warnings(path))
-    holder = lock_holder(path)
-    held = _("held by pid {pid}").format(pid=holder) if holder else _("free")
-    lines.append((_("lock"), f"{lock_path(path)}: {held} ({lock_mechanism()})"))
+    lines.append((_("lock"), _lock_state(path)))
     found = backups.list_backups(path)
-    if found:
+    linked = backups.linked_folder_problem(path)
+    if linked:
+        shown = _("REFUSED: {problem}").format(problem=linked)
+    elif found:
         shown = ngettext("{folder}: {count} of this file, newest {name}",
                          "{folder}: {count} of this file, newest {name}", len(found)).format(
             folder=backups.backups_dir(path), count=len(found), name=found[0].path.name)
@@ -97,10 +100,44 @@ def doctor(obj: Context, repair: bool) -> None:
                                                                               yours=user_templates_dir())))
     for key, value in lines:
         safe_echo(f"{key:12} {value}")
-    for line in repaired:
-        safe_echo(f"{_('repaired'):12} {line}")
-    for line in records:
-        safe_echo(f"{_('record'):12} {line}")
+    # The labels outside the f-strings: the catalogue's extractor does not look inside them.
+    for label, named in ((_("repaired"), repaired), (_("not repaired"), unrepaired), (_("record"), records)):
+        for line in named:
+            safe_echo(f"{label:12} {line}")
+
+
+def _lock_state(path: Path) -> str:
+    """The lock file, and whether it is held, free, or refused (a symbolic link)."""
+    from netui.storage.paths import lock_path
+    from netui.storage.platform import lock_mechanism
+    from netui.storage.store import lock_holder
+
+    lock = lock_path(path)
+    if lock.is_symlink():
+        return _("{lock}: REFUSED: it is a symbolic link, and netui never writes its pid through one "
+                 "(that would overwrite the file it points to); nothing can open the data file for "
+                 "writing until the link is removed").format(lock=lock)
+    holder = lock_holder(path)
+    held = _("held by pid {pid}").format(pid=holder) if holder else _("free")
+    return f"{lock}: {held} ({lock_mechanism()})"
+
+
+def _future_interactions(store: Store) -> list[str]:
+    """Interactions dated after today (a hand edit, a sync, another machine's clock): kept.
+
+    netui refuses them on the way in (`netui log`, the app, imports), but one already in the
+    file is the user's record: setting it aside would hide a real meeting over what may be a
+    typo or a clock a day ahead. It is kept and named here, because until that day it counts
+    as the last contact and pushes the next follow-up later."""
+    today = current_day().isoformat()
+    lines = []
+    for item in store.interactions():
+        if item.date[:10] > today:
+            contact = store.contact(item.contact_uid)
+            lines.append(_("interaction {uid} with {name} is dated {date}, after today: kept, and until then "
+                           "it counts as the last contact; correct its date if it is a mistake").format(
+                uid=item.uid, name=contact.name if contact else item.contact_uid, date=item.date))
+    return lines
 
 
 def _exposure_warnings(path: Path) -> list[str]:

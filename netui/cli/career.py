@@ -113,17 +113,12 @@ def landed(obj: Context, company: str | None, position: str | None, when: str | 
 
 
 @click.command("today", cls=TranslatedCommand, help=_l("The day at a glance: who is due, who to thank, this week's events, batches to "
-      "send."))
+      "send, the week's posts against your target and the check-up."))
 @click.option("--json", "as_json", is_flag=True, cls=TranslatedOption, help=_l("Print the summary as JSON (keys in README.md)."))
 @pass_ctx
 def today_command(obj: Context, as_json: bool) -> None:
-    from netui.core.today import (
-        BatchLine,
-        build_summary,
-        current_day,
-        summary_json,
-        summary_lines,
-    )
+    from netui.core.daily import BatchLine, build_summary, summary_json, summary_lines
+    from netui.core.today import current_day
     from netui.outreach.batch import all_progress
 
     day = current_day()
@@ -131,7 +126,7 @@ def today_command(obj: Context, as_json: bool) -> None:
         batches = [BatchLine(p.batch_uid, p.days[0] if p.days else "", p.total, p.sent)
                    for p in all_progress(store)]
         summary = build_summary(day, store.contacts(), store.all_interactions(), store.profile(),
-                                store.events(), batches)
+                                store.events(), batches, store.posts(), store.checkup())
     if as_json:
         echo_json(summary_json(summary))
         return

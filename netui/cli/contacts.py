@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
+from netui.cli.contact_fields import check_email_free, register_option
 from netui.cli.contact_links import apply_links, link_options
 from netui.cli.context import Context, echo_json, pass_ctx
 from netui.cli.output import safe_echo
 from netui.cli.translated import TranslatedCommand, TranslatedOption
 from netui.core import vocabulary
 from netui.core.errors import NetuiError
-from netui.core.i18n import _, format_date, lazy_gettext
+from netui.core.i18n import _, format_date
 from netui.core.i18n import lazy_gettext as _l
 from netui.core.models import (
     INTERACTION_KINDS,
-    REGISTERS,
     RELATIONSHIPS,
     SOURCES,
     TIERS,
@@ -27,6 +25,7 @@ from netui.core.models import (
     parse_name_email,
 )
 from netui.core.text import terminal_safe
+from netui.core.today import current_day
 
 
 @click.command(cls=TranslatedCommand, help=_l('Add a contact: "Ada Lovelace <ada@example.org>", a name, or an email.'))
@@ -39,9 +38,7 @@ from netui.core.text import terminal_safe
 @click.option("--relationship", type=click.Choice(RELATIONSHIPS), default=None, cls=TranslatedOption, help=_l("Relationship to you."))
 @click.option("--tier", type=click.Choice(TIERS), default="network", show_default=True,
               cls=TranslatedOption, help=_l("key gets personalised emails."))
-@click.option("--register", type=click.Choice(REGISTERS), default=None, cls=TranslatedOption,
-              help=lazy_gettext("tu or lei in Italian emails (default: lei for mentors, managers, recruiters "
-                                "and employers, tu for peers, family and friends, else lei)."))
+@register_option
 @link_options
 @pass_ctx
 def add(obj: Context, who: str, company: str, position: str, sector: str, source: str,
@@ -53,10 +50,7 @@ def add(obj: Context, who: str, company: str, position: str, sector: str, source
                       source=source, relationship=relationship, tier=tier, register=register or "").validate()
     with obj.store(write=True) as store:
         if email:
-            existing = store.contact_by_email(email)
-            if existing:
-                raise NetuiError(_("{email} already belongs to {name} ({uid})").format(
-                    email=email, name=existing.name, uid=existing.uid))
+            check_email_free(store, email)
         stored = store.add_contact(apply_links(store, contact, introduced_by, knows_at, past_companies))
     safe_echo(_("added {name} ({uid})").format(name=stored.name, uid=stored.uid))
 
@@ -88,7 +82,7 @@ def contacts(obj: Context, query: str | None, due: bool, as_json: bool) -> None:
         else:
             chosen = sorted_by_name(store.contacts())
         if query:
-            chosen = [c for c in chosen if matches(contact_key(c), query)]
+            chosen = [c for c in chosen if matches(contact_key(c), query, c.company)]
         if as_json:
             echo_json([c.to_doc() for c in chosen])
             return
@@ -117,7 +111,7 @@ def contacts(obj: Context, query: str | None, due: bool, as_json: bool) -> None:
 @click.option("--date", "when", metavar="YYYY-MM-DD", default=None, cls=TranslatedOption, help=_l("When (default today)."))
 @pass_ctx
 def log(obj: Context, contact_ref: str, kind: str, summary: str, when: str | None) -> None:
-    when = check_date("date", when) or date.today().isoformat()
+    when = check_date("date", when) or current_day().isoformat()
     check_not_future("date", when)
     with obj.store(write=True) as store:
         contact = store.find_contact(contact_ref)

@@ -41,7 +41,21 @@ class Context:
                 raise NetuiError(store.readonly_reason)
             yield store
         finally:
+            _report_merge(store)
             store.close()
+
+
+def _report_merge(store: Store) -> None:
+    """A save met the file changed on disk: say what the merge did and, when both sides
+    changed a record (ours kept), how to take the disk's versions instead."""
+    report = store.take_merge_report()
+    if report is None:
+        return
+    from netui.cli.output import safe_echo
+
+    safe_echo("netui: " + report.summary(), err=True)
+    if report.conflicts:
+        safe_echo("netui: " + report.theirs_hint(), err=True)
 
 
 pass_ctx = click.make_pass_decorator(Context)

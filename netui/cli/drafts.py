@@ -1,16 +1,24 @@
-"""Subcommands of the drafts area: `netui draft` and `netui templates`."""
+"""Subcommands of the drafts area: `netui draft`, `netui templates`, and the stored drafts:
+`netui drafts` lists them, `netui sent` marks one sent with the app's own code."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from netui.cli.translated import TranslatedOption
+from netui.cli.context import Context, echo_json, pass_ctx
+from netui.cli.output import safe_echo
+from netui.cli.translated import TranslatedCommand, TranslatedOption
 from netui.core import vocabulary
-from netui.core.errors import DraftingError, NetuiError
-from netui.core.i18n import _, template_language
+from netui.core.errors import DraftingError, NetuiError, NotFoundError
+from netui.core.i18n import _, format_date, ngettext, template_language
 from netui.core.i18n import lazy_gettext as _l
-from netui.core.models import LANGUAGES, Contact
+from netui.core.models import LANGUAGES, Contact, Draft
 from netui.core.text import terminal_safe
+
+if TYPE_CHECKING:
+    from netui.storage.store import Store
 
 
 def parse_vars(items: tuple[str, ...]) -> dict[str, str]:
@@ -60,9 +68,81 @@ def how_to_fix(exc: DraftingError, template: str) -> str:
     return ""
 
 
+#: The columns of `netui drafts`, and the width each may shrink to (None: never cut;
+#: the uid is what `netui sent` takes).
+DRAFT_COLUMNS = (_l("Draft"), _l("Status"), _l("Day"), _l("Contact"), _l("Template"), _l("Subject"))
+DRAFT_SHRINK_TO = (None, None, None, 12, 8, 8)
+
+
+@click.command(cls=TranslatedCommand, help=_l("List the drafts kept in the data file (the app's Drafts screen, key 2): "
+      "unsent first, by day. The first column is the uid `netui sent` takes."))
+@click.option("--unsent", is_flag=True, cls=TranslatedOption, help=_l("Only the drafts not sent yet."))
+@click.option("--json", "as_json", is_flag=True, cls=TranslatedOption, help=_l("Print the stored documents as JSON."))
+@pass_ctx
+def drafts(obj: Context, unsent: bool, as_json: bool) -> None:
+    from netui.cli.table import render
+    from netui.outreach.batch import ordered_drafts
+
+    with obj.store(write=False) as store:
+        chosen = [d for d in ordered_drafts(store) if not unsent or d.status != "sent"]
+        if as_json:
+            echo_json([d.to_doc() for d in chosen])
+            return
+        names = {d.contact_uid: (c.name if (c := store.contact(d.contact_uid)) else _("(deleted contact)"))
+                 for d in chosen}
+    if not chosen:
+        safe_echo(_("no unsent drafts") if unsent else _("no drafts"))
+        return
+    rows = []
+    for d in chosen:  # a LinkedIn text has no subject: its first line says what it is
+        subject = d.subject or d.body.strip().partition("\n")[0] or _("(no subject)")
+        rows.append([terminal_safe(cell) for cell in (
+            d.uid, vocabulary.DRAFT_STATUSES.label(d.status), format_date(d.send_on) if d.send_on else "-",
+            names[d.contact_uid], vocabulary.TEMPLATES.label(d.template), subject)])
+    for line in render([str(c) for c in DRAFT_COLUMNS], rows, DRAFT_SHRINK_TO):
+        safe_echo(line)
+
+
+def find_draft(store: "Store", ref: str) -> Draft:
+    """The draft `ref` means: its uid, or a contact (uid, email, name) with exactly one unsent draft."""
+    from netui.outreach.batch import ordered_drafts
+
+    draft = store.draft(ref.strip())
+    if draft is not None:
+        return draft
+    try:
+        contact = store.find_contact(ref)
+    except NotFoundError as exc:
+        raise NotFoundError(_("no draft has the uid {ref}, and {problem}").format(ref=repr(ref), problem=exc)) from None
+    unsent = [d for d in ordered_drafts(store) if d.contact_uid == contact.uid and d.status != "sent"]
+    if len(unsent) == 1:
+        return unsent[0]
+    if not unsent:
+        raise NetuiError(_("{name} has no unsent draft (netui drafts lists them)").format(name=contact.name))
+    raise NetuiError(ngettext("{name} has {count} unsent draft: give its uid ({uids})",
+                              "{name} has {count} unsent drafts: give the uid of one ({uids})", len(unsent)).format(
+        name=contact.name, count=len(unsent), uids=", ".join(d.uid for d in unsent)))
+
+
+@click.command(cls=TranslatedCommand, help=_l("Mark a draft sent, as the app does (f4 in compose, s on the Drafts "
+      "screen): it logs the email, or the LinkedIn message, on its day, and counts in its batch.\n\nDRAFT is "
+      "a draft's uid (`netui drafts` lists them) or a contact with one unsent draft."))
+@click.argument("draft_ref", metavar="DRAFT")
+@pass_ctx
+def sent(obj: Context, draft_ref: str) -> None:
+    from netui.outreach import sending
+
+    with obj.store(write=True) as store:
+        draft = find_draft(store, draft_ref)
+        interaction = sending.mark_sent(store, draft.uid)
+        message = sending.sent_message(store, draft, interaction)
+    safe_echo(message)
+
+
 def register(cli: click.Group) -> None:
     """Add this area's subcommands to the `netui` group."""
-    from netui.cli.context import Context, pass_ctx
+    cli.add_command(drafts)
+    cli.add_command(sent)
 
     @cli.command("draft", help=_l("Render an email or a LinkedIn text to CONTACT from a template; lint "
           "warnings go to stderr."))

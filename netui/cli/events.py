@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
 from netui.cli.translated import LazyText, TranslatedOption
@@ -12,6 +10,7 @@ from netui.core.errors import ValidationError
 from netui.core.i18n import _, ngettext
 from netui.core.i18n import lazy_gettext as _l
 from netui.core.models import EVENT_KINDS, check_date
+from netui.core.today import current_day
 
 
 def _kind(value: str) -> str:
@@ -44,7 +43,7 @@ def register(cli: click.Group) -> None:
             if as_json:
                 echo_json([e.to_doc() for e in store.events()])
                 return
-            today = date.today()
+            today = current_day()
             coming, gone = upcoming(store, today), past(store, today)
             skipped = [e for e in store.events() if e.status == "skipped" and e not in gone]
         if not (coming or gone or skipped):

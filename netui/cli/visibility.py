@@ -6,17 +6,17 @@ and an online reputation you check every few months.
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
 from netui.cli.context import Context, echo_json, pass_ctx
+from netui.cli.output import safe_echo
 from netui.cli.translated import TranslatedCommand, TranslatedOption
 from netui.core import vocabulary
 from netui.core.errors import NetuiError
 from netui.core.i18n import _, format_date
 from netui.core.i18n import lazy_gettext as _l
 from netui.core.models import POST_KINDS, Post, check_date
+from netui.core.today import current_day
 
 
 @click.command(cls=TranslatedCommand, help=_l("Record something you published (a post, article, comment or discussion), or an "
@@ -31,7 +31,7 @@ from netui.core.models import POST_KINDS, Post, check_date
 def post(obj: Context, topic: str, kind: str, url: str, when: str | None, idea: bool) -> None:
     if idea and when:
         raise NetuiError(_("--idea has no date: give --date or --idea, not both"))
-    day = None if idea else (check_date("date", when) or date.today().isoformat())
+    day = None if idea else (check_date("date", when) or current_day().isoformat())
     record = Post(topic=topic, kind=kind, url=url, date=day).validate()
     from netui.core.posts import summary_line, visibility
 
@@ -39,10 +39,10 @@ def post(obj: Context, topic: str, kind: str, url: str, when: str | None, idea: 
         stored = store.add_post(record)
         state = visibility(store.posts(), store.profile().posts_per_week)
     if stored.date:
-        click.echo(_("recorded {kind} {topic} on {date} ({uid})").format(
+        safe_echo(_("recorded {kind} {topic} on {date} ({uid})").format(
             kind=stored.kind, topic=repr(stored.topic), date=format_date(stored.date), uid=stored.uid))
     else:
-        click.echo(_("kept the idea {topic} for later ({uid})").format(topic=repr(stored.topic), uid=stored.uid))
+        safe_echo(_("kept the idea {topic} for later ({uid})").format(topic=repr(stored.topic), uid=stored.uid))
     click.echo(summary_line(state))
 
 
@@ -66,7 +66,7 @@ def posts(obj: Context, as_json: bool) -> None:
     for item in found:
         when = format_date(item.date) or _("idea")
         parts = [f"{when:11}", f"{vocabulary.label('post_kind', item.kind):10}", item.topic, item.url]
-        click.echo("  ".join(p for p in parts if p))
+        safe_echo("  ".join(p for p in parts if p))
 
 
 @click.command(cls=TranslatedCommand, help=_l("The reputation and privacy check-up: its items, and when the next round is "
@@ -108,8 +108,8 @@ def checkup(obj: Context, tick: tuple[int, ...], untick: tuple[int, ...], as_jso
     for number, item in enumerate(status.checkup.items, start=1):
         if item.phase != section:
             section = item.phase
-            click.echo(service.section_title(section, status.checkup.lang))
-        click.echo(f"  {number:2}. [{'x' if item.done else ' '}] {item.text}")
+            safe_echo(service.section_title(section, status.checkup.lang))
+        safe_echo(f"  {number:2}. [{'x' if item.done else ' '}] {item.text}")
 
 
 def register(cli: click.Group) -> None:

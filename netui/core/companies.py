@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
-from netui.core.textsearch import fold
+from netui.core.folding import fold
 
 #: Legal forms, as they read once dots are dropped and the rest is split into words.
 LEGAL_FORMS = frozenset({
@@ -83,23 +83,26 @@ class CompanyNames:
         return list(self._spellings)
 
 
-def similar_names(name: str, candidates: Iterable[str], *, limit: int = 5) -> list[str]:
-    """Candidates whose key is close to `name`'s but not the same (typos): suggestions only."""
-    from rapidfuzz import (  # here: only a search that found nothing needs it
+def similar_keys(key: str, keys: Iterable[str], *, limit: int = 5) -> list[str]:
+    """Company keys close to `key` but not the same (typos), closest first: suggestions only."""
+    from rapidfuzz import (  # here: only a suggestion needs it
         fuzz,
         process,
     )
 
-    key = company_key(name)
     if not key:
         return []
+    others = [other for other in keys if other and other != key]
+    found = process.extract(key, others, scorer=fuzz.ratio, score_cutoff=SIMILAR_CUTOFF, limit=limit)
+    return [match for match, _score, _index in found]
+
+
+def similar_names(name: str, candidates: Iterable[str], *, limit: int = 5) -> list[str]:
+    """Candidates whose key is close to `name`'s but not the same (typos): suggestions only."""
     by_key: dict[str, str] = {}
     for candidate in candidates:
-        other = company_key(candidate)
-        if other and other != key:
-            by_key.setdefault(other, candidate)
-    found = process.extract(key, list(by_key), scorer=fuzz.ratio, score_cutoff=SIMILAR_CUTOFF, limit=limit)
-    return [by_key[match] for match, _score, _index in found]
+        by_key.setdefault(company_key(candidate), candidate)
+    return [by_key[match] for match in similar_keys(company_key(name), by_key, limit=limit)]
 
 
 def parse_knows_at(text: str) -> dict[str, str]:

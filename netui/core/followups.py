@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from netui.core.models import Contact, Interaction, Profile
+from netui.core.today import current_day
 
 OUTREACH_KINDS = frozenset({
     "email_sent", "meeting", "call", "message", "linkedin_comment", "event_met", "thanked",
@@ -55,7 +56,7 @@ def follow_up(contact: Contact, interactions: Iterable[Interaction], profile: Pr
     ISO dates compare as strings, so only the three latest dates are parsed
     (this runs for every contact when the overview opens).
     """
-    today = today or date.today()
+    today = today or current_day()
     last_contact = last_reply = last_thanks = ""
     for item in interactions:
         when = item.date[:10] if isinstance(item.date, str) else ""
@@ -85,7 +86,7 @@ def follow_ups(contacts: Iterable[Contact], interactions: Iterable[Interaction],
     by_contact: dict[str, list[Interaction]] = {}
     for item in interactions:
         by_contact.setdefault(item.contact_uid, []).append(item)
-    today = today or date.today()
+    today = today or current_day()
     return {c.uid: follow_up(c, by_contact.get(c.uid, ()), profile, today) for c in contacts}
 
 

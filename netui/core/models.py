@@ -18,6 +18,7 @@ from typing import Any, Callable, ClassVar
 from netui.core.errors import ValidationError
 from netui.core.i18n import N_, _, lazy_gettext
 from netui.core.text import clean_line, clean_multiline
+from netui.core.today import current_day
 
 SOURCES = (
     "family", "friend", "volunteering", "sport", "colleague", "former_colleague",
@@ -111,7 +112,7 @@ def now_iso() -> str:
 
 
 def today_iso() -> str:
-    return date.today().isoformat()
+    return current_day().isoformat()
 
 
 # --- field checks -----------------------------------------------------------
@@ -240,6 +241,29 @@ def _shared(value: Any) -> Any:
     return value
 
 
+#: Values a document holds as they are (immutable, no record inside).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def _record_classes() -> list[type]:
+    """Every record class (a list field whose type names one holds records to convert)."""
+    found, todo = [], list(Record.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+def _doc_value(value: Any) -> Any:
+    """A field's value as a document holds it: lists and maps copied, records as documents."""
+    if isinstance(value, list):
+        return [v.to_doc() if isinstance(v, Record) else v for v in value]
+    if isinstance(value, dict):
+        return dict(value)
+    return value
+
+
 class Record:
     """Shared document conversion for every stored dataclass."""
 
@@ -247,23 +271,54 @@ class Record:
     #: Set by @dataclass on each record class; declared so that the type checker knows.
     __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Each class writes its own fields: never a parent's generated writer (see `_dumper`).
+        setattr(cls, "to_doc", Record.to_doc)
+
     def to_doc(self) -> dict[str, Any]:
-        doc: dict[str, Any] = {}
-        for name in self._doc_order():
-            value = getattr(self, name)
-            if isinstance(value, list):
-                value = [v.to_doc() if isinstance(v, Record) else v for v in value]
-            elif isinstance(value, dict):
-                value = dict(value)
-            doc[name] = value
-        extra = getattr(self, "extra", None)
-        if extra:
-            for key, value in extra.items():
-                doc.setdefault(key, value)
-        return doc
+        """The record as a document: fields in declaration order, lists and maps copied
+        (records in them as documents), unknown keys kept from `extra` after them."""
+        dump = self._dumper()
+        setattr(type(self), "to_doc", dump)  # later calls go straight to it
+        return dump(self)
+
+    @classmethod
+    def _dumper(cls) -> Callable[[Any], dict[str, Any]]:
+        """A function made for this class that writes the document in one dict display.
+
+        Every save and import turns each record into a document; a loop of getattr and
+        isinstance per field was most of an import's cost, so the loop is unrolled once per
+        class (as `_builder` is): a text, number or None is taken as it is, anything else
+        goes through `_doc_value`. Same result as the loop: a test compares them.
+        """
+        cached = cls.__dict__.get("_dumper_cache")
+        if cached is None:
+            records = {sub.__name__ for sub in _record_classes()}
+            fields = cls.__dataclass_fields__
+
+            def item(name: str) -> str:
+                factory, kind = fields[name].default_factory, str(fields[name].type)
+                if factory is list and not any(r in kind for r in records):
+                    return f"{name!r}: (v[:] if (v := obj.{name}).__class__ is list else value(v))"
+                if factory is dict:
+                    return f"{name!r}: (v.copy() if (v := obj.{name}).__class__ is dict else value(v))"
+                return f"{name!r}: (v if (v := obj.{name}).__class__ in plain else value(v))"
+
+            items = ", ".join(item(name) for name in cls._doc_order())
+            lines = ["def dump(obj):", f"    doc = {{{items}}}"]
+            if "extra" in cls.__dataclass_fields__:
+                lines += ["    extra = obj.extra", "    if extra:", "        for key, v in extra.items():",
+                          "            doc.setdefault(key, v)"]
+            lines.append("    return doc")
+            scope: dict[str, Any] = {"plain": _PLAIN, "value": _doc_value}
+            exec("\n".join(lines), scope)  # noqa: S102 - our own field names, no outside input
+            cached = scope["dump"]
+            setattr(cls, "_dumper_cache", cached)
+        return cached
 
     #: Fields whose values repeat across records (a company, a sector, an import's
-    #: timestamp): one shared string each instead of one per record (~20 MB at 30,000 contacts).
+    #: timestamp): one shared string each instead of one per record.
     SHARED: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
@@ -283,9 +338,9 @@ class Record:
     def _builder(cls) -> Callable[[dict[str, Any]], Any]:
         """A function made for this class that sets each field from a complete document.
 
-        Opening 30,000 contacts spent ~200 ms in `cls(**doc)` and the sharing loop;
-        this straight-line code (generated once, as `dataclasses` generates `__init__`)
-        takes ~60 ms. Same result as the general path: a test compares them.
+        `cls(**doc)` and the sharing loop were most of opening a big file; this
+        straight-line code (generated once, as `dataclasses` generates `__init__`) is
+        several times quicker. Same result as the general path: a test compares them.
         """
         cached = cls.__dict__.get("_builder_cache")
         if cached is None:
@@ -605,10 +660,13 @@ class Checkup(Record):
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> "Checkup":
         checkup = super(Checkup, cls).from_doc(doc)
-        checkup.items = [ChecklistItem.from_doc(i) if isinstance(i, dict) else i for i in checkup.items]
+        if isinstance(checkup.items, list):  # anything else is refused by validate
+            checkup.items = [ChecklistItem.from_doc(i) if isinstance(i, dict) else i for i in checkup.items]
         return checkup
 
     def validate(self) -> "Checkup":
+        if not isinstance(self.items, list) or not all(isinstance(i, ChecklistItem) for i in self.items):
+            raise ValidationError("items", _("expected a list of checklist items"))
         for item in self.items:
             item.text = check_text("checkup.text", item.text).strip()
             if not item.text:
@@ -649,6 +707,8 @@ class Post(Record):
         self.url = check_text("url", self.url).strip()
         self.notes = check_text("notes", self.notes)
         self.date = check_date("date", self.date)
+        self.uid = check_uid("uid", self.uid)
+        self.created_at = check_text("created_at", self.created_at)
         return self
 
 

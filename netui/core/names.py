@@ -102,10 +102,9 @@ def match_name(contacts: Sequence[Contact], ref: str) -> list[Contact]:
 def closest_names(contacts: Sequence[Contact], ref: str, limit: int = 3) -> list[str]:
     """Names that look like `ref` (a typo, a missing letter), closest first.
 
-    difflib (standard library) is enough: this runs only when nothing matched,
-    over names alone, so no extra dependency for a faster fuzzy matcher.
+    rapidfuzz, as the company names' near matches use: one measure of "close" in netui.
     """
-    import difflib  # only on this error path: the overview imports this module at start
+    from rapidfuzz import fuzz, process  # only on this error path: the overview imports this module at start
     query = normalise(ref)
     if not query:
         return []
@@ -119,7 +118,8 @@ def closest_names(contacts: Sequence[Contact], ref: str, limit: int = 3) -> list
             if key:
                 by_key.setdefault(key, shown)
     chosen: list[str] = []
-    for key in difflib.get_close_matches(query, list(by_key), n=limit * 3, cutoff=0.6):
+    close = process.extract(query, list(by_key), scorer=fuzz.ratio, limit=limit * 3, score_cutoff=60)
+    for key, _score, _index in close:
         if by_key[key] not in chosen:
             chosen.append(by_key[key])
     return chosen[:limit]

@@ -19,11 +19,12 @@ from typing import Iterable, Sequence, cast
 from netui.core import vocabulary
 from netui.core.companies import company_key
 from netui.core.followups import OUTREACH_KINDS, FollowUp, follow_up
+from netui.core.gcpause import gc_paused
 from netui.core.i18n import N_, _
 from netui.core.models import Contact, Interaction, Profile
 from netui.core.names import LAST
 from netui.core.names import sort_key as name_sort_key
-from netui.core.textsearch import fold, undotted
+from netui.core.textsearch import company_has, fold, split_legal_forms, undotted
 
 #: How many weeks of outreach the side panel charts.
 OUTREACH_WEEKS = 12
@@ -102,6 +103,10 @@ def search_key(contact: Contact) -> str:
     return "\n".join([fast_fold(p) for p in parts if p])
 
 
+#: A query as the filter applies it: the plain words, and each legal form with the word before it.
+QueryTerms = tuple[list[str], list[tuple[str, str]]]
+
+
 def query_words(query: str) -> list[str]:
     return [undotted(word) for word in fast_fold(query).split()]
 
@@ -140,7 +145,7 @@ def build_row(contact: Contact, state: FollowUp, interactions: Iterable[Interact
 
 def sort_key(row: Row, column: int) -> str:
     """What a column sorts by (computed when a sort order is built, not kept per row:
-    ~11 MB at 30,000 contacts); empty cells give LAST."""
+    a key per cell would cost memory in proportion to the network); empty cells give LAST."""
     if column == 0:  # the one name order, shared with the CLI
         return name_sort_key(row.cells[0], fast_fold)
     if column < 4:  # company, position, sector: case- and accent-insensitive
@@ -254,7 +259,8 @@ class NetworkModel:
         self.version = 0  # bumped whenever a row changes (the side panel redraws then)
         self.totals = Totals(today)
         self._orders: dict[tuple[str, bool], list[int]] = {}
-        self._last_filter: tuple[tuple[str, bool], Filters, list[str], list[int]] | None = None
+        #: The last filter: its sort, quick filters, (plain words, legal forms) and rows.
+        self._last_filter: tuple[tuple[str, bool], Filters, QueryTerms, list[int]] | None = None
         #: Results of the last few queries (a backspace goes back to one without a scan).
         self._recent: dict[tuple[tuple[str, bool], Filters, tuple[str, ...]], list[int]] = {}
         #: What `complete()` builds the other rows from, after `load_first_page`.
@@ -276,8 +282,8 @@ class NetworkModel:
                         profile: Profile, page: int) -> None:
         """Build only what the first screen shows: the order by name and its first `page` rows.
 
-        At 30,000 contacts building every row and the totals takes ~150 ms, which the
-        first frame does not need. `complete()` builds the rest (the overview calls it
+        With a big network building every row and the totals takes long enough to be
+        seen, and the first frame does not need it. `complete()` builds the rest (the overview calls it
         right after the first frame); until then the totals hold only the count, and
         anything but showing the name order (another sort, a filter, an update, the
         search keys) completes the model first, so no caller ever sees it partial.
@@ -320,15 +326,10 @@ class NetworkModel:
 
     def load(self, contacts: Sequence[Contact], interactions: Iterable[Interaction], profile: Profile) -> None:
         """Build every row (at start, or when many things may have changed)."""
-        enabled = gc.isenabled()
-        gc.disable()  # tens of thousands of new objects, none of them garbage: ~30% quicker
-        try:
+        with gc_paused():  # tens of thousands of new objects, none of them garbage
             self._load(contacts, interactions, profile)
-        finally:
-            if enabled:
-                gc.enable()
         # The rows live until the next full rebuild: keep the collector from walking them
-        # on every full collection (one fell in the middle of a save: a 79 ms UI stall).
+        # on every full collection (a full collection in the middle of a save stalls the UI).
         gc.freeze()
 
     def _load(self, contacts: Sequence[Contact], interactions: Iterable[Interaction], profile: Profile) -> None:
@@ -428,6 +429,24 @@ class NetworkModel:
             self._search_keys = [search_key(row.contact) if row is not None else "" for row in self.rows]
         return self._search_keys
 
+    def _company_or_form(self, result: list[int], forms: list[tuple[str, str]], keys: list[str]) -> list[int]:
+        """The rows whose company is the one typed before each legal form, or whose key has
+        the form itself. Companies repeat: each is judged once per query, and a row at an
+        accepted company skips the scan of its key."""
+        rows = cast("list[Row]", self.rows)
+        for form, before in forms:
+            judged: dict[str, bool] = {}
+            kept = []
+            for i in result:
+                company = rows[i].contact.company
+                accepted = judged.get(company)
+                if accepted is None:
+                    accepted = judged[company] = company_has(company, before)
+                if accepted or form in keys[i]:
+                    kept.append(i)
+            result = kept
+        return result
+
     def _invalidate(self) -> None:
         self.version += 1
         self._orders.clear()
@@ -467,18 +486,19 @@ class NetworkModel:
             self.complete()
         sort = (column, reverse)
         words = query_words(filters.query)
+        plain, forms = split_legal_forms(words)
         base = self.order(column, reverse)
         quick = Filters(tier=filters.tier, source=filters.source, due=filters.due, to_thank=filters.to_thank)
         recent_key = (sort, quick, tuple(words))
         recent = self._recent.get(recent_key)
         if recent is not None:
-            self._last_filter = (sort, quick, words, recent)
+            self._last_filter = (sort, quick, (plain, forms), recent)
             return recent
         last = self._last_filter
-        if last is not None and last[0] == sort and last[1] == quick and _narrows(last[2], words):
-            base, remaining = last[3], [w for w in words if w not in last[2]]
+        if last is not None and last[0] == sort and last[1] == quick and _narrows(last[2], plain, forms):
+            base, remaining = last[3], [w for w in plain if w not in last[2][0]]
         else:
-            remaining = words
+            remaining = plain
             # Filtered positions are of built rows (None only before `complete`): no check per row
             # in these loops over 30,000 rows.
             rows = cast("list[Row]", self.rows)
@@ -491,20 +511,27 @@ class NetworkModel:
             if filters.to_thank:
                 base = [i for i in base if rows[i].to_thank]
         result = base
-        keys = self.search_keys if remaining else []
+        keys = self.search_keys if remaining or forms else []
         for word in remaining:
             if len(result) * 4 < len(keys):  # a few rows: test just those
                 result = [i for i in result if word in keys[i]]
             else:  # most rows: scan the keys in memory order (~2x quicker), keep the sort order
                 hits = {i for i, key in enumerate(keys) if word in key}
                 result = [i for i in result if i in hits]
-        self._last_filter = (sort, quick, words, result)
+        if forms:  # after the plain words (the word before a form among them): fewer rows are left
+            result = self._company_or_form(result, forms, keys)
+        self._last_filter = (sort, quick, (plain, forms), result)
         if len(self._recent) >= RECENT_QUERIES:
             del self._recent[next(iter(self._recent))]
         self._recent[recent_key] = result
         return result
 
 
-def _narrows(old: list[str], new: list[str]) -> bool:
-    """True when every row matching `new` also matches `old`."""
-    return all(any(o in n for n in new) for o in old)
+def _narrows(old: QueryTerms, plain: list[str], forms: list[tuple[str, str]]) -> bool:
+    """True when every row matching the new query (`plain` words and legal `forms`) also
+    matches `old`: each old word is inside a new word, and each old legal form is typed
+    again after the same word, or is inside a new word (then it is in the key itself).
+    The new query's forms are checked again on the narrowed rows either way."""
+    old_plain, old_forms = old
+    return (all(any(o in n for n in plain) for o in old_plain)
+            and all(pair in forms or any(pair[0] in n for n in plain) for pair in old_forms))

@@ -16,6 +16,7 @@ from typing import Iterable
 
 from netui.core.i18n import _, ngettext
 from netui.core.models import Post
+from netui.core.today import current_day
 
 #: How far back the streak looks: a cap so that a long history stays cheap.
 MAX_STREAK_WEEKS = 520
@@ -85,7 +86,7 @@ def streak(counts: Counter[date], target: int, today: date) -> int:
 
 def visibility(posts: Iterable[Post], target: int, today: date | None = None) -> Visibility:
     """This week's count against the weekly target, the streak and the ideas in the backlog."""
-    today = today or date.today()
+    today = today or current_day()
     posts = list(posts)
     counts = posts_by_week(posts, today)
     return Visibility(this_week=counts.get(week_start(today), 0), target=target,

@@ -82,7 +82,7 @@ class CompanyPaths:
     paths: list[WarmPath] = field(default_factory=list)
     #: How many paths there are (more than `paths` when only the warmest were asked for).
     total: int = 0
-    #: Companies in the network with a close name (typos): suggested, never merged.
+    #: Companies in the network with a close name (typos), paths or not: suggested, never merged.
     similar: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -213,11 +213,15 @@ class CompanyIndex:
         if limit is not None:
             del scored[limit:]
         result.paths = [_describe(hit, warmth, self.chain(hit.contact)) for warmth, hit in scored]
-        if not scored:
-            from netui.core.companies import similar_names
-
-            result.similar = similar_names(company, [self.names.label(k) for k in self.names.keys()])
+        result.similar = self.similar(key)
         return result
+
+    def similar(self, key: str, limit: int = 5) -> list[str]:
+        """Companies of the network whose name is close to `key`'s (typos), as usually spelled:
+        suggested whether or not `key` has paths, never merged into it."""
+        from netui.core.companies import similar_keys
+
+        return [self.names.label(other) for other in similar_keys(key, self.names.keys(), limit=limit)]
 
 
 @dataclass(slots=True)

@@ -27,9 +27,11 @@ def _readonly_prefixes() -> tuple[str, ...]:
 
 
 def _lock_tails() -> tuple[str, ...]:
-    """The end of the lock's reason ("close it first, or open read-only"), both languages."""
-    english = ("; close it first, or open read-only", ", or open read-only")
-    whole = _("{data_file} is open for writing in another netui ({who}); close it first, or open read-only")
+    """The end of the lock's reason ("close it there first ..."), both languages; older
+    netui wrote "close it first, or open read-only"."""
+    english = ("; close it there first (commands that only read it still work)",
+               "; close it first, or open read-only", ", or open read-only")
+    whole = _("{data_file} is open for writing in another netui ({who}); close it there first (commands that only read it still work)")
     translated = whole[whole.index("({who})") + len("({who})"):] if "({who})" in whole else ""
     return english + ((translated,) if translated and translated not in english else ())
 
@@ -37,8 +39,8 @@ def _lock_tails() -> tuple[str, ...]:
 def readonly_notice(reason: str) -> str:
     """The banner of a file open read-only, said once: "READ-ONLY: <why>. Nothing can be changed."
 
-    The store's reason starts "read-only: " and the lock's ends "close it first, or open
-    read-only" (right for a CLI write, odd when the app already is read-only); both are
+    The store's reason starts "read-only: " and the lock's ends "close it there first"
+    (right for a CLI write, odd when the app already is read-only); both are
     recognised in English and in the current language."""
     why = reason.strip()
     for prefix in _readonly_prefixes():

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from netui.core.errors import ChecklistError, NetuiError
+from netui.core.habits import checkup_due
 from netui.core.i18n import N_, _, format_date, ngettext, template_language, translate
 from netui.core.models import (
     CHECKUP_SECTIONS,
@@ -24,6 +25,7 @@ from netui.core.models import (
     Checkup,
     Profile,
 )
+from netui.core.today import current_day
 from netui.events.checklists import parse_checklist
 from netui.storage.paths import shipped_templates_dir, user_templates_dir
 from netui.storage.store import Store
@@ -104,7 +106,7 @@ class Status:
 
 def current(store: Store, profile: Profile | None = None, today: date | None = None) -> Status:
     """The check-up's state; before the first round, a fresh list in the profile's language, due today."""
-    today = today or date.today()
+    today = today or current_day()
     checkup = store.checkup()
     if checkup is None:
         lang = template_language((profile or store.profile()).language)
@@ -114,10 +116,8 @@ def current(store: Store, profile: Profile | None = None, today: date | None = N
 
 
 def due_date(store: Store, today: date | None = None) -> date:
-    """When the check-up is due, without reading the list (cheap: for the overview)."""
-    today = today or date.today()
-    checkup = store.checkup()
-    return date.fromisoformat(checkup.due) if checkup is not None and checkup.due else today
+    """When the check-up is due, without reading the list (cheap)."""
+    return checkup_due(store.checkup(), today or current_day())
 
 
 def set_done(store: Store, numbers: list[int], done: bool = True, today: date | None = None) -> Status:
@@ -127,7 +127,7 @@ def set_done(store: Store, numbers: list[int], done: bool = True, today: date | 
     and its items are read again from the list (all unticked, in the profile's
     language). Raises NetuiError for a number not on the list.
     """
-    today = today or date.today()
+    today = today or current_day()
     profile = store.profile()
     status = current(store, profile, today)
     checkup = status.checkup.copy()

@@ -27,6 +27,7 @@ from netui.core.models import (
     ValidationError,
     check_date,
 )
+from netui.core.today import current_day
 from netui.storage.store import Store
 
 if TYPE_CHECKING:  # the overview's events note loads this module at start: batches only when used
@@ -252,14 +253,14 @@ def people_met(store: Store, event: Event) -> list[Contact]:
 
 def has_happened(event: Event, today: date | None = None) -> bool:
     """An event is met once its day has come, or once it is marked attended."""
-    return event.status == "attended" or event_day(event) <= (today or date.today())
+    return event.status == "attended" or event_day(event) <= (today or current_day())
 
 
 def _log_met(store: Store, event: Event, contact_uid: str) -> None:
     """`event_met` on the event's day, once it has happened (an attended event dated later:
     today). Linking someone to an event still to come logs nothing yet: `log_people_met`
     does it when the event is marked attended."""
-    today = date.today()
+    today = current_day()
     if not has_happened(event, today) or event.status == "skipped":
         return
     day = min(event_day(event), today).isoformat()
@@ -314,7 +315,7 @@ def quick_add_contact(store: Store, event_uid: str, first_name: str, last_name: 
     email = email.strip()
     contact = Contact(first_name=first_name, last_name=last_name, emails=[email] if email else [],
                       company=company.strip(), position=position.strip(), notes=notes,
-                      source="event", connected_on=min(event_day(event), date.today()).isoformat()).validate()
+                      source="event", connected_on=min(event_day(event), current_day()).isoformat()).validate()
     if email:
         existing = store.contact_by_email(email)
         if existing is not None:

@@ -29,6 +29,7 @@ from netui.core.models import (
     Profile,
 )
 from netui.core.textsearch import fold
+from netui.core.today import current_day
 from netui.io.demo_data import DEMOS, DemoData
 from netui.storage.store import Store
 
@@ -99,7 +100,7 @@ def build_demo(path: Path, today: date | None = None, lang: str | None = None) -
     path = Path(path)
     if path.exists():
         raise NetuiError(_("{path} already exists: the demo is only ever written to a new file").format(path=path))
-    today = today or date.today()
+    today = today or current_day()
     profile, contacts, interactions, events, drafts = demo_records(today, lang)
     store = Store.open(path)
     try:

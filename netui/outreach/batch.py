@@ -18,12 +18,25 @@ from typing import Any, Iterable
 from netui.core.errors import NetuiError, NotFoundError, ValidationError
 from netui.core.i18n import _, format_date, ngettext, template_language
 from netui.core.models import Contact, Draft, Event, check_date, new_uid
+from netui.core.today import current_day, now_on
 from netui.outreach.lint import Warning, check_similar
 from netui.storage.store import Store
 
 PERSONAL_TEMPLATE = "personal"
 END_OF_DAY_HOUR = 17  # from this hour on, unsent drafts due today get a warning
 STATUS_ORDER = {"draft": 0, "ready": 1, "copied": 2, "sent": 3}
+
+
+def ordered_drafts(store: Store) -> list[Draft]:
+    """Every draft as the Drafts screen and `netui drafts` list them: unsent first
+    (draft, ready, copied, then sent), each by send day, then by the contact's name."""
+    from netui.core.names import sort_key
+
+    def name(draft: Draft) -> str:
+        contact = store.contact(draft.contact_uid)
+        return sort_key(contact.name) if contact else ""
+
+    return sorted(store.drafts(), key=lambda d: (STATUS_ORDER.get(d.status, 9), d.send_on or "9999", name(d), d.uid))
 
 
 @dataclass(slots=True)
@@ -204,7 +217,7 @@ def set_send_on(store: Store, batch_uid: str, send_on: str | date) -> list[Draft
 
 def end_of_day_warnings(store: Store, now: datetime | None = None) -> list[Warning]:
     """Batches whose day is ending (or has passed) with drafts still unsent."""
-    now = now or datetime.now()
+    now = now or now_on(current_day())
     today = now.date().isoformat()
     found = []
     for prog in all_progress(store):

@@ -31,6 +31,7 @@ from netui.core import vocabulary
 from netui.core.errors import DraftingError, StorageError
 from netui.core.i18n import N_, _, current_language, translate
 from netui.core.models import LANGUAGES, Contact, Event, Profile, default_register
+from netui.core.today import current_day
 from netui.storage.atomic import atomic_write
 from netui.storage.paths import shipped_templates_dir, user_templates_dir
 
@@ -659,7 +660,7 @@ def _context(lang: str, profile: Profile, contact: Contact | None, event: Event 
         context[key] = value.strip() if isinstance(value, str) else value
     if isinstance(context.get("ask"), str):
         context["ask"] = ASK_ALIASES.get(context["ask"].casefold(), context["ask"])
-    context.update(me=_Fields(profile, "profile"), today=today or date.today(), lang=lang,
+    context.update(me=_Fields(profile, "profile"), today=today or current_day(), lang=lang,
                    signature=_signature(profile))
     if contact is not None:
         if contact.register not in ("tu", "lei"):  # not validated yet: what it would get
@@ -705,6 +706,18 @@ def _split(text: str, lang: str | None = None) -> tuple[dict[str, str], str]:
     return headers, (body + "\n" if body.strip() else "")
 
 
+#: A sentence's full stop right after the dot of an abbreviation ("S.p.A." then "."): a value
+#: ending in a dot cannot know that the template ends the sentence after it.
+_DOUBLE_STOP = re.compile(r"(?<=[^\W\d_]\.)\.(?!\.)")
+
+
+def one_stop(text: str) -> str:
+    """One dot where an abbreviation ends a sentence ("at Acme S.p.A.", not "S.p.A.."), as
+    typography writes it; an ellipsis ("...") stays. Applied to every rendered template, so
+    no template (shipped or the user's) has to guard each value that may end in a dot."""
+    return _DOUBLE_STOP.sub("", text) if ".." in text else text
+
+
 def render_source(source: str, lang: str, profile: Profile, contact: Contact | None,
                   event: Event | None = None, extra_vars: dict[str, Any] | None = None, *,
                   name: str = "(edited)", origin: str = "edited", path: Path | None = None,
@@ -718,7 +731,7 @@ def render_source(source: str, lang: str, profile: Profile, contact: Contact | N
             raise
         raise DraftingError(_say(N_("{exc} (template {name}, {lang})"), lang, exc=exc, name=name, lang=lang),
                             kind=exc.kind, field=exc.field, lineno=exc.lineno, line=exc.line) from None
-    headers, body = _split(text, lang)
+    headers, body = _split(one_stop(text), lang)
     return RenderedEmail(subject=headers.get("Subject", ""), body=body, template=name, lang=lang,
                          origin=origin, path=path, headers=headers)
 

@@ -30,6 +30,7 @@ from typing import Iterable
 from netui.core.errors import NetuiError, ValidationError
 from netui.core.i18n import _, ngettext, template_language
 from netui.core.models import Contact, Draft, Event, Interaction, Profile, check_date
+from netui.core.today import current_day
 from netui.outreach.batch import Batch, create_batch
 from netui.storage.store import Store
 
@@ -259,7 +260,7 @@ def record_landed(store: Store, company: str, position: str, landed_on: str | da
     One transaction: a template problem (DraftingError) leaves everything as it was.
     """
     landing = plan_landing(store, company, position, landed_on, since)
-    send_on = today or date.today()
+    send_on = today or current_day()
     with store.transaction():
         profile = store.set_profile(landing.profile)
         if landing.helpers:

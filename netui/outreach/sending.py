@@ -12,6 +12,7 @@ from datetime import date
 from netui.core.errors import NetuiError, NotFoundError
 from netui.core.i18n import _
 from netui.core.models import Draft, Interaction
+from netui.core.today import current_day
 from netui.outreach import channels
 from netui.outreach.batch import progress
 from netui.storage.store import Store
@@ -19,7 +20,7 @@ from netui.storage.store import Store
 
 def sent_day(draft: Draft, today: date | None = None) -> str:
     """The day a send is logged: the draft's day, unless that is still in the future."""
-    today_s = (today or date.today()).isoformat()
+    today_s = (today or current_day()).isoformat()
     if draft.send_on and draft.send_on <= today_s:
         return draft.send_on
     return today_s

@@ -57,6 +57,25 @@ def ensure_private_dir(folder: Path) -> None:
         raise StorageError(_("cannot create folder {folder}: {problem}").format(folder=folder, problem=exc.strerror or exc)) from None
 
 
+def linked_folder_problem(db_path: Path) -> str:
+    """Why the backups folder cannot be used, when it is a symbolic link ("" when it is not).
+
+    Backups hold the whole network, and rotation deletes files: written through a link
+    planted by someone else, they would land (and old files be removed) wherever it points."""
+    folder = backups_dir(db_path)
+    if not folder.is_symlink():
+        return ""
+    return _("the backups folder {folder} is a symbolic link; netui will not write backups through it "
+             "(remove the link, or move the folder it points to in its place, and start again)").format(folder=folder)
+
+
+def refuse_linked_folder(db_path: Path) -> None:
+    """Raise StorageError when the backups folder is a symbolic link (see `linked_folder_problem`)."""
+    problem = linked_folder_problem(db_path)
+    if problem:
+        raise StorageError(problem)
+
+
 def owner_name(db_path: Path) -> str:
     """The name backups of `db_path` carry (that of the file a symlink points to)."""
     return real_path(db_path).name
@@ -165,6 +184,7 @@ def due_for_auto_backup(db_path: Path) -> bool:
 def create_backup(db_path: Path, reason: str = "manual", payload: bytes | None = None) -> Path:
     """Copy the data file (or `payload`) into backups/ and rotate; return the new path."""
     folder = backups_dir(db_path)
+    refuse_linked_folder(db_path)
     ensure_private_dir(folder)
     if payload is None:
         try:

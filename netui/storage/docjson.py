@@ -1,8 +1,8 @@
 """Serialize the data file incrementally: one cached JSON fragment per record.
 
-A save at 30,000 contacts spent ~60 ms in one `orjson.dumps` call, and then
-~50 ms of Python walking every record to reuse cached fragments, holding the
-GIL (the UI stalled that long even with the save in a thread). Each big
+Dumping the whole data at every save, or walking every record in Python to
+reuse cached fragments, holds the GIL for as long as the network is big (the UI
+stalls meanwhile, even with the save in a thread). Each big
 table's fragments are kept in file order; the store hands over only the
 records changed since the last save (`TablePending`), so a save serializes
 those, and the rest is one `bytes.join`. The output is byte-identical to

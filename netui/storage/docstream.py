@@ -1,7 +1,7 @@
 """Parse netui's own data file one group of documents at a time.
 
-One `orjson.loads` of a 30 MB file holds every document as a dict at once:
-~75 MB on top of the records built from them, the peak memory of a start.
+One `orjson.loads` of the whole file holds every document as a dict at once, on
+top of the records built from them: the peak memory of a start.
 The file netui writes (orjson, indented by 2, keys sorted) puts each document
 of a table on lines of its own, so a big table can be cut, between two
 documents, into groups that parse on their own and become records one group

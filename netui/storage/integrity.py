@@ -3,11 +3,17 @@
 A sync tool, a hand edit or an older netui can leave `"first_name": 12345`, an
 event whose date is a number, a name holding terminal escapes, two records with
 one uid. Each table is checked field by field over all its records at once
-(C-level joins: a few milliseconds at 30,000 contacts); only the records a
+(C-level joins, cheap even for a big network); only the records a
 check flags are then validated one by one by the model, which cleans their text
 (`netui.core.text`) or refuses them. A refused record goes to the `quarantine`
 table of the file, whole, with the reason: `netui doctor` lists them and
 `netui doctor --repair` puts back what it can convert safely.
+
+Which tables hold records, and of which model, is said once: `schema.TABLES`.
+The big tables are checked as they are read (`store._Table.load`); every other
+table of that registry (the profile, the posts, the check-up) document by
+document with `check_documents`, so a table added there is checked on load
+without anything else to remember.
 """
 
 from __future__ import annotations
@@ -31,17 +37,14 @@ from netui.core.models import (
     RELATIONSHIPS,
     SOURCES,
     TIERS,
-    Contact,
-    Draft,
     Event,
-    Interaction,
-    Profile,
     Record,
     check_date,
     new_uid,
 )
 from netui.core.text import is_clean
 from netui.storage import platform
+from netui.storage.schema import TABLES
 
 QUARANTINE = "quarantine"
 MULTILINE = frozenset({"notes", "summary", "body", "signature"})
@@ -143,11 +146,13 @@ def quarantine_entry(table: str, doc_id: str, document: dict[str, Any], problem:
 
 
 def describe(table: str, doc_id: str, record: Any, problem: str) -> str:
-    """`contacts document 5 (Ada Lovelace): first_name: expected text, got int`."""
+    """`contacts document 5 (Ada Lovelace): first_name: expected text, got int`.
+
+    `record` is a record, or the document itself when not even a record could be made of it."""
     label = ""
-    for attr in ("name", "uid"):
+    for attr in ("name", "topic", "uid"):
         try:
-            value = getattr(record, attr)
+            value = record.get(attr) if isinstance(record, dict) else getattr(record, attr)
         except Exception:  # noqa: BLE001 - a broken record may not even have a name
             continue
         if isinstance(value, str) and value.strip():
@@ -184,20 +189,16 @@ def _coerce(kind: str, value: Any) -> Any:
     return value
 
 
-TABLE_CLASSES: dict[str, type[Record]] = {
-    "contacts": Contact, "interactions": Interaction, "events": Event, "drafts": Draft, "profile": Profile,
-}
-
-
 def repair(table: str, document: dict[str, Any]) -> tuple[Record | None, str]:
     """Convert what is safely convertible (a number where text belongs, `"30"` for 30) and validate."""
-    cls = TABLE_CLASSES.get(table)
+    cls = TABLES.get(table)
     if cls is None:
         return None, _("unknown table {table}").format(table=repr(table))
     kinds = dict(_fields(cls))
     fixed = {key: _coerce(kinds.get(key, "other"), value) for key, value in document.items()}
-    if table == "events" and isinstance(fixed.get("date"), int):
-        fixed["date"] = str(fixed["date"])  # still refused below unless it is a date
+    for name in ("date", "due"):  # a number where a date belongs: still refused below unless it is one
+        if isinstance(fixed.get(name), int) and not isinstance(fixed.get(name), bool):
+            fixed[name] = str(fixed[name])
     try:
         record: Any = cls.from_doc(fixed)
         record = record.validate()
@@ -212,11 +213,55 @@ def fresh_uid() -> str:
     return new_uid()
 
 
+# --- the tables that are not read as records (the profile, the posts, the check-up) ------------
+
+def check_documents(table: str, documents: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Each document of `table` validated by its model, in place: cleaned text written back,
+    a refused document taken out, a second document with a uid already seen given a new one.
+
+    Returns the quarantine entries of the refused documents and one line per document
+    changed or refused (for `store.load_problems`).
+    """
+    cls = TABLES[table]
+    entries: list[dict[str, Any]] = []
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for doc_id, doc in list(documents.items()):
+        try:
+            record: Any = cls.from_doc(dict(doc))
+        except Exception as exc:  # noqa: BLE001 - whatever a broken document raises, it is set aside, named
+            checked, problem = None, _("not a valid record ({kind}: {problem})").format(
+                kind=type(exc).__name__, problem=exc)
+        else:
+            checked, problem = examine(record)
+        if checked is None:
+            del documents[doc_id]
+            entries.append(quarantine_entry(table, doc_id, dict(doc), problem))
+            problems.append(_("{problem} (set aside: 'netui doctor')").format(
+                problem=describe(table, doc_id, doc, problem)))
+            continue
+        if problem:
+            problems.append(describe(table, doc_id, checked, problem))
+        uid = getattr(checked, "uid", None)
+        if isinstance(uid, str) and uid in seen:
+            fresh = new_uid()
+            problems.append(_("{table} document {doc_id}: uid {uid} is also used by document {other}; "
+                              "this one now has the uid {fresh}").format(
+                table=vocabulary.DATA_TABLES.label(table), doc_id=doc_id, uid=uid, other=seen[uid], fresh=fresh))
+            checked = checked.copy(uid=fresh)
+            uid, problem = fresh, "uid"
+        if isinstance(uid, str):
+            seen[uid] = doc_id
+        if problem:  # changed: the document now holds what the model accepted
+            documents[doc_id] = checked.to_doc()
+    return entries, problems
+
+
 # --- the stamp of a checked file ---------------------------------------------------------------
 #
-# Checking 30,000 contacts costs tens of milliseconds at every start. A file netui
-# wrote itself holds only checked records, so each save leaves a stamp next to the
-# file (its size and CRC-32, ~10 ms to compute) and a start that finds the same
+# Checking every record costs time at every start, in proportion to the network. A
+# file netui wrote itself holds only checked records, so netui leaves a stamp next to
+# the file (its size and CRC-32, far cheaper than the checks) and a start that finds the same
 # bytes skips the checks. Anything else (a sync tool, an edit, a restore, a stale
 # or torn stamp) does not match, and the file is checked in full: the stamp only
 # ever saves work, it never lets unchecked bytes through.
@@ -228,8 +273,8 @@ def stamp_path(data_path: Path) -> Path:
     return data_path.with_name(f".{data_path.name}.checked")
 
 
-#: Pieces joined for one CRC call: a file is ~30,000 small pieces, and a call per piece
-#: costs more than the sum itself; about 1 MB at a time (the GIL is free meanwhile).
+#: Pieces joined for one CRC call: a file is one small piece a record, and a call per
+#: piece costs more than the sum itself (the GIL is free during the sum).
 CRC_BATCH = 1024
 
 

@@ -80,7 +80,7 @@ class WriterLock:
             pid = read_holder(self.lock_file)
             who = _("pid {pid}").format(pid=pid) if pid else _("another process")
             raise LockedError(
-                _("{data_file} is open for writing in another netui ({who}); close it first, or open read-only").format(data_file=self.data_file, who=who), pid) from None
+                _("{data_file} is open for writing in another netui ({who}); close it there first (commands that only read it still work)").format(data_file=self.data_file, who=who), pid) from None
         try:
             os.ftruncate(fd, 0)
             os.write(fd, f"{os.getpid()}\n".encode("ascii"))

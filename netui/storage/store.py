@@ -35,6 +35,7 @@ from netui.core.errors import (
     ReadOnlyError,
     StorageError,
 )
+from netui.core.gcpause import gc_paused
 from netui.core.i18n import N_, _, ngettext
 from netui.core.models import (
     Checkup,
@@ -53,6 +54,19 @@ from netui.storage.atomic import atomic_write, clean_orphans
 from netui.storage.docjson import FragmentCache, TablePending
 from netui.storage.docstream import SplitFile
 from netui.storage.lock import WriterLock
+from netui.storage.merge import (
+    CONFLICT,
+    KEEP,
+    ONLY,
+    SINGLE,
+    Conflict,
+    MergeReport,
+    by_uid,
+    decide,
+    keyed,
+    rule,
+    write_conflict_copy,
+)
 from netui.storage.paths import lock_path, real_path
 from netui.storage.schema import (
     SCHEMA_VERSION,
@@ -66,7 +80,9 @@ from netui.storage.schema import (
 R = TypeVar("R", bound=Record)
 #: The tables held as records, read from the file a group of documents at a time.
 BIG_TABLES = ("contacts", "interactions", "events", "drafts")
-#: The small tables, kept as TinyDB documents (a transaction snapshots and restores them).
+#: The small tables netui itself writes, kept as TinyDB documents. The file may hold more
+#: (the quarantine, a table netui does not know): `Store._small_names` lists every one in
+#: memory, and the save, a transaction's undo and the merge with the disk all iterate that.
 SMALL_TABLES = ("profile", "meta", "posts", "checkup")
 JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
 
@@ -96,16 +112,12 @@ def parse(raw: bytes, path: Path) -> dict[str, Any]:
     if not raw or raw.isspace():
         raise DamagedFileError(
             _("{path} is empty ({count} bytes): treated as damage, not as a new database; 'netui restore' brings back the newest good backup").format(path=path, count=len(raw)))
-    enabled = gc.isenabled()
-    gc.disable()
     try:
-        data = orjson.loads(raw)
+        with gc_paused():
+            data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise DamagedFileError(
             _("{path} is not valid JSON: line {lineno}, column {colno}: {msg}; it will not be written; 'netui restore' brings back the newest good backup").format(path=path, lineno=exc.lineno, colno=exc.colno, msg=exc.msg)) from None
-    finally:
-        if enabled:
-            gc.enable()
     check_shape(data, path)
     return data
 
@@ -125,20 +137,39 @@ def parse_in_groups(raw: bytes, path: Path, tables: Iterable[str]) -> tuple[dict
     schema; otherwise (hand-edited, older, damaged) parse it whole, as `parse`."""
     split_file = docstream.split(raw, tables) if raw else None
     if split_file is not None:
-        enabled = gc.isenabled()
-        gc.disable()
         try:
-            skeleton = orjson.loads(split_file.skeleton)
+            with gc_paused():
+                skeleton = orjson.loads(split_file.skeleton)
         except orjson.JSONDecodeError:
             skeleton = None  # damaged: the whole parse says where
-        finally:
-            if enabled:
-                gc.enable()
         if isinstance(skeleton, dict) and docstream.skeleton_ok(skeleton, split_file) \
                 and schema_version(skeleton) == SCHEMA_VERSION:
             check_shape(skeleton, path)
             return skeleton, split_file
     return parse(raw, path), None
+
+
+def _copy_tables(data: dict[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """A deep copy of some tables (TinyDB updates documents in place)."""
+    return orjson.loads(orjson.dumps({name: data[name] for name in names if name in data},
+                                     option=orjson.OPT_NON_STR_KEYS))
+
+
+def _examine(table: str, doc: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
+    """A document from outside (the disk, a conflict copy) checked by its table's model: the
+    document cleaned and what was done, or None and why it is refused. A table without a
+    model (the quarantine, a table netui does not know) takes it as it is."""
+    from netui.storage import integrity
+
+    cls = TABLES.get(table)
+    if cls is None:
+        return dict(doc), ""
+    try:
+        record = cls.from_doc(dict(doc))
+    except Exception as exc:  # noqa: BLE001 - a broken document is refused, named, never a crash
+        return None, _("not a valid record ({kind}: {problem})").format(kind=type(exc).__name__, problem=exc)
+    checked, problem = integrity.examine(record)
+    return (checked.to_doc() if checked is not None else None), problem
 
 
 def file_signature(path: Path) -> tuple[int, int, int] | None:
@@ -172,10 +203,10 @@ class _Table(Generic[R]):
     """One big table: its records as dataclasses, indexed by uid, with their TinyDB doc ids.
 
     The dataclasses are the only in-memory copy (the parsed documents are
-    dropped as they are converted: a dict per document cost ~35 MB at 30,000
-    contacts); saves turn them back into documents, cached per record. Edits
-    are O(1): TinyDB's Table rebuilds the whole table on every operation
-    (19 ms per edit at 30,000 contacts). The file stays a TinyDB file, which
+    dropped as they are converted: a dict per document doubled the memory);
+    saves turn them back into documents, cached per record. Edits are O(1):
+    TinyDB's Table rebuilds the whole table on every operation. The file stays
+    a TinyDB file, which
     the tests open with TinyDB's own JSONStorage.
     """
 
@@ -424,10 +455,15 @@ class Store:
         self.load_problems: list[str] = []
         self._stamped = False  # the file is one netui wrote and checked: no checks at load
         self._content: tuple[int, int] | None = None  # (size, CRC-32) of the bytes last written or loaded
+        #: The pieces of the last write while their CRC is not taken yet: a save is durable
+        #: without it, so it is taken when first needed (an outside change, the stamp at close).
+        self._written: list[bytes] | None = None
         #: What the last merge with a file changed on disk did (`take_merge_report`).
-        self.merge_report: Any = None
-        self._profile_base: dict[str, Any] | None = None
-        self._profile_changed = False
+        self.merge_report: MergeReport | None = None
+        #: The small tables as the file held them at the last load or save: the base of a
+        #: merge (what changed here, what changed on disk), like `_Table.base` for the big ones.
+        self._small_base: dict[str, Any] = {}
+        self._rendered_small: dict[str, Any] = {}  # the small tables of the payload being written
 
     # --- opening and closing ------------------------------------------------
 
@@ -468,6 +504,7 @@ class Store:
 
     def _take_lock(self) -> None:
         backups.ensure_private_dir(self.real_path.parent)
+        backups.refuse_linked_folder(self.path)  # saves take backups: refused before any edit, like the lock
         self._lock.acquire()
         clean_orphans(self.real_path.parent, self.real_path.name)
 
@@ -487,6 +524,7 @@ class Store:
 
             self._stamped = integrity.is_stamped(self.real_path, raw)
             self._content = (len(raw), zlib.crc32(raw)) if self._stamped else None
+            self._written = None
             if split_file is not None:
                 try:
                     self._signature = signature
@@ -533,51 +571,42 @@ class Store:
         """Make `data` the in-memory state: TinyDB over it, the big tables as records
         (their documents from `split_file`, a group at a time, when given)."""
         self._data = data
+        self._small_base = _copy_tables(data, self._small_names())
         self._fragments.clear()
         self.load_problems = []
         self._db = TinyDB(storage=lambda: _MemoryStorage(self._data, self._on_tinydb_write))
-        collecting = gc.isenabled()
-        gc.disable()  # tens of thousands of new objects, no cycles among them
         quarantined: list[dict[str, Any]] = []
-        try:
+        with gc_paused():  # tens of thousands of new objects, no cycles among them
             for table in self._tables():
                 if split_file is not None and table.name in split_file.groups:
                     quarantined += table.load(split_file.documents(table.name))
                 else:
                     quarantined += table.load([data.get(table.name) or {}])
-        finally:
-            if collecting:
-                gc.enable()
-        quarantined += self._check_profile(data)
+        quarantined += self._check_documents(data)
         if quarantined:
             self._set_aside(quarantined)
         # The loaded records live as long as the store: keep the collector from
-        # walking them on every full collection (a 100 ms pause during saves at 30k).
+        # walking them on every full collection (a pause that fell during saves).
         gc.freeze()
         profile_table = data.get("profile") or {}
         self._profile_doc_id = int(next(iter(profile_table))) if profile_table else None
         self._by_contact = None
         self.revision += 1
 
-    def _check_profile(self, data: dict[str, Any]) -> list[dict[str, Any]]:
-        """The profile document validated like the records; a refused one is set aside."""
+    def _check_documents(self, data: dict[str, Any]) -> list[dict[str, Any]]:
+        """Every table of the registry that is not read as records (the profile, the posts,
+        the check-up) validated document by document; the quarantine entries."""
         from netui.storage import integrity
 
-        table = data.get("profile")
-        if not table:
-            return []
-        doc_id, doc = next(iter(table.items()))
-        try:
-            checked = Profile.from_doc(dict(doc)).validate()
-        except Exception as exc:  # noqa: BLE001 - a broken profile is set aside, named, never a crash
-            del table[doc_id]
-            self.load_problems.append(_("profile: {problem} (set aside: 'netui doctor')").format(problem=exc))
-            return [integrity.quarantine_entry("profile", doc_id, dict(doc), str(exc))]
-        cleaned = checked.to_doc()
-        if cleaned != doc:
-            table[doc_id] = cleaned
-            self.load_problems.append(_("profile: control characters or line breaks removed from its text"))
-        return []
+        quarantined: list[dict[str, Any]] = []
+        for name in TABLES:
+            table = data.get(name)
+            if name in BIG_TABLES or not isinstance(table, dict) or not table:
+                continue
+            entries, problems = integrity.check_documents(name, table)
+            quarantined += entries
+            self.load_problems += problems
+        return quarantined
 
     def _set_aside(self, entries: list[dict[str, Any]]) -> None:
         """Keep refused records whole in the file's `quarantine` table (written with the next save)."""
@@ -615,13 +644,11 @@ class Store:
                     left.append(_("quarantine {key} ({table}): {problem}").format(
                         key=key, table=vocabulary.DATA_TABLES.label(name), problem=problem))
                     continue
-                if isinstance(record, Profile):
-                    self.set_profile(record)
-                else:
-                    big = {t.name: t for t in self._tables()}[name]
-                    if getattr(record, "uid") in big.by_uid:
-                        record = record.copy(uid=integrity.fresh_uid())
-                    big.add(record)
+                problem = self._put_back(name, record)
+                if problem:
+                    left.append(_("quarantine {key} ({table}): {problem}").format(
+                        key=key, table=vocabulary.DATA_TABLES.label(name), problem=problem))
+                    continue
                 table.pop(key, None)
                 fixed.append(_("quarantine {key} ({table}): put back").format(
                     key=key, table=vocabulary.DATA_TABLES.label(name)))
@@ -629,6 +656,31 @@ class Store:
                 self._data.pop(integrity.QUARANTINE, None)
             self._changed()
         return fixed, left
+
+    def _put_back(self, name: str, record: Record) -> str:
+        """Add a repaired record to its table; why not, when it cannot go back.
+
+        The profile and the check-up are one document each: one set aside goes back only
+        while there is none (a profile or a round started since is newer, and kept)."""
+        from netui.storage import integrity
+
+        if isinstance(record, (Profile, Checkup)):
+            if self._data.get(name):
+                return _("the file has a newer {table} since: this one stays aside").format(
+                    table=vocabulary.DATA_TABLES.label(name))
+            if isinstance(record, Profile):
+                self.set_profile(record)
+            else:
+                self.set_checkup(record)
+            return ""
+        if isinstance(record, Post):
+            self.add_post(record if self.post(record.uid) is None else record.copy(uid=integrity.fresh_uid()))
+            return ""
+        big = {t.name: t for t in self._tables()}[name]
+        if getattr(record, "uid") in big.by_uid:
+            record = record.copy(uid=integrity.fresh_uid())
+        big.add(record)
+        return ""
 
     def unsaved_records_entry(self) -> dict[str, Any]:
         """A recovery-file entry holding every record changed here and not yet on disk
@@ -639,9 +691,12 @@ class Store:
                        for uid in table.base for record in [table.by_uid.get(uid)]}
             if changed:
                 tables[table.name] = changed
-        profile = self._data.get("profile") or {}
-        if self._profile_changed and profile:
-            tables["profile"] = {"profile": dict(next(iter(profile.values())))}
+        for name in self._small_names():
+            base, mine = keyed(name, self._small_base.get(name)), keyed(name, self._data.get(name))
+            changed = {key: (mine[key][1] if key in mine else None) for key in {*base, *mine}
+                       if base.get(key, ("", None))[1] != mine.get(key, ("", None))[1]}
+            if changed:
+                tables[name] = changed
         count = sum(len(t) for t in tables.values())
         title = ngettext("{count} changed record not saved", "{count} changed records not saved", count)
         return {"kind": "records", "title": title.format(count=count), "tables": tables}
@@ -657,14 +712,12 @@ class Store:
             for name, records in tables.items():
                 if not isinstance(records, dict):
                     continue
-                if name == "profile":
-                    for doc in records.values():
-                        if isinstance(doc, dict):
-                            self.set_profile(Profile.from_doc(dict(doc)))
-                            count += 1
-                    continue
                 table = by_name.get(name)
                 if table is None:
+                    for key, doc in records.items():
+                        if doc is None or isinstance(doc, dict):
+                            self.put_document(name, ONLY if rule(name) == SINGLE else key, doc)
+                            count += 1
                     continue
                 for uid, doc in records.items():
                     if doc is None:
@@ -683,8 +736,15 @@ class Store:
     def _tables(self) -> tuple[_Table[Any], ...]:
         return (self.contacts_table, self.interactions_table, self.events_table, self.drafts_table)
 
+    def _small_names(self) -> list[str]:
+        """Every table in memory that is not one of `_tables()`, known to netui or not."""
+        return [name for name in self._data if name not in BIG_TABLES]
+
     def close(self) -> None:
-        self._release_lock()
+        try:
+            self._write_stamp()
+        finally:
+            self._release_lock()
 
     def _release_lock(self) -> None:
         self._lock.release()
@@ -742,34 +802,32 @@ class Store:
             if not force and file_signature(self.real_path) != self._signature:
                 self._merge_from_disk()
             bases = [table.base for table in self._tables()]
-            profile_state = (self._profile_changed, self._profile_base)
             for table in self._tables():
                 table.base = {}
-            self._profile_changed, self._profile_base = False, None
             try:
                 revision, payload = self._render()
                 self._write_payload(payload, force=force)
             except BaseException:
                 for table, base in zip(self._tables(), bases):  # still changed here: merge bases kept
                     table.base = {**table.base, **base}
-                if profile_state[0]:
-                    self._profile_changed, self._profile_base = profile_state
                 raise
+            self._small_base = self._rendered_small
             # A change made while the file was being written is not in it.
             self.dirty = self.revision != revision
 
-    def take_merge_report(self) -> Any:
+    def take_merge_report(self) -> MergeReport | None:
         """The report of the last merge with a file changed on disk (once), or None."""
         report, self.merge_report = self.merge_report, None
         return report
 
     def _merge_from_disk(self) -> None:
-        """The file changed on disk since the last load or save: take what changed only there,
-        keep what changed only here, keep ours and save theirs aside where both changed."""
+        """The file changed on disk since the last load or save: merge every table of it
+        (`_small_names` and the big tables, with whatever tables the disk added): take what
+        changed only there, keep what changed only here, keep ours and save theirs aside
+        where both changed (`netui.storage.merge`)."""
         from datetime import datetime
 
         from netui.storage import integrity
-        from netui.storage.merge import MergeReport, by_uid, write_conflict_copy
 
         signature = file_signature(self.real_path)
         if signature is None:
@@ -777,7 +835,7 @@ class Store:
             return
         try:
             raw = self.real_path.read_bytes()
-            if integrity.same_content(raw, self._content):  # touched, or copied back as it was
+            if integrity.same_content(raw, self._known_content()):  # touched, or copied back as it was
                 self._signature = signature
                 return
             theirs_data = parse(raw, self.path)
@@ -786,50 +844,88 @@ class Store:
         if schema_version(theirs_data) != SCHEMA_VERSION:
             raise ConflictError(_("{path} was changed on disk by another program to schema version {value}; not overwriting it (reload to see it)").format(path=self.path, value=schema_version(theirs_data)))
         report = MergeReport()
-        theirs_aside: dict[str, list[dict[str, Any]]] = {}
         with self._mutation_lock:
             for table in self._tables():
-                theirs = by_uid(theirs_data.get(table.name))
-                for uid in set(table.by_uid) | set(theirs):
-                    mine = table.by_uid.get(uid)
-                    their_doc = theirs[uid][1] if uid in theirs else None
-                    if uid in table.base:
-                        base = table.base[uid]
-                        base_doc = base.to_doc() if base is not None else None
-                        mine_doc = mine.to_doc() if mine is not None else None
-                        if their_doc == base_doc or their_doc == mine_doc:
-                            continue
-                        label = getattr(mine if mine is not None else base, "name", "") or ""
-                        report.conflicts.append(f"{table.name} {uid}" + (f" ({label})" if label else ""))
-                        if their_doc is not None:
-                            theirs_aside.setdefault(table.name, []).append(their_doc)
-                        continue
-                    if their_doc is None:
-                        self._drop_from_disk(table, uid)
-                        report.removed += 1
-                        continue
-                    if mine is not None and mine.to_doc() == their_doc:
-                        continue
-                    checked, problem = integrity.examine(table.cls.from_doc(dict(their_doc)))
-                    if checked is not None and mine is not None and checked.to_doc() == mine.to_doc():
-                        continue  # the disk holds what memory holds once cleaned
-                    if checked is None:
-                        self._set_aside([integrity.quarantine_entry(table.name, theirs[uid][0], their_doc, problem)])
-                        self.load_problems.append(integrity.describe(table.name, theirs[uid][0], their_doc, problem))
-                        continue
-                    doc_id = table.doc_ids.get(uid)
-                    if doc_id is None:
-                        doc_id = str(table.next_id)
-                        table.next_id += 1
-                    table._put(checked, doc_id, from_disk=True)
-                    report.taken += 1
-            self._merge_profile(theirs_data, report, theirs_aside)
+                self._merge_records(table, theirs_data.get(table.name), report)
+            small = [name for name in dict.fromkeys([*self._small_names(), *theirs_data]) if name not in BIG_TABLES]
+            for name in small:
+                self._merge_small(name, theirs_data.get(name), report)
+            self._reset_tinydb()
+            self._small_base = _copy_tables(theirs_data, small)  # what the disk holds now
             if report.conflicts:
                 stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-                report.conflict_path = write_conflict_copy(self.real_path, theirs_aside, stamp)
+                report.conflict_path = write_conflict_copy(self.real_path, report.conflicts, stamp)
             self.revision += 1
         self._signature = signature
         self.merge_report = report if report.changed else None
+
+    def _merge_records(self, table: _Table[Any], their_table: dict[str, Any] | None, report: MergeReport) -> None:
+        """One big table: its records against the disk's, by uid."""
+        from netui.storage import integrity
+
+        theirs = by_uid(their_table)
+        for uid in list(dict.fromkeys([*table.by_uid, *theirs])):
+            mine = table.by_uid.get(uid)
+            mine_doc = mine.to_doc() if mine is not None else None
+            their_doc = theirs[uid][1] if uid in theirs else None
+            if uid in table.base:
+                base = table.base[uid]
+                base_doc = base.to_doc() if base is not None else None
+            else:
+                base_doc = mine_doc
+            verdict = decide(base_doc, mine_doc, their_doc)
+            if verdict == KEEP:
+                continue
+            if verdict == CONFLICT:
+                report.conflicts.append(Conflict(table.name, uid, their_doc))
+                continue
+            if their_doc is None:
+                self._drop_from_disk(table, uid)
+                report.removed += 1
+                continue
+            checked, problem = _examine(table.name, their_doc)
+            if checked is not None and mine_doc is not None and checked == mine_doc:
+                continue  # the disk holds what memory holds once cleaned
+            if checked is None:
+                self._set_aside([integrity.quarantine_entry(table.name, theirs[uid][0], their_doc, problem)])
+                self.load_problems.append(integrity.describe(table.name, theirs[uid][0], their_doc, problem))
+                continue
+            doc_id = table.doc_ids.get(uid)
+            if doc_id is None:
+                doc_id = str(table.next_id)
+                table.next_id += 1
+            table._put(table.cls.from_doc(checked), doc_id, from_disk=True)
+            report.taken += 1
+        for uid in table.base:  # still changed here: compared with what the disk holds from now on
+            table.base[uid] = table.cls.from_doc(dict(theirs[uid][1])) if uid in theirs else None
+
+    def _merge_small(self, name: str, their_table: dict[str, Any] | None, report: MergeReport) -> None:
+        """One small table (or one netui does not know) against the disk's, by its merge rule."""
+        from netui.storage import integrity
+
+        base, mine, theirs = (keyed(name, self._small_base.get(name)), keyed(name, self._data.get(name)),
+                              keyed(name, their_table))
+        for key in list(dict.fromkeys([*mine, *theirs])):
+            mine_doc = mine[key][1] if key in mine else None
+            their_doc = theirs[key][1] if key in theirs else None
+            verdict = decide(base[key][1] if key in base else None, mine_doc, their_doc)
+            if verdict == KEEP:
+                continue
+            if verdict == CONFLICT:
+                report.conflicts.append(Conflict(name, key, their_doc))
+                continue
+            if their_doc is None:
+                self._put_small(name, key, None)
+                report.removed += 1
+                continue
+            checked, problem = _examine(name, their_doc)
+            if checked is None:
+                self._set_aside([integrity.quarantine_entry(name, theirs[key][0], their_doc, problem)])
+                self.load_problems.append(integrity.describe(name, theirs[key][0], their_doc, problem))
+                continue
+            if checked != mine_doc:
+                self._put_small(name, key, checked)
+                report.taken += 1
 
     def _drop_from_disk(self, table: _Table[Any], uid: str) -> None:
         doc_id = table.doc_ids.pop(uid)
@@ -837,28 +933,61 @@ class Store:
         old = table.by_uid.pop(uid)
         self._record_changed(table.name, old, None)
 
-    def _merge_profile(self, theirs_data: dict[str, Any], report: Any,
-                       theirs_aside: dict[str, list[dict[str, Any]]]) -> None:
-        their_table = theirs_data.get("profile") or {}
-        their_doc = next(iter(their_table.values()), None) if their_table else None
-        mine_table = self._data.get("profile") or {}
-        mine_doc = next(iter(mine_table.values()), None) if mine_table else None
-        if their_doc == mine_doc:
-            return
-        if self._profile_changed:
-            if their_doc != self._profile_base and their_doc is not None:
-                report.conflicts.append("profile")
-                theirs_aside["profile"] = [their_doc]
-            return
-        if isinstance(their_doc, dict):
-            try:
-                checked = Profile.from_doc(dict(their_doc)).validate()
-            except (ValueError, TypeError, AttributeError):
-                return
-            self._data["profile"] = {"1": checked.to_doc()}
-            self._db = TinyDB(storage=lambda: _MemoryStorage(self._data, self._on_tinydb_write))
-            self._profile_doc_id = 1
-            report.taken += 1
+    def document(self, table: str, uid: str) -> dict[str, Any] | None:
+        """The record `uid` of any table (ONLY for a single-document table) as a document; None: not here."""
+        big = {t.name: t for t in self._tables()}.get(table)
+        if big is not None:
+            record = big.by_uid.get(uid)
+            return record.to_doc() if record is not None else None
+        found = keyed(table, self._data.get(table)).get(uid)
+        return dict(found[1]) if found is not None else None
+
+    def put_document(self, table: str, uid: str, doc: dict[str, Any] | None) -> None:
+        """Make the record `uid` of `table` (ONLY for a single-document table) be `doc`, or
+        remove it (None): the disk's version chosen over ours, a record put back after a
+        crash. The model validates it first; ValidationError leaves everything as it was."""
+        self._check_writable()
+        checked: dict[str, Any] | None = None
+        if doc is not None:
+            checked, problem = _examine(table, doc)
+            if checked is None:
+                from netui.core.errors import ValidationError
+
+                raise ValidationError(table, problem)
+        big = {t.name: t for t in self._tables()}.get(table)
+        if big is None:
+            with self._mutation_lock:
+                self._put_small(table, uid, checked)
+                self._reset_tinydb()
+            self._changed()
+        elif checked is None:
+            if table == "contacts" and uid in big.by_uid:
+                self.delete_contact(uid)  # with its history, as the other side deleted it
+            else:
+                big.delete([uid])
+        elif uid in big.by_uid:
+            big.update(big.cls.from_doc(checked))
+        else:
+            big.add(big.cls.from_doc(checked))
+
+    def _put_small(self, name: str, key: str, doc: dict[str, Any] | None) -> None:
+        """Put `doc` (None: remove) as the record `key` of a small table, in place (the caller
+        resets TinyDB's view, `_reset_tinydb`)."""
+        table = self._data.setdefault(name, {})
+        found = keyed(name, table).get(key)
+        if doc is None:
+            if found is not None:
+                del table[found[0]]
+        elif found is not None:
+            table[found[0]] = doc
+        else:
+            table[str(max((int(k) for k in table if str(k).isdigit()), default=0) + 1)] = doc
+
+    def _reset_tinydb(self) -> None:
+        """TinyDB over the small tables changed behind its back (it caches its next ids)."""
+        self._db = TinyDB(storage=lambda: _MemoryStorage(self._data, self._on_tinydb_write))
+        profile_table = self._data.get("profile") or {}
+        self._profile_doc_id = int(next(iter(profile_table))) if profile_table else None
 
     def _render(self) -> tuple[int, list[bytes]]:
         """The file's bytes as memory holds them now, and the revision they show.
@@ -872,6 +1001,7 @@ class Store:
             changes = [(table.name, *table.take_pending()) for table in self._tables()]
             small = {name: list(docs.items()) for name, docs in self._data.items() if name not in big}
             present = {name for name in self._data if name in big}
+            self._rendered_small = _copy_tables(self._data, self._small_names())
         try:
             for name, pending, items in changes:
                 self._fragments.apply(name, pending, items)
@@ -892,10 +1022,27 @@ class Store:
             backups.create_backup(self.path, "auto")
         atomic_write(self.real_path, payload)
         self._signature = file_signature(self.real_path)
+
+        self._content, self._written = None, [payload] if isinstance(payload, bytes) else list(payload)
+
+    def _known_content(self) -> tuple[int, int] | None:
+        """(size, CRC-32) of what netui last wrote or loaded, the CRC taken now if still owed."""
+        if self._written is not None:
+            from netui.storage import integrity
+
+            self._content, self._written = integrity.content_crc(self._written), None
+        return self._content
+
+    def _write_stamp(self) -> None:
+        """Name the bytes last written as checked, so the next start skips the record checks
+        (best effort: without it the next start checks them)."""
+        if self._written is None:
+            return
         from netui.storage import integrity
 
-        self._content = integrity.content_crc([payload] if isinstance(payload, bytes) else payload)
-        integrity.write_stamp(self.real_path, *self._content)
+        content = self._known_content()
+        if content is not None and file_signature(self.real_path) == self._signature:
+            integrity.write_stamp(self.real_path, *content)
 
     @contextmanager
     def transaction(self) -> Iterator["Store"]:
@@ -906,7 +1053,8 @@ class Store:
             if outermost:
                 self._undo = []
                 saved_state = (self.dirty, {t.name: t.next_id for t in self._tables()},
-                               orjson.dumps({k: self._data.get(k) for k in SMALL_TABLES}))
+                               orjson.dumps({k: self._data[k] for k in self._small_names()},
+                                            option=orjson.OPT_NON_STR_KEYS))
             self._defer_depth += 1
             try:
                 yield self
@@ -937,14 +1085,12 @@ class Store:
                 table.mark(doc_id, old_record)
         for table in self._tables():
             table.next_id = next_ids[table.name]
-        for name, value in orjson.loads(small_tables).items():
-            if value is None:
-                self._data.pop(name, None)
-            else:
-                self._data[name] = value
-        self._db = TinyDB(storage=lambda: _MemoryStorage(self._data, self._on_tinydb_write))
-        profile_table = self._data.get("profile") or {}
-        self._profile_doc_id = int(next(iter(profile_table))) if profile_table else None
+        before = orjson.loads(small_tables)
+        for name in self._small_names():
+            if name not in before:  # made during the transaction
+                del self._data[name]
+        self._data.update(before)
+        self._reset_tinydb()
         self._by_contact = None
         self.revision += 1
         self.dirty = dirty
@@ -1098,10 +1244,6 @@ class Store:
         self._check_writable()
         profile.validate()
         doc = profile.to_doc()
-        if not self._profile_changed:
-            table_now = self._data.get("profile") or {}
-            self._profile_base = dict(next(iter(table_now.values()))) if table_now else None
-            self._profile_changed = True
         table = self._db.table("profile")
         if self._profile_doc_id is None:
             self._profile_doc_id = table.insert(doc)

@@ -29,6 +29,7 @@ from textual.worker import WorkerFailed
 
 from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.i18n import _, follow_profile
+from netui.core.today import current_day
 from netui.storage.store import Store
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.keys import _l
@@ -145,7 +146,7 @@ class NetuiApp(App[None]):
     @property
     def today(self) -> date:
         """The date follow-ups are computed for (fixed in tests and demos)."""
-        return self._today or date.today()
+        return self._today or current_day()
 
     @property
     def readonly(self) -> bool:
@@ -225,6 +226,45 @@ class NetuiApp(App[None]):
         self.notify(escape(report.summary()), title=_("Merged with the file on disk"),
                     severity="warning" if report.conflicts else "information", timeout=12)
         self.data_changed(None)
+        if report.conflicts:
+            self.offer_conflicts()
+
+    #: Waits for the user to be back on a main screen before showing the conflicts.
+    _conflicts_wait: Any = None
+
+    def offer_conflicts(self) -> None:
+        """Show the records changed both here and on disk (netui/tui/dialogs/conflicts.py) once
+        the user is on a main screen: a form that closes itself after the save that met them
+        would otherwise close the dialog instead."""
+        if self._conflicts_wait is None and not self.store.readonly:
+            self._conflicts_wait = self.set_interval(0.25, self._show_conflicts_when_free)
+
+    def _show_conflicts_when_free(self) -> None:
+        from netui.tui.dialogs.conflicts import ConflictScreen, pending_conflicts
+
+        if len(self.screen_stack) > 1 and not any(isinstance(s, ConflictScreen) for s in self.screen_stack):
+            return  # a form or a dialog is open: after it
+        if self._conflicts_wait is not None:
+            self._conflicts_wait.stop()
+            self._conflicts_wait = None
+        if any(isinstance(s, ConflictScreen) for s in self.screen_stack):
+            return  # one is open; the new conflicts come with the next (palette or start)
+        conflicts, problems = pending_conflicts(self.store)
+        for problem in problems:
+            self.notify(problem, title=_("Conflict copy"), severity="warning", markup=False)
+        if conflicts:
+            self.push_screen(ConflictScreen(conflicts))
+
+    def action_conflicts(self) -> None:
+        """The records changed both here and on disk still waiting for a choice (palette)."""
+        from netui.tui.dialogs.conflicts import pending_conflicts
+
+        if self.refuse_if_readonly():
+            return
+        if not pending_conflicts(self.store)[0]:
+            self.notify(_("No conflicts with the file on disk."))
+            return
+        self.offer_conflicts()
 
     def _report_save_error(self, error: BaseException) -> None:
         if isinstance(error, NetuiError):
@@ -467,6 +507,7 @@ class NetuiApp(App[None]):
             self.notify(str(exc), title=_("Recovery file"), severity="warning", markup=False)
             return
         if not entries:
+            self.offer_conflicts()
             return
         from netui.tui.dialogs.confirm import ConfirmScreen
 
@@ -476,6 +517,7 @@ class NetuiApp(App[None]):
                      "(escape: ask again next time)").format(titles=titles)
 
         def answer(restore: bool | None) -> None:
+            self.offer_conflicts()  # after the forms it reopens, if any
             if restore is None:  # escape: ask again next time
                 return
             if restore:

@@ -12,6 +12,9 @@ from pathlib import Path
 
 def run_tui(db_path: Path, *, demo: bool = False) -> None:
     """Open the data file (read-only if another netui holds it) and run the app."""
+    from netui.core.today import current_day
+
+    current_day()  # a bad NETUI_TODAY is one line on stderr here, not an error inside the app
     # Until the first frame, nearly every object made (modules, the loaded network, the
     # widgets) lives as long as the app: the collector would only walk them. The app
     # collects again once its first frame is drawn (NetuiApp(resume_gc=True)).

@@ -26,6 +26,8 @@ GLOBAL_COMMANDS = [
      "app.landed"),
     (N_("Export reminders"), N_("follow-ups, batches and after-event steps as a calendar file"),
      "app.export_reminders"),
+    (N_("Conflicts with the file on disk"),
+     N_("records changed both here and by another program: keep yours or take the disk's"), "app.conflicts"),
 ]
 
 

@@ -40,3 +40,18 @@ async def settle(pilot, timeout: float = 20.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"workers still running after {timeout} s: {list(pilot.app.workers)}")
         await pilot.pause(0.02)
+
+
+async def started(pilot, timeout: float = 5.0) -> None:
+    """Wait for what the app does once its first frame is drawn, up to its check for
+    conflicts left on disk (it polls until the user is on a main screen, then looks once):
+    a test that writes a conflict copy before that check would otherwise meet the app's
+    own conflict dialog as well as its own."""
+    app = pilot.app
+    deadline = time.monotonic() + timeout
+    while app._conflicts_wait is None and time.monotonic() < deadline:  # not started yet
+        await pilot.pause(0.02)
+    while app._conflicts_wait is not None:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the app's start-up check still running after {timeout} s")
+        await pilot.pause(0.02)

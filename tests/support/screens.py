@@ -11,6 +11,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from textual.screen import Screen
@@ -42,7 +43,9 @@ def discover(base: type[Screen[Any]]) -> dict[str, type[Screen[Any]]]:
 
 def dialog_openers() -> dict[str, Opener]:
     """How to open each dialog (a ModalScreen), over a network holding ADA and BEA."""
+    from netui.storage.merge import Conflict, write_conflict_copy
     from netui.tui.dialogs.confirm import ConfirmScreen
+    from netui.tui.dialogs.conflicts import ConflictScreen
     from netui.tui.dialogs.draft_dialogs import PathPrompt, TextModal
     from netui.tui.dialogs.event_dialogs import ContactPicker
     from netui.tui.dialogs.import_dialog import ImportScreen
@@ -61,8 +64,15 @@ def dialog_openers() -> dict[str, Opener]:
     def refuse(values: dict) -> None:
         return None  # a save that changes nothing: the form stays open
 
+    def conflicts(app, tmp: Path) -> ConflictScreen:
+        """Ada changed both in the app and on disk: the disk's version in a real conflict copy."""
+        found = [Conflict("contacts", "ada", ADA.copy(company="Theirs Ltd").to_doc())]
+        write_conflict_copy(app.store.real_path, found, "20260316T093000")
+        return ConflictScreen(found)
+
     return {
         "ConfirmScreen": lambda app, tmp: ConfirmScreen("Delete Ada Lovelace?", yes="Delete", no="Keep"),
+        "ConflictScreen": conflicts,
         "PathPrompt": lambda app, tmp: PathPrompt("Save the email as an .eml draft:", str(tmp / "ada.eml")),
         "TextModal": lambda app, tmp: TextModal("Copy the body", "Select the text below.", "Hi Ada,\n\nThanks.\n"),
         "ContactPicker": lambda app, tmp: ContactPicker(app.store.contacts(), exclude=set()),

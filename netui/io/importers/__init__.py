@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from netui.core.errors import ImportFormatError
+from netui.core.gcpause import gc_paused
 from netui.core.i18n import _
 from netui.io.importers.common import ImportResult, parse_birthday, parse_date
 from netui.io.importers.google import parse_google
@@ -44,7 +45,8 @@ def parse_bytes(kind: str, data: bytes) -> ImportResult:
         parser = PARSERS[kind]
     except KeyError:
         raise ImportFormatError(_("unknown import kind {kind}; expected one of: {value}").format(kind=repr(kind), value=', '.join(KINDS))) from None
-    return parser(data)
+    with gc_paused():  # one record a row, all kept
+        return parser(data)
 
 
 def parse_file(kind: str, path: str | Path) -> ImportResult:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netui.core.gcpause import gc_paused
 from netui.core.models import Draft, Event, Interaction, Profile
 from netui.io.importers.common import ImportResult
 from netui.io.importers.merge import ImportPlan
@@ -30,7 +31,7 @@ def apply_plan(store: Store, plan: ImportPlan, result: ImportResult) -> Applied:
     _repoint_introductions(store, plan)
     if _changes_anything(plan, result) and store.real_path.exists():
         store.backup("pre-import")
-    with store.transaction():
+    with gc_paused(), store.transaction():  # a stored copy and a document per contact, all kept
         if plan.new:
             store.contacts_table.add_many(plan.new)
         if plan.updated:

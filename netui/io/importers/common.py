@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterator
 from netui.core.errors import ImportFormatError, ValidationError
 from netui.core.i18n import _, ngettext
 from netui.core.models import Contact, Record, check_email, now_iso
+from netui.core.today import current_day
 from netui.core.vocabulary import field_label
 
 Location = str  # "line 12" or "card 3", in the current language
@@ -97,8 +98,15 @@ class Table:
     rows: Iterator[tuple[int, list[str]]]
     column: dict[str, int]
     #: Rows left out while reading (an unbalanced quote, too many fields), with why: filled as
-    #: `rows` is read, so a parser adds them to its skipped rows after its loop.
+    #: `rows` is read, so a parser adds them to its skipped rows after its loop (`report`).
     broken: list[tuple[Location, str]] = field(default_factory=list)
+    #: Rows read with a remark (one cut short by a spreadsheet), filled the same way.
+    warnings: list[tuple[Location, str]] = field(default_factory=list)
+
+    def report(self, result: "ImportResult") -> None:
+        """What reading the rows found, into the import's skipped rows and warnings."""
+        result.skipped.extend(self.broken)
+        result.warnings.extend(self.warnings)
 
     def get(self, row: list[str], name: str) -> str:
         index = self.column.get(name.casefold())
@@ -132,10 +140,73 @@ _PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 @dataclass(slots=True)
 class _ReadState:
-    """What the record reader learns once the header is found: the row width; what it skipped."""
+    """What the record reader learns once the header is found (the header); what it skipped
+    and what it read with a remark."""
 
-    width: int = 0
+    header: list[str] = field(default_factory=list)
     broken: list[tuple[Location, str]] = field(default_factory=list)
+    warnings: list[tuple[Location, str]] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return len(self.header)
+
+
+def _unclosed(record_lines: list[str], delimiter: str) -> bool:
+    """True when the record ends inside a quoted field (the file ended before the quote closed):
+    strictly read it fails, and closing the quote mends it."""
+    text = "".join(record_lines)
+    if '"' not in text:
+        return False
+
+    def reads(source: str) -> bool:
+        try:
+            list(csv.reader(source.splitlines(keepends=True), delimiter=delimiter, strict=True))
+        except csv.Error:
+            return False
+        return True
+
+    return not reads(text) and reads(text + '"')
+
+
+def _short_row(state: _ReadState, start: int, row: list[str]) -> bool:
+    """A row of one line with fewer fields than the header (not blank): True to read it.
+
+    A spreadsheet that saves a CSV may drop a row's trailing empty fields; such a row ends
+    on a filled cell, and is read with its missing columns empty (and a warning). A row
+    whose last cell is empty was not cut that way: its fields may have moved, so it is
+    left out rather than read into the wrong columns."""
+    where, width = line_location(start), state.width
+    if row[-1].strip():
+        state.warnings.append((where, ngettext(
+            "{count} field where the header has {width}: the row ends early, the columns from {column} on read as empty",
+            "{count} fields where the header has {width}: the row ends early, the columns from {column} on read as empty",
+            len(row)).format(count=len(row), width=width, column=state.header[len(row)] or len(row) + 1)))
+        return True
+    state.broken.append((where, ngettext(
+        "{count} field where the header has {width}, the last one empty (not a row cut short by a spreadsheet); row left out",
+        "{count} fields where the header has {width}, the last one empty (not a row cut short by a spreadsheet); row left out",
+        len(row)).format(count=len(row), width=width)))
+    return False
+
+
+def _readable(state: _ReadState, start: int, row: list[str], last: list[str] | None, delimiter: str) -> bool:
+    """True to read a record of one line (after the header); otherwise why it is left out is
+    in `state.broken`. `last`: its lines when it is the file's last record."""
+    width = state.width
+    if len(row) > width and any(cell.strip() for cell in row[width:]):
+        state.broken.append((line_location(start), ngettext(
+            "{count} field where the header has {width}; row left out",
+            "{count} fields where the header has {width}; row left out",
+            len(row)).format(count=len(row), width=width)))
+        return False
+    if last is not None and _unclosed(last, delimiter):
+        state.broken.append((line_location(start), _(
+            "a quote is never closed before the end of the file; row left out")))
+        return False
+    if len(row) < width and any(cell.strip() for cell in row):
+        return _short_row(state, start, row)
+    return True
 
 
 def _records(text: str, delimiter: str, state: _ReadState | None = None) -> Iterator[tuple[int, list[str]]]:
@@ -145,6 +216,8 @@ def _records(text: str, delimiter: str, state: _ReadState | None = None) -> Iter
     spans lines yet has fewer fields than the header (or any record with more,
     not blank) is reported in `state.broken` and skipped, and reading starts
     again on the line after its first one, so the rows after it come in whole.
+    A quote left open on the last record, and a row of one line with fewer
+    fields than the header, are reported too (`_short_row` says which are read).
     """
     state = state or _ReadState()
     lines = _PHYSICAL_LINE.findall(text)
@@ -157,17 +230,13 @@ def _records(text: str, delimiter: str, state: _ReadState | None = None) -> Iter
             for row in reader:
                 end = position + reader.line_num  # the last physical line of this record
                 width = state.width
-                if width and len(row) > width and any(cell.strip() for cell in row[width:]):
-                    state.broken.append((line_location(start), ngettext(
-                        "{count} field where the header has {width}; row left out",
-                        "{count} fields where the header has {width}; row left out",
-                        len(row)).format(count=len(row), width=width)))
-                elif width and end > start and len(row) < width:
+                if width and end > start and len(row) < width:
                     state.broken.append((line_location(start), _(
                         "a quote is never closed; row left out, the next line read as a row of its own")))
                     restart = start  # the line after this record's first one (0-based index)
                     break
-                else:
+                last = lines[start - 1:end] if end == len(lines) else None
+                if not width or _readable(state, start, row, last, delimiter):
                     yield start, row
                 start = end + 1
         except csv.Error as exc:
@@ -198,8 +267,8 @@ def find_table(text: str, is_header, what: str, *, scan: int = 20) -> Table:
                 column: dict[str, int] = {}
                 for index, name in enumerate(header):
                     column.setdefault(name.casefold(), index)
-                state.width = len(header)
-                return Table(header, line, records, column, state.broken)
+                state.header = header
+                return Table(header, line, records, column, state.broken, state.warnings)
     raise ImportFormatError(refusal(text, what))
 
 
@@ -250,7 +319,7 @@ _BASIC = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T.*)?")
 def _year(text: str) -> int:
     year = int(text)
     if len(text) == 2:
-        year += 2000 if year <= date.today().year % 100 + 1 else 1900
+        year += 2000 if year <= current_day().year % 100 + 1 else 1900
     return year
 
 

@@ -84,5 +84,5 @@ def parse_google(data: bytes) -> ImportResult:
             birthday=build.birthday(get("Birthday"), where), notes=clean_notes(get("Notes")), tags=tags,
             source="other",
         )
-    result.skipped.extend(table.broken)
+    table.report(result)
     return result

@@ -19,6 +19,7 @@ from netui.core.models import (
     Interaction,
     Profile,
     Record,
+    check_not_future,
     check_uid,
     new_uid,
 )
@@ -64,6 +65,19 @@ def _load(doc: dict, cls: type[Record], where: str, result: ImportResult) -> Rec
         return None
 
 
+def _happened(record: Record, where: str, result: ImportResult) -> bool:
+    """An interaction dated after today is skipped, with why: what is planned belongs in an
+    event or a draft's send date (the rule `netui log` and the app apply, `check_not_future`)."""
+    if not isinstance(record, Interaction):
+        return True
+    try:
+        check_not_future("date", record.date)
+    except ValidationError as exc:
+        result.skipped.append((where, f"{field_label(exc.field)}: {exc.message}"))
+        return False
+    return True
+
+
 def parse_json(data: bytes) -> ImportResult:
     """Contacts into `contacts`; interactions, events, drafts and profile into `records`."""
     text = decode(data, WHAT).lstrip("\ufeff")
@@ -84,9 +98,13 @@ def parse_json(data: bytes) -> ImportResult:
             result.contacts.append(contact)
             result.locations.append(where)
     for table, cls in _TABLES.items():
-        loaded = [_load(doc, cls, _(_RECORD_PLACES[table]).format(number=n), result)
-                  for n, doc in enumerate(_docs(payload.get(table), table), 1)]
-        result.records[table] = [r for r in loaded if r is not None]
+        kept: list[Record] = []
+        for number, doc in enumerate(_docs(payload.get(table), table), 1):
+            where = _(_RECORD_PLACES[table]).format(number=number)
+            record = _load(doc, cls, where, result)
+            if record is not None and _happened(record, where, result):
+                kept.append(record)
+        result.records[table] = kept
     profiles = payload.get("profile")
     if isinstance(profiles, dict) and not all(isinstance(v, dict) for v in profiles.values()):
         profiles = [profiles]  # one profile document, not a table of them

@@ -62,5 +62,5 @@ def parse_linkedin(data: bytes) -> ImportResult:
             emails=build.emails([email], where), company=company, position=position,
             connected_on=build.date(row[i_date], where, "Connected On"), source="linkedin",
         )
-    result.skipped.extend(table.broken)
+    table.report(result)
     return result

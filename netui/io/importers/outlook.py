@@ -59,5 +59,5 @@ def parse_outlook(data: bytes) -> ImportResult:
             birthday=build.birthday(get("Birthday"), where), notes=clean_notes(get("Notes")),
             tags=categories, source="other",
         )
-    result.skipped.extend(table.broken)
+    table.report(result)
     return result

@@ -15,7 +15,7 @@ from netui.core.i18n import _
 from netui.tui.base import NetuiModal
 from netui.tui.dialogs.fit import fit_part
 from netui.tui.keys import _l
-from netui.tui.widgets.key_bar import KeyBar
+from netui.tui.widgets.keybar import KeyBar
 
 
 class PathPrompt(NetuiModal[str | None]):

@@ -24,7 +24,7 @@ from netui.core.network_model import query_words, search_key
 from netui.tui.base import NetuiModal
 from netui.tui.editing import EditingModal, reopen_on_screen
 from netui.tui.keys import _l
-from netui.tui.widgets.key_bar import KeyBar
+from netui.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -65,7 +65,8 @@ class FormModal(EditingModal[T], Generic[T]):
         self._saving = False
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="form", classes="dialog"):
+        # Not a tab stop: its fields are, and the focused field is scrolled into view.
+        with VerticalScroll(id="form", classes="dialog", can_focus=False):
             yield Static(self.form_title, classes="form-title", markup=False)
             yield from self.compose_fields()
             yield Static("", id="form-error", classes="-empty", markup=False)

@@ -1,7 +1,7 @@
 """Import from the TUI (`i` on the overview, or the palette): a file prompt, a preview, one save.
 
-The file is read and planned in a thread (a 30,000-row LinkedIn export takes
-about a second), with a progress bar over the stages: read, match, save. The
+The file is read and planned in a thread (a big LinkedIn export takes long
+enough to be seen), with a progress bar over the stages: read, match, save. The
 preview shows the same summary as `netui import --dry-run`; nothing is written
 until the user confirms, and then in one transaction.
 """

@@ -24,7 +24,7 @@ from netui.core.models import check_date
 from netui.outreach import landed as landing
 from netui.tui.editing import EditingModal, values_dict
 from netui.tui.keys import _l
-from netui.tui.widgets.key_bar import KeyBar
+from netui.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp

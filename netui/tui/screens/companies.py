@@ -11,7 +11,6 @@ how many contacts you reached, replied, met and introduced you.
 
 from __future__ import annotations
 
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -27,7 +26,7 @@ from netui.core.warmpaths import CompanyIndex, CompanyPaths, WarmPath
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
-from netui.tui.widgets.key_bar import KeyBar
+from netui.tui.widgets.keybar import KeyBar
 
 #: How many of the network's own companies are listed after the targets.
 NETWORK_COMPANIES = 200
@@ -43,6 +42,7 @@ TEXT = TranslatedTexts({
     "no_paths": N_("No one in your network leads to {company} yet. Ask your contacts whether they know "
                 "someone there, then note it on the contact (Knows people at)."),
     "similar": N_(" Did you mean: {names}? (different spellings are kept apart)"),
+    "also_similar": N_("Also in your network, with a close name (kept apart): {names}"),
     "title_more": N_("{company}: {count} paths, the {shown} warmest shown"),
     "funnel_title": N_("Which sources work: of the contacts you reached, who replied, met you, introduced you"),
     "no_path_selected": N_("Highlight a path first."),
@@ -230,7 +230,10 @@ class CompaniesScreen(NetuiScreen[None]):
                     note += TEXT["similar"].format(names=", ".join(found.similar))
             detail.update(note)
             return
-        detail.update(TEXT["detail"].format(contact=path.contact, reason=path.reason))
+        text = TEXT["detail"].format(contact=path.contact, reason=path.reason)
+        if self.current is not None and self.current.similar:
+            text += "\n" + TEXT["also_similar"].format(names=", ".join(self.current.similar))
+        detail.update(text)
 
     # --- events -------------------------------------------------------------------
 

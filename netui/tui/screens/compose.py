@@ -50,7 +50,7 @@ from netui.tui.dialogs.confirm import ConfirmScreen
 from netui.tui.dialogs.draft_dialogs import PathPrompt, TextModal
 from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.keys import _l
-from netui.tui.widgets.key_bar import KeyBar
+from netui.tui.widgets.keybar import KeyBar
 from netui.tui.widgets.live_text import LiveText
 from netui.tui.widgets.text_editor import TextEditor
 
@@ -150,20 +150,22 @@ class ComposeScreen(EditingScreen[None]):
     #: Below 100 columns the options take two rows (compose.tcss): on one, the Ask had no room.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
+    #: In the order of use: the key bar leaves out the last ones when the terminal is narrow
+    #: (help and the palette list them all). A letter key comes first where an F-key needs fn on a Mac.
     BINDINGS = [
         Binding("ctrl+s", "save", _l("Save"), priority=True),
         Binding("ctrl+b", "copy_body", _l("Copy body"), priority=True),
-        Binding("ctrl+g", "copy_subject", _l("Copy subj."), priority=True),
+        Binding("ctrl+l,f4", "mark_sent", _l("Sent"), priority=True),
+        Binding("escape", "back", _l("Back")),
         Binding("ctrl+o", "open_mail", _l("Mail app"), priority=True),
-        Binding("f3", "export_eml", _l(".eml"), priority=True),
-        Binding("f4,ctrl+l", "mark_sent", _l("Sent"), priority=True),
-        Binding("ctrl+t", "toggle_editor", _l("Template"), priority=True),
-        Binding("ctrl+r", "apply_template", _l("Render"), priority=True),
-        Binding("f2", "save_template", _l("Save tpl"), priority=True),
-        Binding("f8,ctrl+n", "next_in_batch", _l("Next"), priority=True),
         # For a LinkedIn text ctrl+o opens LinkedIn instead of the mail app (check_action picks).
         Binding("ctrl+o", "linkedin_handoff", _l("Copy+LinkedIn"), priority=True),
-        Binding("escape", "back", _l("Back")),
+        Binding("ctrl+g", "copy_subject", _l("Copy subj."), priority=True),
+        Binding("ctrl+n,f8", "next_in_batch", _l("Next"), priority=True),
+        Binding("ctrl+t", "toggle_editor", _l("Template"), priority=True),
+        Binding("ctrl+r", "apply_template", _l("Render"), priority=True),
+        Binding("f3", "export_eml", _l(".eml"), priority=True),
+        Binding("f2", "save_template", _l("Save tpl"), priority=True),
     ]
 
     def __init__(self, contact_uid: str, template: str | None = None, draft_uid: str | None = None,

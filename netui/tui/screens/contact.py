@@ -48,7 +48,7 @@ from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_link import ContactLinkField
-from netui.tui.widgets.key_bar import KeyBar
+from netui.tui.widgets.keybar import KeyBar
 from netui.tui.widgets.text_editor import TextEditor
 
 if TYPE_CHECKING:
@@ -319,7 +319,7 @@ class ContactScreen(EditingScreen[str | None]):
                 yield Static(id="timeline-help", classes="section-help")
                 yield TimelineTable(id="timeline", cursor_type="row", zebra_stripes=True)
                 yield Static(id="timeline-detail", markup=False)
-        yield KeyBar(compact=True)
+        yield KeyBar()
 
     def _make_input(self, f: Field, value: str, readonly: bool) -> Widget:
         widget_id = f"input-{f.name}"

@@ -21,7 +21,7 @@ from netui.core.models import LANGUAGES, Contact, check_date
 from netui.core.textsearch import contact_key, matches
 from netui.tui.editing import EditingModal, reopen_on_screen
 from netui.tui.keys import _l
-from netui.tui.widgets.key_bar import KeyBar
+from netui.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -152,7 +152,7 @@ class BatchForm(EditingModal[BatchRequest | None]):
         everyone = self.query_one("#b-all", Checkbox).value
         return [c for c in self.contacts
                 if (everyone or c.tier == "key" or c.uid in self.chosen)
-                and (not query.strip() or matches(self.keys[c.uid], query))]
+                and (not query.strip() or matches(self.keys[c.uid], query, c.company))]
 
     def _fill(self) -> None:
         listing = self.query_one("#b-list", SelectionList)

@@ -9,7 +9,6 @@ screen, where f4 marks it sent and moves to the next one of its batch.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Callable, TypeVar
 
 from rich.text import Text
@@ -23,6 +22,7 @@ from netui.core import vocabulary
 from netui.core.errors import CommitFailed, ValidationError
 from netui.core.i18n import _, format_date, ngettext, template_language
 from netui.core.models import DRAFT_STATUSES, Draft
+from netui.core.today import now_on
 from netui.outreach import batch as batches
 from netui.outreach import channels, drafting, sending
 from netui.tui.base import NetuiScreen, stylesheet
@@ -32,15 +32,11 @@ from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.screens.compose import ComposeScreen, form_label
 from netui.tui.screens.draft_batch import BatchForm, BatchRequest
-from netui.tui.widgets.key_bar import KeyBar
+from netui.tui.widgets.keybar import KeyBar
 
 STATUS_STYLE = {"draft": "yellow", "ready": "cyan", "copied": "magenta", "sent": "green"}
 
 T = TypeVar("T")
-
-
-def now() -> datetime:
-    return datetime.now()
 
 
 class DraftsScreen(NetuiScreen[None]):
@@ -93,14 +89,7 @@ class DraftsScreen(NetuiScreen[None]):
 
     def ordered(self) -> list[Draft]:
         """Unsent first (draft, ready, copied, then sent), each by send day then name."""
-        from netui.core.names import sort_key
-
-        def name(d: Draft) -> str:
-            contact = self.store.contact(d.contact_uid)
-            return sort_key(contact.name) if contact else ""
-
-        return sorted(self.store.drafts(), key=lambda d: (batches.STATUS_ORDER.get(d.status, 9),
-                                                         d.send_on or "9999", name(d), d.uid))
+        return batches.ordered_drafts(self.store)
 
     def refresh_drafts(self, select: str | None = None) -> None:
         table = self.query_one(DataTable)
@@ -156,7 +145,7 @@ class DraftsScreen(NetuiScreen[None]):
         self._warnings(progress)
 
     def _warnings(self, progress: dict[str, batches.Progress]) -> None:
-        found = batches.end_of_day_warnings(self.store, now())
+        found = batches.end_of_day_warnings(self.store, now_on(self.netui.today))
         for prog in progress.values():
             if not prog.done:
                 found += batches.similar_in_batch(self.store, prog.batch_uid)

@@ -33,7 +33,7 @@ from netui.tui.dialogs.event_dialogs import ContactPicker
 from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.screens.event_forms import EventForm, FollowUpForm, ItemForm, PersonForm
-from netui.tui.widgets.key_bar import KeyBar
+from netui.tui.widgets.keybar import KeyBar
 
 T = TypeVar("T")
 
@@ -123,7 +123,7 @@ class EventsScreen(NetuiScreen[None]):
             yield Static(_("No events yet.\n\nPress n to plan one: a webinar, a career day, a conference...\n"
                          "netui prepares a checklist for before, during and after, and helps you "
                          "follow up everyone you meet."), id="events-empty", markup=False)
-        yield KeyBar(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_events()

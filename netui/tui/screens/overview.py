@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, cast
 
@@ -27,7 +26,7 @@ from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
 from netui.tui.widgets.banner import Banner
 from netui.tui.widgets.contact_table import ContactTable
-from netui.tui.widgets.key_bar import KeyBar
+from netui.tui.widgets.keybar import KeyBar
 from netui.tui.widgets.network_panel import NetworkPanel
 
 if TYPE_CHECKING:
@@ -216,12 +215,8 @@ class OverviewScreen(NetuiScreen[None]):
     def after_first_frame(self) -> None:
         """Build the rows not on the first page, draw the side panel, show the keys."""
         self._first_frame_pending = False
-        if self.model is not None and self.model.partial:
+        if self.model is not None:
             self.model.complete()
-            # A large network's rows, like its records (Store), live as long as the app:
-            # keep the collector from walking them on every full collection, which would
-            # otherwise stall whatever the user does when one comes due.
-            gc.freeze()
         self._place_panel()
         self._update_panel()
         self.call_later(self._mount_footer)
@@ -231,7 +226,7 @@ class OverviewScreen(NetuiScreen[None]):
             return
         self._footer_mounted = True
         await self.query_one("#footer-placeholder").remove()
-        await self.mount(KeyBar(compact=True))
+        await self.mount(KeyBar())
         self.refresh_bindings()  # the Footer draws its keys when the bindings are announced
 
     @on(DataChanged)
@@ -314,7 +309,7 @@ class OverviewScreen(NetuiScreen[None]):
         if version == self._panel_version:
             return
         self._panel_version = version
-        from netui.core.today import search_over_line
+        from netui.core.daily import search_over_line
 
         self.query_one(NetworkPanel).update_totals(model.totals, self._events_note(),
                                                    self._visibility_note(), search_over_line(store.profile()))

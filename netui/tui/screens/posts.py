@@ -23,6 +23,7 @@ from netui.core.errors import CommitFailed, NetuiError, ValidationError
 from netui.core.i18n import N_, TranslatedTexts, _, format_date
 from netui.core.models import POST_KINDS, ChecklistItem, Post, check_date
 from netui.core.posts import nudge, summary_line, visibility
+from netui.core.today import current_day
 from netui.events import checkup as checkups
 from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.dialogs.confirm import ConfirmScreen
@@ -30,7 +31,7 @@ from netui.tui.dialogs.event_dialogs import FormModal
 from netui.tui.editing import reopen_on_screen, values_dict
 from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
-from netui.tui.widgets.key_bar import KeyBar
+from netui.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
@@ -56,7 +57,7 @@ class PostForm(FormModal[Post]):
                  restore: dict[str, Any] | None = None) -> None:
         super().__init__(title, save, context={"post_uid": post.uid if post else None}, restore=restore)
         self.post = post
-        self.today = today or date.today()
+        self.today = today or current_day()
 
     @classmethod
     def reopen(cls, app: NetuiApp, entry: dict[str, Any]) -> bool:

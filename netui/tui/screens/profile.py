@@ -36,7 +36,7 @@ from netui.tui.base import NetuiScreen, stylesheet
 from netui.tui.editing import EditingScreen, values_dict
 from netui.tui.keys import _l
 from netui.tui.messages import DataChanged
-from netui.tui.widgets.key_bar import KeyBar
+from netui.tui.widgets.keybar import KeyBar
 from netui.tui.widgets.text_editor import TextEditor
 
 if TYPE_CHECKING:

@@ -28,7 +28,7 @@ class ContactLinkField(Static, can_focus=True):
 
     DEFAULT_CSS = """
     ContactLinkField { height: 1; background: $boost; padding: 0 1; }
-    ContactLinkField:focus { background: $accent 30%; }
+    ContactLinkField:focus { background: $accent 45%; }
     ContactLinkField.-disabled { color: $text-muted; }
     """
     BINDINGS = [

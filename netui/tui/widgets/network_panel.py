@@ -36,12 +36,12 @@ def bar(value: int, top: int, width: int) -> str:
 
 def visibility_note(store: Store, today: date) -> Text:
     """The overview panel's lines: this week against the target, the streak, a nudge when
-    behind, and the check-up when due (cheap: the posts table is small, the list is not read)."""
-    from netui.core.posts import visibility
-    from netui.events import checkup as checkups
+    behind, and the check-up (the same state `netui today` shows, from core.habits)."""
+    from netui.core.habits import habits
 
     profile = store.profile()
-    state = visibility(store.posts(), profile.posts_per_week, today)
+    now = habits(store.posts(), profile.posts_per_week, store.checkup(), today)
+    state = now.posts
     note = Text(no_wrap=False, overflow="ellipsis")
     if state.target > 0:
         note.append(ngettext("{done} of {count} post this week", "{done} of {count} posts this week",
@@ -51,12 +51,12 @@ def visibility_note(store: Store, today: date) -> Text:
             count=state.streak) + "\n")
         if state.behind:
             note.append(_("→ post, comment or start a discussion (key 6)") + "\n", "yellow")
-    due = checkups.due_date(store, today)
-    if due <= today:
+    if now.checkup_is_due:
         note.append(_("Reputation check-up due (key 6)"), "bold yellow")
     else:
-        note.append(ngettext("Next check-up in {count} day", "Next check-up in {count} days",
-                             (due - today).days).format(count=(due - today).days), "dim")
+        days = now.checkup_days_left
+        note.append(ngettext("Next check-up in {count} day", "Next check-up in {count} days", days).format(
+            count=days), "dim")
     return note
 
 
