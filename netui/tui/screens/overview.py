@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Iterable, cast
 
 from rich.console import Group
@@ -17,8 +18,9 @@ from textual.reactive import Reactive
 from textual.widgets import Header, Input, Static
 
 from netui.core import vocabulary
+from netui.core.funnel import FunnelRow
 from netui.core.i18n import N_, _, format_date, ngettext
-from netui.core.models import SOURCES, TIERS, Interaction
+from netui.core.models import SOURCES, TIERS, Contact, Interaction
 from netui.core.network_model import COLUMNS, Filters, NetworkModel
 from netui.core.wording import readonly_notice
 from netui.tui.base import NetuiScreen, PaletteCommand
@@ -313,6 +315,20 @@ class OverviewScreen(NetuiScreen[None]):
 
         self.query_one(NetworkPanel).update_totals(model.totals, self._events_note(),
                                                    self._visibility_note(), search_over_line(store.profile()))
+        self.run_worker(partial(self._count_funnel, store.contacts(), store.interactions()),
+                        thread=True, exclusive=True, group="funnel")
+
+    def _count_funnel(self, contacts: list[Contact], interactions: list[Interaction]) -> None:
+        """In a thread: a pass over every contact, which a big network would feel on each edit.
+        The records are a snapshot (an edit replaces a record, never changes it in place)."""
+        from netui.core.funnel import funnel
+
+        rows = funnel(contacts, interactions).by_source
+        self.app.call_from_thread(self._show_funnel, rows)
+
+    def _show_funnel(self, rows: list[FunnelRow]) -> None:
+        if self.is_mounted:
+            self.query_one(NetworkPanel).update_funnel(rows)
 
     def _events_note(self) -> Text:
         """Upcoming events and the after-event steps still to do ("→ 3": the key 3 leads there;

@@ -9,7 +9,8 @@ help key: the help screen and the command palette list every key.
 Textual's footer also mounts all its keys again each time the screen's bindings
 may have changed, and a screen being opened says so several times before its
 first frame (the screen stack, the focus, each refresh of the bindings), as
-does every move of the focus. The key bar waits for the refresh after such an
+does every move of the focus. The key bar draws its first keys as soon as
+Textual's would; after that it waits for the refresh after such an
 announcement, then redraws only when the keys it would show differ from those
 it drew.
 """
@@ -34,6 +35,10 @@ class KeyBar(Footer):
         self._fit_pending = False  # keys drawn but not laid out yet: fit after the next layout
 
     def bindings_changed(self, screen: Screen) -> None:
+        if self._drawn is None and self._can_draw(screen):  # the first keys: as soon as Textual would
+            self._drawn = self._shown_keys(screen)
+            super().bindings_changed(screen)
+            return
         if self._change_pending:
             return
         self._change_pending = True
@@ -41,7 +46,7 @@ class KeyBar(Footer):
 
     def _redraw(self, screen: Screen) -> None:
         self._change_pending = False
-        if not (self.is_attached and screen is self.screen and screen.app.app_focus):
+        if not self._can_draw(screen):
             super().bindings_changed(screen)  # what Textual does then (nothing drawn, or drawn later)
             return
         shown = self._shown_keys(screen)
@@ -49,6 +54,10 @@ class KeyBar(Footer):
             return
         self._drawn = shown
         super().bindings_changed(screen)
+
+    def _can_draw(self, screen: Screen) -> bool:
+        """Whether Textual's footer would redraw for this announcement."""
+        return self.is_attached and screen is self.screen and screen.app.app_focus
 
     @staticmethod
     def _shown_keys(screen: Screen) -> tuple[Any, ...]:

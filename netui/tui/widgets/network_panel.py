@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
 from netui.core import vocabulary
+from netui.core.funnel import FunnelRow
 from netui.core.i18n import _, ngettext
 from netui.core.network_model import OUTREACH_WEEKS, Totals
 from netui.tui.widgets.contact_table import DUE_MARK, THANK_MARK, fit
@@ -97,9 +98,14 @@ class BarChart(Widget):
         return out
 
 
+#: How many sources the panel names (the most replied first).
+FUNNEL_SOURCES = 4
+
+
 class NetworkPanel(VerticalScroll, can_focus=False):
     """Counts of key contacts, due follow-ups and replies to thank; the network by
-    source, by sector and by company; outreach over the last weeks; upcoming events."""
+    source, which sources lead to replies, meetings and introductions, by sector and
+    by company; outreach over the last weeks; upcoming events."""
 
     DEFAULT_CSS = """
     NetworkPanel { width: 29; padding: 0 1; border-left: vkey $panel-lighten-2; scrollbar-size-vertical: 1; }
@@ -113,6 +119,8 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         yield Static(id="panel-counts")
         yield Static(id="panel-events", classes="panel-note")
         yield Static(id="panel-visibility", classes="panel-note")
+        yield Static(_("Which sources work (5, f)"), classes="panel-title")
+        yield Static(id="panel-funnel", classes="panel-note")
         yield Static(_("Outreach, last {OUTREACH_WEEKS} weeks").format(OUTREACH_WEEKS=OUTREACH_WEEKS), classes="panel-title")
         yield Sparkline([], id="panel-outreach")
         yield Static(id="panel-outreach-note", classes="panel-note")
@@ -122,6 +130,25 @@ class NetworkPanel(VerticalScroll, can_focus=False):
         yield BarChart(id="panel-sectors")
         yield Static(_("By company (5: warm paths)"), classes="panel-title")
         yield BarChart(id="panel-companies")
+
+    def update_funnel(self, rows: list[FunnelRow]) -> None:
+        """The sources that led somewhere: replies of the contacts reached, then meetings and
+        introductions (the whole funnel, by source and sector, is on the Companies view)."""
+        reached = sorted((row for row in rows if row.contacted),
+                         key=lambda row: (-row.replied, -row.met, -row.intros, -row.contacted))
+        text = Text()
+        if not reached:
+            text.append(_("Nobody reached yet: this fills in as you log outreach."))
+        for row in reached[:FUNNEL_SOURCES]:
+            if text:
+                text.append("\n")
+            text.append(vocabulary.SOURCES.label(row.group), "bold")
+            text.append(" " + _("{replied} of {contacted} replied").format(
+                replied=f"{row.replied:,}", contacted=f"{row.contacted:,}") + "\n")
+            text.append("  " + ngettext("{count} met", "{count} met", row.met).format(count=f"{row.met:,}")
+                        + " · " + ngettext("{count} introduction", "{count} introductions", row.intros).format(
+                            count=f"{row.intros:,}"))
+        self.query_one("#panel-funnel", Static).update(text)
 
     def update_totals(self, totals: Totals, events_note: Text | None = None,
                       visibility_note: Text | None = None, search_over: str | None = None) -> None:
