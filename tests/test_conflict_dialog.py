@@ -11,16 +11,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import orjson
 from textual.widgets import Button, Input, OptionList
 
 from netui.core.models import Contact, Event
 from netui.storage.merge import conflict_copies, read_conflict_copy
-from netui.storage.store import serialize
 from netui.tui.dialogs.conflicts import ConflictScreen
 from netui.tui.screens.contact import ContactScreen
 from netui.tui.screens.overview import OverviewScreen
 from tests.conftest import reopen
+from tests.support.disk import on_disk, set_field
 from tests.support.pilot import settle
 
 SIZE = (120, 36)
@@ -29,19 +28,6 @@ BEA = Contact(uid="bea", first_name="Bea", last_name="Ng", emails=["bea@example.
 LAB = Event(uid="lab", name="Open lab", kind="meetup", date="2026-03-01", location="Turin")
 
 
-def on_disk(path: Path, change) -> None:
-    """What a sync tool does: the file replaced with another device's version."""
-    data = orjson.loads(path.read_bytes())
-    change(data)
-    path.write_bytes(serialize(data))
-
-
-def set_field(table: str, uid: str, **values):
-    def change(data):
-        for doc in data[table].values():
-            if doc["uid"] == uid:
-                doc.update(values)
-    return change
 
 
 async def wait_for(pilot, condition, timeout: float = 10.0) -> None:

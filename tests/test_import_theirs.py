@@ -9,29 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import orjson
 import pytest
 
 from netui.cli.context import Context
 from netui.core.models import Contact, Interaction, Post
 from netui.storage.merge import conflict_copies, read_conflict_copy
-from netui.storage.store import Store, serialize
+from netui.storage.store import Store
 from tests.conftest import reopen
 from tests.support.cli import run_netui
-
-
-def on_disk(path: Path, change) -> None:
-    data = orjson.loads(path.read_bytes())
-    change(data)
-    path.write_bytes(serialize(data))
-
-
-def set_field(table: str, uid: str, **values):
-    def change(data):
-        for doc in data[table].values():
-            if doc["uid"] == uid:
-                doc.update(values)
-    return change
+from tests.support.disk import on_disk, set_field
 
 
 @pytest.fixture

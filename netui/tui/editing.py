@@ -90,9 +90,17 @@ def drop_question(question: str) -> ConfirmScreen:
     return ConfirmScreen(question, yes=_("Drop"), no=_("Keep editing"), danger=True)
 
 
-def reopen_on_screen(app: NetuiApp, mode: str, entry: dict[str, Any]) -> bool:
+def reopen_on_screen(app: NetuiApp, mode: str, entry: dict[str, Any], *, record_key: str = "",
+                     find: Callable[[str], object] | None = None) -> bool:
     """Reopen a kept form from the screen that opens it: switch to that screen (`mode`)
-    and hand it the entry (its `reopen_form`), once the switch is done."""
+    and hand it the entry (its `reopen_form`), once the switch is done.
+
+    A form that edited a record names it in the entry (`record_key`): the form is not
+    reopened (False) when that record is gone, or the entry's value is not an id."""
+    if record_key and find is not None:
+        uid = entry.get(record_key)
+        if uid and (not isinstance(uid, str) or find(uid) is None):
+            return False
 
     async def reopen() -> None:
         await app.switch_mode(mode)

@@ -108,10 +108,7 @@ class FormModal(EditingModal[T], Generic[T]):
     @classmethod
     def reopen(cls, app: NetuiApp, entry: dict[str, Any]) -> bool:
         """Go to the events screen, which opens the form again (False when its event is gone)."""
-        event_uid = entry.get("event_uid")
-        if event_uid and (not isinstance(event_uid, str) or app.store.event(event_uid) is None):
-            return False
-        return reopen_on_screen(app, "events", entry)
+        return reopen_on_screen(app, "events", entry, record_key="event_uid", find=app.store.event)
 
     def focus_first(self) -> None:
         for widget in self.query("#form *"):

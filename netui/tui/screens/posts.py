@@ -62,10 +62,7 @@ class PostForm(FormModal[Post]):
     @classmethod
     def reopen(cls, app: NetuiApp, entry: dict[str, Any]) -> bool:
         """The Posts view opens the form again (False when the post edited is gone)."""
-        post_uid = entry.get("post_uid")
-        if post_uid and (not isinstance(post_uid, str) or app.store.post(post_uid) is None):
-            return False
-        return reopen_on_screen(app, "posts", entry)
+        return reopen_on_screen(app, "posts", entry, record_key="post_uid", find=app.store.post)
 
     def set_values(self, values: dict[str, Any]) -> None:
         super().set_values(values)  # the text fields
