@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from netui.core import i18n
 from netui.core.models import Contact, Interaction, Profile
-from netui.tui.screens.overview import OverviewScreen
+from netui.tui.screens.overview import FUNNEL_DELAY, OverviewScreen
 from tests.conftest import TODAY
 from tests.support.pilot import plain, settle
 
@@ -44,6 +44,8 @@ async def test_the_panel_names_the_sources_that_lead_somewhere(make_app) -> None
         await app.commit(lambda: app.store.add_interaction(
             Interaction(contact_uid="f1", kind="reply_received", date=DAY)), uids=["f1"])
         await settle(pilot)
+        assert "friend 1 of 3 replied" in funnel_text(app)  # counted again once the edits pause
+        await pilot.pause(FUNNEL_DELAY + 0.3)
         assert "friend 2 of 3 replied" in funnel_text(app)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Iterable, cast
 
 from rich.console import Group
@@ -15,12 +14,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.reactive import Reactive
+from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
 from netui.core import vocabulary
-from netui.core.funnel import FunnelRow
 from netui.core.i18n import N_, _, format_date, ngettext
-from netui.core.models import SOURCES, TIERS, Contact, Interaction
+from netui.core.models import SOURCES, TIERS, Interaction
 from netui.core.network_model import COLUMNS, Filters, NetworkModel
 from netui.core.wording import readonly_notice
 from netui.tui.base import NetuiScreen, PaletteCommand
@@ -78,6 +77,9 @@ def source_label(source: str) -> str:
 #: From this many contacts the overview shows its first page before building the other rows.
 FIRST_PAGE_FIRST_FROM = 5000
 
+
+#: Seconds of quiet after a change before the panel counts which sources work again.
+FUNNEL_DELAY = 0.5
 
 class FilterInput(Input):
     """The filter field: its text is applied in the same step as the key that changed it.
@@ -138,6 +140,8 @@ class OverviewScreen(NetuiScreen[None]):
         self.sort_reverse = False
         self._shown_chips: tuple[str, ...] | None = None
         self._panel_version: tuple[int, int, int] | None = None
+        self._funnel_timer: Timer | None = None
+        self._funnel_counted = False
         self._bindings_state: tuple[bool, bool, bool] | None = None
         self._first_frame_pending = False
         self._footer_mounted = False
@@ -315,19 +319,20 @@ class OverviewScreen(NetuiScreen[None]):
 
         self.query_one(NetworkPanel).update_totals(model.totals, self._events_note(),
                                                    self._visibility_note(), search_over_line(store.profile()))
-        self.run_worker(partial(self._count_funnel, store.contacts(), store.interactions()),
-                        thread=True, exclusive=True, group="funnel")
+        if not self._funnel_counted:  # the first drawing of the panel: at once
+            self._count_funnel()
+        else:  # after a change: once the edits pause, as it passes over every contact
+            if self._funnel_timer is not None:
+                self._funnel_timer.stop()
+            self._funnel_timer = self.set_timer(FUNNEL_DELAY, self._count_funnel)
 
-    def _count_funnel(self, contacts: list[Contact], interactions: list[Interaction]) -> None:
-        """In a thread: a pass over every contact, which a big network would feel on each edit.
-        The records are a snapshot (an edit replaces a record, never changes it in place)."""
+    def _count_funnel(self) -> None:
+        """Which sources work, for the panel (a pass over every contact and interaction)."""
         from netui.core.funnel import funnel
 
-        rows = funnel(contacts, interactions).by_source
-        self.app.call_from_thread(self._show_funnel, rows)
-
-    def _show_funnel(self, rows: list[FunnelRow]) -> None:
+        self._funnel_timer, self._funnel_counted = None, True
         if self.is_mounted:
+            rows = funnel(self.store.contacts(), self.store.interactions()).by_source
             self.query_one(NetworkPanel).update_funnel(rows)
 
     def _events_note(self) -> Text:
