@@ -293,16 +293,23 @@ def content_crc(pieces: Iterable[bytes]) -> tuple[int, int]:
     return size, crc
 
 
-def is_stamped(data_path: Path, raw: bytes) -> bool:
-    """True when the stamp next to the file names exactly these bytes."""
+def stamped_content(data_path: Path, raw: bytes) -> tuple[int, int] | None:
+    """(size, CRC-32) of `raw` when the stamp next to the file names exactly these bytes
+    (the store keeps them, to tell a touch from a change without a second sum), else None."""
     try:
         text = stamp_path(data_path).read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError):
-        return False
+        return None
     parts = text.split()
     if len(parts) != 4 or " ".join(parts[:2]) != STAMP_FORMAT or parts[2] != str(len(raw)):
-        return False
-    return parts[3] == str(zlib.crc32(raw))
+        return None
+    crc = zlib.crc32(raw)
+    return (len(raw), crc) if parts[3] == str(crc) else None
+
+
+def is_stamped(data_path: Path, raw: bytes) -> bool:
+    """True when the stamp next to the file names exactly these bytes."""
+    return stamped_content(data_path, raw) is not None
 
 
 def same_content(raw: bytes, known: tuple[int, int] | None) -> bool:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import gc
 import os
 import threading
-import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
@@ -522,8 +521,8 @@ class Store:
             data, split_file = parse_in_groups(raw, self.path, BIG_TABLES)
             from netui.storage import integrity
 
-            self._stamped = integrity.is_stamped(self.real_path, raw)
-            self._content = (len(raw), zlib.crc32(raw)) if self._stamped else None
+            self._content = integrity.stamped_content(self.real_path, raw)
+            self._stamped = self._content is not None
             self._written = None
             if split_file is not None:
                 try:
